@@ -1,0 +1,81 @@
+package dev.secretagent.agent;
+
+import dev.secretagent.agent.config.AgentConfig;
+import dev.secretagent.agent.config.ConfigException;
+import dev.secretagent.agent.config.Option;
+import dev.secretagent.agent.instrument.Installer;
+import dev.secretagent.agent.instrument.TargetInstrumentation;
+import dev.secretagent.agent.instrument.Targets;
+import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.Settings;
+import dev.secretagent.runtime.access.SecretDiscovery;
+import dev.secretagent.runtime.redact.ConsoleStreams;
+
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Everything premain/agentmain does after the bootstrap hand-over: configuration, diagnostics,
+ * known secrets, instrumentation, and the one start-up line. A configuration problem stops a JVM
+ * that is starting (exit status 2 before main); in a JVM we attached to late it is only reported.
+ */
+public final class AgentStarter {
+    public static final String VERSION = versionOfJar();
+    public static final int EXIT_BAD_CONFIG = 2;
+
+    private AgentStarter() {
+    }
+
+    public static void start(String args, Instrumentation inst, boolean late, String jarPath) {
+        PrintStream rawStderr = ConsoleStreams.unwrap(System.err);
+        AgentConfig config;
+        try {
+            config = AgentConfig.load(args, System.getProperties(), System.getenv());
+        } catch (ConfigException e) {
+            rawStderr.println("[secret-agent] ERROR " + e.getMessage());
+            if (late) {
+                rawStderr.println("[secret-agent] ERROR not attached: fix the options and attach again");
+                return;
+            }
+            rawStderr.println("[secret-agent] ERROR the JVM stops before main: fix the configuration"
+                    + " (docs/configuration.md) or remove the -javaagent option");
+            rawStderr.flush();
+            System.exit(EXIT_BAD_CONFIG);
+            return;
+        }
+        Settings settings = config.toSettings();
+        Settings.install(settings);
+        Diagnostics.configure(rawStderr, config.get(Option.DIAGNOSTICS_FILE),
+                Boolean.parseBoolean(config.get(Option.DEBUG)), config.get(Option.DIAGNOSTICS_LEVEL));
+
+        int known = SecretDiscovery.discover(System.getenv(), System.getProperties());
+
+        List<TargetInstrumentation> targets = Targets.all();
+        List<String> disabled = settings.getList(Option.INSTRUMENT_DISABLED.key);
+        for (Iterator<TargetInstrumentation> it = targets.iterator(); it.hasNext(); ) {
+            if (disabled.contains(it.next().name())) {
+                it.remove();
+            }
+        }
+        List<String> installed = Installer.install(inst, targets);
+        Runtime.getRuntime().addShutdownHook(new Thread(AgentStarter::flushConsole, "secret-agent-shutdown"));
+        System.setProperty(dev.secretagent.agent.bootstrap.AgentEntry.STARTED_PROPERTY,
+                VERSION + (late ? " (attached)" : ""));
+        Diagnostics.info("secret-agent " + VERSION + " started" + (late ? " (attached late)" : "")
+                + ": mode=" + settings.mode() + ", instrumented=" + String.join(",", installed)
+                + ", known secrets=" + known);
+    }
+
+    private static void flushConsole() {
+        System.out.flush();
+        System.err.flush();
+    }
+
+    private static String versionOfJar() {
+        Package p = AgentStarter.class.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.secretagent.agent.bootstrap;
+
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.net.URL;
+
+/**
+ * premain/agentmain. Kept minimal on purpose, as in OpenTelemetry's agent: no JUL, no
+ * ManagementFactory, no lambdas, nothing that would initialise JDK subsystems before the
+ * application configures them; System.err only. It guards against a second start, stays out of
+ * JDK tools, puts the runtime package into the bootstrap class loader (so java.lang.System and
+ * every class loader can reach it; see {@link RuntimeInjector}) and only then hands over to
+ * {@code AgentStarter} by reflection, so no agent class resolves a runtime class too early.
+ */
+public final class AgentEntry {
+    /** Set once started; the attach command reads it to say "already attached". */
+    public static final String STARTED_PROPERTY = "dev.secretagent.started";
+
+    private AgentEntry() {
+    }
+
+    public static void premain(String args, Instrumentation inst) {
+        start(args, inst, false);
+    }
+
+    public static void agentmain(String args, Instrumentation inst) {
+        start(args, inst, true);
+    }
+
+    private static synchronized void start(String args, Instrumentation inst, boolean late) {
+        if (System.getProperty(STARTED_PROPERTY) != null) {
+            System.err.println("[secret-agent] WARN already started in this JVM ("
+                    + System.getProperty(STARTED_PROPERTY) + "); ignoring this -javaagent/attach");
+            return;
+        }
+        if (!late && JdkTools.isJdkTool(System.getProperty("sun.java.command"))
+                && !JdkTools.optedIn(args)) {
+            return; // arrived through JAVA_TOOL_OPTIONS in jcmd, jps, javac, ...: stay out of the way
+        }
+        try {
+            File jar = agentJar();
+            if (jar == null) {
+                System.err.println("[secret-agent] ERROR could not start: the agent must be loaded from its jar file");
+                return;
+            }
+            RuntimeInjector.inject(inst, jar);
+            Class<?> starter = Class.forName("dev.secretagent.agent.AgentStarter", true, AgentEntry.class.getClassLoader());
+            Method m = starter.getMethod("start", String.class, Instrumentation.class, boolean.class, String.class);
+            m.invoke(null, args, inst, Boolean.valueOf(late), jar.getAbsolutePath());
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            System.err.println("[secret-agent] ERROR could not start: " + e.getCause());
+        } catch (Throwable t) {
+            System.err.println("[secret-agent] ERROR could not start: " + t);
+        }
+    }
+
+    private static File agentJar() throws Exception {
+        URL location = AgentEntry.class.getProtectionDomain().getCodeSource().getLocation();
+        if (location == null || !"file".equals(location.getProtocol())) {
+            return null;
+        }
+        File f = new File(location.toURI());
+        return f.isFile() ? f : null;
+    }
+}

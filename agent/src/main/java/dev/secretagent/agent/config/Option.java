@@ -1,0 +1,100 @@
+package dev.secretagent.agent.config;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every option key the agent knows, with its default, its type and one line of help. This list is
+ * the contract of docs/configuration.md (a test checks that the document names each key).
+ */
+public enum Option {
+    CONFIG("config", Type.PATH, null, "YAML file with further options (and the policy/inject sections)", "/etc/secret-agent/app.yaml"),
+    SERVICE_NAME("service.name", Type.STRING, null, "name written as service.name in audit lines; default: the main class or jar", "orders-api"),
+    MODE("mode", Type.enumOf("enforce", "audit", "dev"), "enforce", "enforce: redact and apply the policy; audit: redact, record would-be denials; dev: also report every leak", "dev"),
+    AUDIT_FILE("audit.file", Type.PATH, null, "file for audit JSON lines (mode 0600, size-rotated)", "/var/log/secret-agent/audit.jsonl"),
+    AUDIT_STDERR("audit.stderr", Type.BOOLEAN, "false", "also write audit lines to stderr", "true"),
+    AUDIT_FAILURE("audit.failure", Type.enumOf("drop", "block"), "drop", "when the audit queue is full or the file unwritable: drop (count and report) or block the caller", "block"),
+    AUDIT_QUEUE_SIZE("audit.queue.size", Type.POSITIVE_INT, "8192", "capacity of the asynchronous audit queue", "16384"),
+    AUDIT_MAX_FILE_SIZE("audit.max.file.size", Type.SIZE, "10MB", "size at which the audit file rotates", "50MB"),
+    AUDIT_MAX_FILES("audit.max.files", Type.POSITIVE_INT, "5", "rotated audit files kept", "10"),
+    AUDIT_AGGREGATE_WINDOW("audit.aggregate.window", Type.DURATION, "1s", "identical events within this window become one line with a count", "5s"),
+    AUDIT_FINGERPRINT("audit.fingerprint", Type.BOOLEAN, "false", "add secret.fingerprint (HMAC-SHA256 with the installation key)", "true"),
+    FINGERPRINT_KEY_FILE("fingerprint.key.file", Type.PATH, null, "installation key for fingerprints; created (0600) when missing", "/etc/secret-agent/fingerprint.key"),
+    LEAKS_REPORT("leaks.report", Type.PATH, null, "dev mode: where the leak report goes (.sarif suffix writes SARIF 2.1.0, else JSON)", "target/leaks.sarif"),
+    LEAKS_FAIL("leaks.fail", Type.BOOLEAN, "false", "dev mode: exit status 3 at shutdown when a leak was found", "true"),
+    STORE("store", Type.enumOf("none", "file", "vault", "dir"), "none", "secret store to inject from", "file"),
+    STORE_PATH("store.path", Type.PATH, null, "file store: the encrypted store file; dir store: the directory", "/etc/secret-agent/secrets.store"),
+    STORE_REFRESH_INTERVAL("store.refresh.interval", Type.DURATION, "5m", "how often injected secrets are re-read from the store", "30s"),
+    ON_STORE_FAILURE("on.store.failure", Type.enumOf("exit", "continue"), "exit", "a required secret that cannot be fetched at start: stop the JVM, or start degraded", "continue"),
+    MASTER_KEY_FILE("master.key.file", Type.PATH, null, "file store: key file (mode 0600); default: next to the store", "/etc/secret-agent/master.key"),
+    VAULT_ADDR("vault.addr", Type.STRING, null, "Vault/OpenBao address", "https://vault.internal:8200"),
+    VAULT_NAMESPACE("vault.namespace", Type.STRING, null, "X-Vault-Namespace", "team-a"),
+    VAULT_AUTH("vault.auth", Type.enumOf("token", "approle", "kubernetes"), "token", "Vault auth method", "approle"),
+    VAULT_TOKEN_FILE("vault.token.file", Type.PATH, null, "file holding a Vault token", "/run/secrets/vault-token"),
+    VAULT_CA_FILE("vault.ca.file", Type.PATH, null, "PEM CA bundle to trust for Vault", "/etc/ssl/vault-ca.pem"),
+    MIN_LENGTH("min.length", Type.POSITIVE_INT, "8", "values shorter than this are not redacted (a warning names the secret id)", "12"),
+    MASK("mask", Type.STRING, "[REDACTED:{id}]", "what replaces a secret; {id} is the secret id", "***"),
+    SECRET_NAMES("secret.names", Type.LIST, null, "glob patterns of env/property names that are secrets; replaces the built-in list", "*PASSWORD*;*_TOKEN"),
+    SECRET_NAMES_EXTRA("secret.names.extra", Type.LIST, null, "glob patterns added to the built-in list", "*_DSN"),
+    SECRET_NAMES_EXCLUDE("secret.names.exclude", Type.LIST, null, "names (globs) that are never treated as secrets", "GPG_KEY_ID"),
+    HEADERS("headers", Type.LIST, null, "extra sensitive header names whose values are redacted", "X-Session;X-Tenant-Key"),
+    DETECTORS("detectors", Type.LIST, "all", "credential-format detectors to run: all, none, or a list (aws, github, gitlab, slack, stripe, google, pem, jwt)", "aws;github;pem"),
+    DENY_ACTION("deny.action", Type.enumOf("null", "throw"), "null", "what a denied read gets: null, or a SecurityException", "throw"),
+    INSTRUMENT_DISABLED("instrument.disabled", Type.LIST, null, "instrumented targets to leave alone", "okhttp;jdkhttp"),
+    JDK_TOOLS("jdk.tools", Type.BOOLEAN, "false", "also start inside JDK tools (jcmd, jps, javac, ...) reached through JAVA_TOOL_OPTIONS", "true"),
+    FLEET_POLICY("fleet.policy", Type.PATH, null, "a security team's policy file: the app's own config may extend it, never weaken it", "/etc/secret-agent/policy.yaml"),
+    DEBUG("debug", Type.BOOLEAN, "false", "diagnostics at debug level", "true"),
+    DIAGNOSTICS_FILE("diagnostics.file", Type.PATH, null, "the agent's own log; default stderr", "/var/log/secret-agent/agent.log"),
+    DIAGNOSTICS_LEVEL("diagnostics.level", Type.enumOf("error", "warn", "info", "debug"), null, "threshold of the agent's own log; default warn on stderr (so the app's console stays its own), info in diagnostics.file", "info");
+
+    /** YAML sections that are structured (lists of maps) rather than one value. */
+    public static final List<String> SECTIONS = Collections.unmodifiableList(Arrays.asList("policy", "inject"));
+
+    private static final Map<String, Option> BY_KEY = new LinkedHashMap<>();
+
+    static {
+        for (Option o : values()) {
+            BY_KEY.put(o.key, o);
+        }
+    }
+
+    public final String key;
+    public final Type type;
+    public final String defaultValue;
+    public final String help;
+    public final String example;
+
+    Option(String key, Type type, String defaultValue, String help, String example) {
+        this.key = key;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.help = help;
+        this.example = example;
+    }
+
+    public static Option byKey(String key) {
+        return BY_KEY.get(key);
+    }
+
+    /** SECRETAGENT_SERVICE_NAME -> service.name, or null when no key maps to it. */
+    public static Option byEnvironmentName(String envName) {
+        for (Option o : values()) {
+            if (o.environmentName().equals(envName)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    public String environmentName() {
+        return "SECRETAGENT_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    public String systemPropertyName() {
+        return "secretagent." + key;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.secretagent.agent.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** How an option's text value is checked and normalised. {@link #normalize} throws with a user-facing reason. */
+public abstract class Type {
+    public static final Type STRING = new Type("text") {
+        @Override
+        String normalize(String v) {
+            return v;
+        }
+    };
+    public static final Type PATH = new Type("path") {
+        @Override
+        String normalize(String v) {
+            if (v.trim().isEmpty()) {
+                throw new IllegalArgumentException("a path must not be empty");
+            }
+            return v.trim();
+        }
+    };
+    public static final Type BOOLEAN = new Type("true|false") {
+        @Override
+        String normalize(String v) {
+            String t = v.trim().toLowerCase(Locale.ROOT);
+            if (!t.equals("true") && !t.equals("false")) {
+                throw new IllegalArgumentException("expected true or false, got '" + v + "'");
+            }
+            return t;
+        }
+    };
+    public static final Type POSITIVE_INT = new Type("positive integer") {
+        @Override
+        String normalize(String v) {
+            try {
+                int i = Integer.parseInt(v.trim());
+                if (i <= 0) {
+                    throw new NumberFormatException();
+                }
+                return Integer.toString(i);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a positive integer, got '" + v + "'");
+            }
+        }
+    };
+    private static final Pattern SIZE_PATTERN = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
+    /** A byte size such as 10MB; normalised to a number of bytes. */
+    public static final Type SIZE = new Type("size such as 512KB, 10MB") {
+        @Override
+        String normalize(String v) {
+            Matcher m = SIZE_PATTERN.matcher(v.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("expected a size such as 10MB, got '" + v + "'");
+            }
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+            long mult = unit.equals("KB") ? 1024L : unit.equals("MB") ? 1024L * 1024 : unit.equals("GB") ? 1024L * 1024 * 1024 : 1L;
+            return Long.toString(n * mult);
+        }
+    };
+    private static final Pattern DURATION_PATTERN = Pattern.compile("(\\d+)\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
+    /** A duration such as 500ms, 30s, 5m, 1h; normalised to milliseconds. */
+    public static final Type DURATION = new Type("duration such as 500ms, 30s, 5m, 1h") {
+        @Override
+        String normalize(String v) {
+            Matcher m = DURATION_PATTERN.matcher(v.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("expected a duration such as 30s or 5m, got '" + v + "'");
+            }
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2).toLowerCase(Locale.ROOT);
+            long mult = unit.equals("ms") ? 1L : unit.equals("s") ? 1000L : unit.equals("m") ? 60_000L : 3_600_000L;
+            return Long.toString(n * mult);
+        }
+    };
+    /** A list: ';' or ',' separated in one string, or a YAML sequence; normalised to comma-separated. */
+    public static final Type LIST = new Type("list") {
+        @Override
+        String normalize(String v) {
+            StringBuilder sb = new StringBuilder();
+            for (String part : v.split("[;,]")) {
+                String t = part.trim();
+                if (!t.isEmpty()) {
+                    if (sb.length() > 0) {
+                        sb.append(',');
+                    }
+                    sb.append(t);
+                }
+            }
+            return sb.toString();
+        }
+    };
+
+    private final String description;
+
+    Type(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    abstract String normalize(String value);
+
+    public static Type enumOf(String... allowed) {
+        final List<String> values = Arrays.asList(allowed);
+        return new Type(String.join("|", allowed)) {
+            @Override
+            String normalize(String v) {
+                String t = v.trim().toLowerCase(Locale.ROOT);
+                if (!values.contains(t)) {
+                    throw new IllegalArgumentException("expected one of " + String.join(", ", values) + ", got '" + v + "'");
+                }
+                return t;
+            }
+        };
+    }
+}

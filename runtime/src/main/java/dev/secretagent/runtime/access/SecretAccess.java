@@ -1,0 +1,19 @@
+package dev.secretagent.runtime.access;
+
+/**
+ * The static door the System.getenv/getProperty hooks call. STUB: passes values through; issue 6
+ * adds audit, caller identity and the least-privilege policy behind the same signatures.
+ */
+public final class SecretAccess {
+    private SecretAccess() {
+    }
+
+    /** Called with the value the JDK returned; returns what the caller gets (null when denied). */
+    public static String onGetenv(String name, String value) {
+        return value;
+    }
+
+    public static String onGetProperty(String key, String value) {
+        return value;
+    }
+}

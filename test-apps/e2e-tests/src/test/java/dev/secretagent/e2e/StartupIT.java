@@ -1,0 +1,93 @@
+package dev.secretagent.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 2: the agent on a plain application changes nothing but what it must, and bad options stop the start. */
+class StartupIT {
+    @Test
+    void helloWorldPrintsExactlyTheAppsOutput() throws Exception {
+        ChildJvm.Result without = ChildJvm.app("hello-app", "demo.Hello").run();
+        ChildJvm.Result with = ChildJvm.app("hello-app", "demo.Hello").withAgent().run();
+
+        assertThat(with.exit).as(with.toString()).isZero();
+        assertThat(with.stdoutBytes).isEqualTo(without.stdoutBytes);
+        assertThat(with.stdout()).isEqualTo("Hello, world" + System.lineSeparator() + "no newline at the end");
+        assertThat(with.stderr()).as("the agent is quiet on a healthy start").isEmpty();
+    }
+
+    @Test
+    void startupLineAtInfoNamesVersionModeAndTargets() throws Exception {
+        ChildJvm.Result r = ChildJvm.app("hello-app", "demo.Hello").withAgent("diagnostics.level=info").run();
+        assertThat(r.exit).isZero();
+        assertThat(r.stderr().lines()).singleElement().satisfies(line -> assertThat(line)
+                .contains("[secret-agent] INFO secret-agent ").contains("mode=enforce").contains("instrumented=env,stdio"));
+    }
+
+    @Test
+    void unknownAgentArgumentStopsBeforeMain() throws Exception {
+        ChildJvm.Result r = ChildJvm.app("hello-app", "demo.Hello").withAgent("no.such.key=1").run();
+        assertThat(r.exit).as(r.toString()).isEqualTo(2);
+        assertThat(r.stdout()).as("main never ran").isEmpty();
+        assertThat(r.stderr()).contains("unknown key 'no.such.key'").contains("agent argument");
+    }
+
+    @Test
+    void badValueNamesTheKeyAndWhereItCameFrom() throws Exception {
+        ChildJvm.Result r = ChildJvm.app("hello-app", "demo.Hello").withAgent()
+                .env("SECRETAGENT_MODE", "loud").run();
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.stderr()).contains("key 'mode'").contains("SECRETAGENT_MODE").contains("enforce, audit, dev");
+    }
+
+    @Test
+    void malformedYamlNamesTheLine(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("secret-agent.yaml");
+        Files.write(cfg, "service.name: orders\nmode: enforce\naudit.file: [unclosed\n".getBytes(StandardCharsets.UTF_8));
+        ChildJvm.Result r = ChildJvm.app("hello-app", "demo.Hello").withAgent("config=" + cfg).run();
+        assertThat(r.exit).as(r.toString()).isEqualTo(2);
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.stderr()).contains(cfg + ":").contains("malformed YAML");
+    }
+
+    @Test
+    void unknownKeyInYamlNamesKeyFileAndLine(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("secret-agent.yaml");
+        Files.write(cfg, "service:\n  name: orders\nredaction: off\n".getBytes(StandardCharsets.UTF_8));
+        ChildJvm.Result r = ChildJvm.app("hello-app", "demo.Hello").withAgent("config=" + cfg).run();
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.stderr()).contains(cfg + ":3").contains("unknown key 'redaction'");
+    }
+
+    @Test
+    void precedenceArgumentsOverPropertiesOverEnvironmentOverFile(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("secret-agent.yaml");
+        Files.write(cfg, "mode: dev\ndiagnostics.level: info\n".getBytes(StandardCharsets.UTF_8));
+        ChildJvm.Result fileOnly = ChildJvm.app("hello-app", "demo.Hello").withAgent("config=" + cfg).run();
+        assertThat(fileOnly.stderr()).contains("mode=dev");
+        ChildJvm.Result envWins = ChildJvm.app("hello-app", "demo.Hello").withAgent("config=" + cfg)
+                .env("SECRETAGENT_MODE", "audit").run();
+        assertThat(envWins.stderr()).contains("mode=audit");
+        ChildJvm.Result propWins = ChildJvm.app("hello-app", "demo.Hello").withAgent("config=" + cfg)
+                .env("SECRETAGENT_MODE", "audit").jvmArg("-Dsecretagent.mode=dev").run();
+        assertThat(propWins.stderr()).contains("mode=dev");
+        ChildJvm.Result argWins = ChildJvm.app("hello-app", "demo.Hello").withAgent("config=" + cfg + ",mode=enforce")
+                .jvmArg("-Dsecretagent.mode=dev").run();
+        assertThat(argWins.stderr()).contains("mode=enforce");
+    }
+
+    @Test
+    void secondAgentInstanceIsIgnored() throws Exception {
+        ChildJvm.Result r = ChildJvm.app("hello-app", "demo.Hello").withAgent()
+                .jvmArg("-javaagent:" + ChildJvm.AGENT_JAR).run();
+        assertThat(r.exit).isZero();
+        assertThat(r.stdout()).startsWith("Hello, world");
+        assertThat(r.stderr()).contains("already started");
+    }
+}
