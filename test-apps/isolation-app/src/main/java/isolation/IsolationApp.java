@@ -23,7 +23,7 @@ public class IsolationApp {
         Class<?> generated = new ByteBuddy().subclass(Object.class)
                 .method(named("toString")).intercept(FixedValue.value("made by the app's Byte Buddy"))
                 .make().load(IsolationApp.class.getClassLoader()).getLoaded();
-        System.out.println("bytebuddy " + ByteBuddy.class.getPackage().getImplementationVersion() + ": "
+        System.out.println("bytebuddy " + version("net.bytebuddy/byte-buddy") + ": "
                 + generated.getDeclaredConstructor().newInstance());
 
         ClassReader reader = new ClassReader(IsolationApp.class.getName());
@@ -34,10 +34,20 @@ public class IsolationApp {
         m.put("user", "alice");
         m.put("password", System.getenv("APP_PASSWORD"));
         String json = new ObjectMapper().writeValueAsString(m);
-        System.out.println("jackson " + ObjectMapper.class.getPackage().getImplementationVersion() + ": " + json);
+        System.out.println("jackson " + version("com.fasterxml.jackson.core/jackson-databind") + ": " + json);
 
-        LOG.info("logback {} logging a password {}", ch.qos.logback.classic.Logger.class.getPackage().getImplementationVersion(),
+        LOG.info("logback {} logging a password {}", version("ch.qos.logback/logback-classic"),
                 System.getenv("APP_PASSWORD"));
         System.out.println("done");
+    }
+
+    /** The version Maven recorded for an artifact inside this application's jar. */
+    private static String version(String groupAndArtifact) throws java.io.IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = IsolationApp.class.getResourceAsStream(
+                "/META-INF/maven/" + groupAndArtifact + "/pom.properties")) {
+            p.load(in);
+        }
+        return p.getProperty("version");
     }
 }

@@ -25,6 +25,10 @@ final class JdkTools {
         if (space > 0) {
             main = main.substring(0, space);
         }
+        int slash = main.indexOf('/');
+        if (slash > 0 && !main.endsWith(".jar")) {
+            main = main.substring(slash + 1); // module/main.Class, as jps and jcmd are launched
+        }
         for (int i = 0; i < TOOL_PREFIXES.length; i++) {
             if (main.startsWith(TOOL_PREFIXES[i])) {
                 return true;
