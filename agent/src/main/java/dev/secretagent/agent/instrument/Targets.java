@@ -1,6 +1,10 @@
 package dev.secretagent.agent.instrument;
 
 import dev.secretagent.agent.instrument.env.EnvInstrumentation;
+import dev.secretagent.agent.instrument.jul.JulInstrumentation;
+import dev.secretagent.agent.instrument.log4j2.Log4j2Instrumentation;
+import dev.secretagent.agent.instrument.logback.LogbackInstrumentation;
+import dev.secretagent.agent.instrument.sysprop.SysPropInstrumentation;
 import dev.secretagent.agent.instrument.stdio.StdioInstrumentation;
 
 import java.util.ArrayList;
@@ -15,6 +19,10 @@ public final class Targets {
     public static List<TargetInstrumentation> all() {
         return new ArrayList<>(Arrays.<TargetInstrumentation>asList(
                 new EnvInstrumentation(),
-                new StdioInstrumentation()));
+                new StdioInstrumentation(),
+                new SysPropInstrumentation(),
+                new LogbackInstrumentation(),
+                new Log4j2Instrumentation(),
+                new JulInstrumentation()));
     }
 }
