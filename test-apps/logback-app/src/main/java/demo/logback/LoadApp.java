@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Load: {@code threads} threads each log {@code lines} numbered lines carrying the current API token and the
  * database password to a file, while the token rotates: the application publishes each new token as the
  * system property {@code load.api.token} (its own configuration channel) every {@code rotateEvery} lines
- * overall. Tokens are {@code <seed>-<n>}. It knows nothing of any agent.
+ * overall. Tokens are {@code <seed>-<n>x}. It knows nothing of any agent.
  * Args: out-dir seed threads lines rotateEvery
  */
 public class LoadApp {
@@ -48,7 +48,7 @@ public class LoadApp {
     }
 
     static synchronized void rotate(String seed, AtomicLong rotations) {
-        String next = seed + "-" + rotations.incrementAndGet();
+        String next = seed + "-" + rotations.incrementAndGet() + "x"; // no value is a prefix of another
         System.setProperty("load.api.token", next);
         token = next;
     }
