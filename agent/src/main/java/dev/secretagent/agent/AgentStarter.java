@@ -74,7 +74,7 @@ public final class AgentStarter {
         }
         // At start-up, Byte Buddy is set up while main runs (see Installer); when attached, right away.
         installed.addAll(Installer.install(inst, targets, !late));
-        Runtime.getRuntime().addShutdownHook(new Thread(AgentStarter::flushConsole, "secret-agent-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new ConsoleFlusher());
         System.setProperty(dev.secretagent.agent.bootstrap.AgentEntry.STARTED_PROPERTY,
                 VERSION + (late ? " (attached)" : ""));
         Diagnostics.info("secret-agent " + VERSION + " started" + (late ? " (attached late)" : "")
@@ -82,9 +82,17 @@ public final class AgentStarter {
                 + ", known secrets=" + known + ", in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
-    private static void flushConsole() {
-        System.out.flush();
-        System.err.flush();
+    /** Flushes what the console redactors still hold when the JVM exits. A class, not a lambda: see AgentEntry. */
+    private static final class ConsoleFlusher extends Thread {
+        ConsoleFlusher() {
+            super("secret-agent-shutdown");
+        }
+
+        @Override
+        public void run() {
+            System.out.flush();
+            System.err.flush();
+        }
     }
 
     private static String versionOfJar() {
