@@ -10,6 +10,8 @@ import dev.secretagent.agent.instrument.jdk.CoreJdkTransformer;
 import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.access.SecretDiscovery;
+import dev.secretagent.runtime.audit.Audit;
+import dev.secretagent.runtime.audit.AuditEvent;
 import dev.secretagent.runtime.redact.ConsoleStreams;
 
 import java.io.PrintStream;
@@ -52,6 +54,12 @@ public final class AgentStarter {
         Settings.install(settings);
         Diagnostics.configure(rawStderr, config.get(Option.DIAGNOSTICS_FILE),
                 Boolean.parseBoolean(config.get(Option.DEBUG)), config.get(Option.DIAGNOSTICS_LEVEL));
+
+        for (String refusal : config.refusals()) {
+            Diagnostics.warn("fleet policy: application setting " + refusal);
+            Audit.record(AuditEvent.action("configure").failure("weakens fleet policy")
+                    .field("config.refusal", refusal).build());
+        }
 
         int known = SecretDiscovery.discover(System.getenv(), System.getProperties());
 
