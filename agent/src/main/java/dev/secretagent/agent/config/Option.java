@@ -15,6 +15,8 @@ public enum Option {
     CONFIG("config", Type.PATH, null, "YAML file with further options (and the policy/inject sections)", "/etc/secret-agent/app.yaml"),
     SERVICE_NAME("service.name", Type.STRING, null, "name written as service.name in audit lines; default: the main class or jar", "orders-api"),
     MODE("mode", Type.enumOf("enforce", "audit", "dev"), "enforce", "enforce: redact and apply the policy; audit: redact, record would-be denials; dev: also report every leak", "dev"),
+    REDACTION_ENABLED("redaction.enabled", Type.BOOLEAN, "true", "false switches redaction off (audit and policy stay); a fleet policy never lets an application do that", "false"),
+    AUDIT_ENABLED("audit.enabled", Type.BOOLEAN, "true", "false switches the audit trail off; a fleet policy never lets an application do that", "false"),
     AUDIT_FILE("audit.file", Type.PATH, null, "file for audit JSON lines (mode 0600, size-rotated)", "/var/log/secret-agent/audit.jsonl"),
     AUDIT_STDERR("audit.stderr", Type.BOOLEAN, "false", "also write audit lines to stderr", "true"),
     AUDIT_FAILURE("audit.failure", Type.enumOf("drop", "block"), "drop", "when the audit queue is full or the file unwritable: drop (count and report) or block the caller", "block"),
@@ -46,7 +48,7 @@ public enum Option {
     DENY_ACTION("deny.action", Type.enumOf("null", "throw"), "null", "what a denied read gets: null, or a SecurityException", "throw"),
     INSTRUMENT_DISABLED("instrument.disabled", Type.LIST, null, "instrumented targets to leave alone", "okhttp;jdkhttp"),
     JDK_TOOLS("jdk.tools", Type.BOOLEAN, "false", "also start inside JDK tools (jcmd, jps, javac, ...) reached through JAVA_TOOL_OPTIONS", "true"),
-    FLEET_POLICY("fleet.policy", Type.PATH, null, "a security team's policy file: the app's own config may extend it, never weaken it", "/etc/secret-agent/policy.yaml"),
+    FLEET_POLICY("fleet.policy", Type.PATH, null, "a security team's policy file (same format as config): the application's own settings may extend it, never weaken it (see docs/fleet-rollout.md)", "/etc/secret-agent/policy.yaml"),
     DEBUG("debug", Type.BOOLEAN, "false", "diagnostics at debug level", "true"),
     DIAGNOSTICS_FILE("diagnostics.file", Type.PATH, null, "the agent's own log; default stderr", "/var/log/secret-agent/agent.log"),
     DIAGNOSTICS_LEVEL("diagnostics.level", Type.enumOf("error", "warn", "info", "debug"), null, "threshold of the agent's own log; default warn on stderr (so the app's console stays its own), info in diagnostics.file", "info");
