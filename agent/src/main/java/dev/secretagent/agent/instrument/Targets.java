@@ -3,7 +3,6 @@ package dev.secretagent.agent.instrument;
 import dev.secretagent.agent.instrument.jul.JulInstrumentation;
 import dev.secretagent.agent.instrument.log4j2.Log4j2Instrumentation;
 import dev.secretagent.agent.instrument.logback.LogbackInstrumentation;
-import dev.secretagent.agent.instrument.sysprop.SysPropInstrumentation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ public final class Targets {
 
     public static List<TargetInstrumentation> all() {
         List<TargetInstrumentation> targets = new ArrayList<>();
-        targets.add(new SysPropInstrumentation());
         targets.add(new LogbackInstrumentation());
         targets.add(new Log4j2Instrumentation());
         targets.add(new JulInstrumentation());

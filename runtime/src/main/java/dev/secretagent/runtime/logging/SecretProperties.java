@@ -14,6 +14,21 @@ public final class SecretProperties {
     private SecretProperties() {
     }
 
+    /**
+     * Called as System.setProperty(key, value) returns {@code previous} (the property is set by then, so the new
+     * value is read from the table, not through System.getProperty and its audit). Returns {@code previous}.
+     */
+    public static String afterSetProperty(String key, String previous) {
+        try {
+            if (SecretNames.looksSecret(key)) {
+                onSetProperty(key, System.getProperties().getProperty(key));
+            }
+        } catch (Throwable agentBug) {
+            // never break the application's call
+        }
+        return previous;
+    }
+
     public static void onSetProperty(String key, String value) {
         if (value == null || value.isEmpty() || !SecretNames.looksSecret(key)) {
             return;
