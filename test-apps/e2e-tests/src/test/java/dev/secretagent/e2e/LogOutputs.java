@@ -48,11 +48,16 @@ final class LogOutputs {
         outputs.merge(name, content, String::concat);
     }
 
-    /** The agent's own start-up line is not the application's output. */
+    /**
+     * The agent's own lines are not the application's output, nor is the JVM's warning (JDK 21+) that an agent
+     * was loaded dynamically after an attach.
+     */
     static String withoutAgentLines(String s) {
         StringBuilder sb = new StringBuilder();
         for (String line : s.split("\n", -1)) {
-            if (!line.startsWith("[secret-agent]")) {
+            boolean jvmAttachWarning = line.startsWith("WARNING: ")
+                    && (line.contains("agent") || line.contains("serviceability tool"));
+            if (!line.startsWith("[secret-agent]") && !line.contains(" [secret-agent] ") && !jvmAttachWarning) {
                 sb.append(line).append('\n');
             }
         }
