@@ -51,6 +51,10 @@ public final class AgentStarter {
                 Boolean.parseBoolean(config.get(Option.DEBUG)), config.get(Option.DIAGNOSTICS_LEVEL));
 
         int known = SecretDiscovery.discover(System.getenv(), System.getProperties());
+        // secrets from stores: fetched, registered for redaction and injected before main (or the JVM stops here)
+        if (!late) {
+            dev.secretagent.agent.store.SecretInjector.injectBeforeMain(settings, System.getenv(), rawStderr);
+        }
 
         List<TargetInstrumentation> targets = Targets.all();
         List<String> disabled = settings.getList(Option.INSTRUMENT_DISABLED.key);
