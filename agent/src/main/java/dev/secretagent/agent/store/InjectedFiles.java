@@ -77,7 +77,13 @@ final class InjectedFiles {
 
     private static synchronized void installHook() {
         if (!hookInstalled) {
-            Runtime.getRuntime().addShutdownHook(new Thread(InjectedFiles::removeAll, "secret-agent-files"));
+            // a class, not a lambda: nothing before main bootstraps the lambda machinery (see AgentEntry)
+            Runtime.getRuntime().addShutdownHook(new Thread("secret-agent-files") {
+                @Override
+                public void run() {
+                    removeAll();
+                }
+            });
             hookInstalled = true;
         }
     }

@@ -189,7 +189,17 @@ public final class VaultStore implements SecretStore {
             return;
         }
         long delayMs = Math.max(1, leaseSeconds * 1000 * 2 / 3);
-        renewal = s.schedule(this::renewOrLogin, delayMs, TimeUnit.MILLISECONDS);
+        renewal = s.schedule(renewTask(), delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** A class, not a lambda: this may run before main (see AgentEntry). */
+    private Runnable renewTask() {
+        return new Runnable() {
+            @Override
+            public void run() {
+                renewOrLogin();
+            }
+        };
     }
 
     /** At two thirds of the lease: renew-self; if Vault refuses (max TTL reached, token revoked), log in again. */
@@ -215,7 +225,7 @@ public final class VaultStore implements SecretStore {
                 Diagnostics.warn("vault login failed: " + e.getMessage() + "; retrying in 30s");
                 ScheduledExecutorService s = scheduler;
                 if (s != null) {
-                    renewal = s.schedule(this::renewOrLogin, 30, TimeUnit.SECONDS);
+                    renewal = s.schedule(renewTask(), 30, TimeUnit.SECONDS);
                 }
             }
         }
