@@ -62,6 +62,10 @@ public final class AgentStarter {
         }
 
         int known = SecretDiscovery.discover(System.getenv(), System.getProperties());
+        // secrets from stores: fetched, registered for redaction and injected before main (or the JVM stops here)
+        if (!late) {
+            dev.secretagent.agent.store.SecretInjector.injectBeforeMain(settings, System.getenv(), rawStderr);
+        }
 
         List<String> disabled = settings.getList(Option.INSTRUMENT_DISABLED.key);
         List<String> installed = new ArrayList<>();
