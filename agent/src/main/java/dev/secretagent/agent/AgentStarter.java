@@ -8,6 +8,7 @@ import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.Targets;
 import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.Settings;
+import dev.secretagent.runtime.access.AccessRuntime;
 import dev.secretagent.runtime.access.SecretDiscovery;
 import dev.secretagent.runtime.redact.ConsoleStreams;
 
@@ -34,15 +35,7 @@ public final class AgentStarter {
         try {
             config = AgentConfig.load(args, System.getProperties(), System.getenv());
         } catch (ConfigException e) {
-            rawStderr.println("[secret-agent] ERROR " + e.getMessage());
-            if (late) {
-                rawStderr.println("[secret-agent] ERROR not attached: fix the options and attach again");
-                return;
-            }
-            rawStderr.println("[secret-agent] ERROR the JVM stops before main: fix the configuration"
-                    + " (docs/configuration.md) or remove the -javaagent option");
-            rawStderr.flush();
-            System.exit(EXIT_BAD_CONFIG);
+            stopOnBadConfig(rawStderr, e.getMessage(), late);
             return;
         }
         Settings settings = config.toSettings();
@@ -50,6 +43,12 @@ public final class AgentStarter {
         Diagnostics.configure(rawStderr, config.get(Option.DIAGNOSTICS_FILE),
                 Boolean.parseBoolean(config.get(Option.DEBUG)), config.get(Option.DIAGNOSTICS_LEVEL));
 
+        try {
+            AccessRuntime.start(settings, rawStderr);
+        } catch (IllegalArgumentException e) {
+            stopOnBadConfig(rawStderr, e.getMessage(), late);
+            return;
+        }
         int known = SecretDiscovery.discover(System.getenv(), System.getProperties());
 
         List<TargetInstrumentation> targets = Targets.all();
@@ -66,6 +65,18 @@ public final class AgentStarter {
         Diagnostics.info("secret-agent " + VERSION + " started" + (late ? " (attached late)" : "")
                 + ": mode=" + settings.mode() + ", instrumented=" + String.join(",", installed)
                 + ", known secrets=" + known);
+    }
+
+    private static void stopOnBadConfig(PrintStream rawStderr, String message, boolean late) {
+        rawStderr.println("[secret-agent] ERROR " + message);
+        if (late) {
+            rawStderr.println("[secret-agent] ERROR not attached: fix the options and attach again");
+            return;
+        }
+        rawStderr.println("[secret-agent] ERROR the JVM stops before main: fix the configuration"
+                + " (docs/configuration.md) or remove the -javaagent option");
+        rawStderr.flush();
+        System.exit(EXIT_BAD_CONFIG);
     }
 
     private static void flushConsole() {

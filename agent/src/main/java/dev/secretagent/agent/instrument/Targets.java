@@ -1,6 +1,7 @@
 package dev.secretagent.agent.instrument;
 
 import dev.secretagent.agent.instrument.env.EnvInstrumentation;
+import dev.secretagent.agent.instrument.process.ProcessInstrumentation;
 import dev.secretagent.agent.instrument.stdio.StdioInstrumentation;
 
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ public final class Targets {
     public static List<TargetInstrumentation> all() {
         return new ArrayList<>(Arrays.<TargetInstrumentation>asList(
                 new EnvInstrumentation(),
+                new ProcessInstrumentation(),
                 new StdioInstrumentation()));
     }
 }

@@ -8,7 +8,10 @@ import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-/** System.getenv(String) and System.getProperty(...): every read is handed to SecretAccess. */
+/**
+ * System.getenv(String), System.getenv(), System.getProperty(...) and System.getProperties(): every
+ * read is handed to SecretAccess, which decides (secret name? caller? policy? audit line).
+ */
 public final class EnvInstrumentation implements TargetInstrumentation {
     @Override
     public String name() {
@@ -26,11 +29,15 @@ public final class EnvInstrumentation implements TargetInstrumentation {
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .advice(named("getenv").and(isStatic()).and(isPublic()).and(takesArguments(String.class)),
                                 GetenvAdvice.class.getName())
+                        .advice(named("getenv").and(isStatic()).and(isPublic()).and(takesArguments(0)),
+                                GetenvMapAdvice.class.getName())
                         .advice(named("getProperty").and(isStatic()).and(isPublic()).and(takesArguments(String.class)),
                                 GetPropertyAdvice.class.getName())
                         .advice(named("getProperty").and(isStatic()).and(isPublic())
                                         .and(takesArguments(String.class, String.class)),
                                 GetPropertyAdvice.class.getName())
+                        .advice(named("getProperties").and(isStatic()).and(isPublic()).and(takesArguments(0)),
+                                GetPropertiesAdvice.class.getName())
                         .include(ClassLoader.getSystemClassLoader()));
     }
 }
