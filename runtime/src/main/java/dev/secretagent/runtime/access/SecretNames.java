@@ -28,8 +28,8 @@ public final class SecretNames {
     public static final List<String> BUILT_IN = Collections.unmodifiableList(Arrays.asList(
             "*PASSWORD*", "*PASSWD*", "*PASSPHRASE*", "*SECRET*", "*TOKEN*", "*API_KEY*", "*APIKEY*", "*_KEY",
             "*CREDENTIAL*", "*PRIVATE_KEY*", "*ACCESS_KEY*", "*_PWD"));
-    /** The agent's own option names (SECRETAGENT_VAULT_TOKEN_FILE is a path, not a token). */
-    public static final List<String> BUILT_IN_EXCLUDE = Collections.unmodifiableList(Arrays.asList("SECRETAGENT_*"));
+    /** The agent's own names: SECRETAGENT_VAULT_TOKEN_FILE is a path, dev.secretagent.started a version. */
+    public static final List<String> BUILT_IN_EXCLUDE = Collections.unmodifiableList(Arrays.asList("SECRETAGENT_*", "DEV_SECRETAGENT_*"));
 
     private static volatile Rules rules = new Rules(BUILT_IN, BUILT_IN_EXCLUDE);
     private static volatile Set<String> known = Collections.emptySet();
