@@ -6,6 +6,7 @@ import dev.secretagent.agent.config.Option;
 import dev.secretagent.agent.instrument.Installer;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.Targets;
+import dev.secretagent.agent.instrument.jdk.CoreJdkTransformer;
 import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.access.AccessRuntime;
@@ -14,6 +15,7 @@ import dev.secretagent.runtime.redact.ConsoleStreams;
 
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -30,6 +32,7 @@ public final class AgentStarter {
     }
 
     public static void start(String args, Instrumentation inst, boolean late, String jarPath) {
+        long t0 = System.nanoTime();
         PrintStream rawStderr = ConsoleStreams.unwrap(System.err);
         AgentConfig config;
         try {
@@ -44,27 +47,38 @@ public final class AgentStarter {
                 Boolean.parseBoolean(config.get(Option.DEBUG)), config.get(Option.DIAGNOSTICS_LEVEL));
 
         try {
-            AccessRuntime.start(settings, rawStderr);
+            AccessRuntime.start(settings, rawStderr); // names, policy (validated: file:line), audit writer
         } catch (IllegalArgumentException e) {
             stopOnBadConfig(rawStderr, e.getMessage(), late);
             return;
         }
         int known = SecretDiscovery.discover(System.getenv(), System.getProperties());
 
-        List<TargetInstrumentation> targets = Targets.all();
         List<String> disabled = settings.getList(Option.INSTRUMENT_DISABLED.key);
+        List<String> installed = new ArrayList<>();
+        try {
+            installed.addAll(CoreJdkTransformer.install(inst, disabled));
+        } catch (Throwable e) {
+            Diagnostics.error("could not hook java.lang.System; secret reads are not audited", e);
+        }
+        if (!disabled.contains("stdio")) {
+            System.setOut(ConsoleStreams.wrap(System.out, "stdout"));
+            System.setErr(ConsoleStreams.wrap(System.err, "stderr"));
+        }
+        List<TargetInstrumentation> targets = Targets.all();
         for (Iterator<TargetInstrumentation> it = targets.iterator(); it.hasNext(); ) {
             if (disabled.contains(it.next().name())) {
                 it.remove();
             }
         }
-        List<String> installed = Installer.install(inst, targets);
-        Runtime.getRuntime().addShutdownHook(new Thread(AgentStarter::flushConsole, "secret-agent-shutdown"));
+        // At start-up, Byte Buddy is set up while main runs (see Installer); when attached, right away.
+        installed.addAll(Installer.install(inst, targets, !late));
+        Runtime.getRuntime().addShutdownHook(new ConsoleFlusher());
         System.setProperty(dev.secretagent.agent.bootstrap.AgentEntry.STARTED_PROPERTY,
                 VERSION + (late ? " (attached)" : ""));
         Diagnostics.info("secret-agent " + VERSION + " started" + (late ? " (attached late)" : "")
                 + ": mode=" + settings.mode() + ", instrumented=" + String.join(",", installed)
-                + ", known secrets=" + known);
+                + ", known secrets=" + known + ", in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
     private static void stopOnBadConfig(PrintStream rawStderr, String message, boolean late) {
@@ -79,9 +93,17 @@ public final class AgentStarter {
         System.exit(EXIT_BAD_CONFIG);
     }
 
-    private static void flushConsole() {
-        System.out.flush();
-        System.err.flush();
+    /** Flushes what the console redactors still hold when the JVM exits. A class, not a lambda: see AgentEntry. */
+    private static final class ConsoleFlusher extends Thread {
+        ConsoleFlusher() {
+            super("secret-agent-shutdown");
+        }
+
+        @Override
+        public void run() {
+            System.out.flush();
+            System.err.flush();
+        }
     }
 
     private static String versionOfJar() {

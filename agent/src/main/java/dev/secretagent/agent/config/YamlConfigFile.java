@@ -74,6 +74,9 @@ final class YamlConfigFile {
             }
             String key = prefix + ((ScalarNode) t.getKeyNode()).getValue();
             Node value = t.getValueNode();
+            if (lines.containsKey(key) || sections.containsKey(key)) {
+                throw new ConfigException(where(t.getKeyNode()) + ": malformed YAML: duplicate key '" + key + "'");
+            }
             if (prefix.isEmpty() && Option.SECTIONS.contains(key)) {
                 sections.put(key, section(key, value));
                 continue;

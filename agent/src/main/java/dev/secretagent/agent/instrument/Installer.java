@@ -12,61 +12,111 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the one AgentBuilder for all targets and installs it once. Ignore-by-default: a class is
- * looked at only when its name starts with a prefix some target declared. Retransformation covers
- * classes already loaded (java.lang.System always; everything when attached late).
+ * Builds the one Byte Buddy AgentBuilder for every framework target and installs it once.
+ *
+ * <p>Setting Byte Buddy up costs a few hundred milliseconds (about a thousand of its classes load),
+ * which would be added to every JVM's start. So at start-up it is built on a background thread
+ * while main already runs, behind a {@link ClassLoadGate}: a plain transformer registered before
+ * main that lets every class through at the cost of one prefix check, except a class a target
+ * watches, whose loading waits until the AgentBuilder is ready and is then transformed by it. No
+ * watched class is ever defined uninstrumented; an application that touches Logback in its first
+ * milliseconds waits for the agent, one that does not, does not. When attached late, it is built
+ * synchronously. Ignore-by-default: only classes whose names start with a declared prefix are
+ * looked at. Already loaded watched classes are retransformed.
  */
 public final class Installer {
     private Installer() {
     }
 
-    /** Returns the names of the targets installed. */
-    public static List<String> install(Instrumentation inst, List<TargetInstrumentation> targets) {
+    /** Returns the names of the targets; the instrumentation itself may complete in the background. */
+    public static List<String> install(final Instrumentation inst, final List<TargetInstrumentation> targets,
+                                       boolean background) {
+        List<String> names = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         for (TargetInstrumentation t : targets) {
+            names.add(t.name());
             for (String p : t.classNamePrefixes()) {
                 prefixes.add(p);
             }
         }
+        if (targets.isEmpty()) {
+            return names;
+        }
         final String[] watched = prefixes.toArray(new String[0]);
+        final ClassLoadGate gate = new ClassLoadGate(watched);
+        inst.addTransformer(gate, true);
+        Runnable build = new Runnable() {
+            @Override
+            public void run() {
+                java.lang.instrument.ClassFileTransformer transformer = null;
+                try {
+                    long t0 = System.nanoTime();
+                    transformer = build(inst, targets, watched).makeRaw();
+                    Diagnostics.debug("framework instrumentation ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                } catch (Throwable e) {
+                    Diagnostics.error("framework instrumentation failed; logging frameworks are not hooked", e);
+                } finally {
+                    gate.open(transformer);
+                }
+                if (transformer != null) {
+                    retransformLoaded(inst, watched);
+                    for (TargetInstrumentation t : targets) {
+                        try {
+                            t.afterInstall();
+                        } catch (Throwable e) {
+                            Diagnostics.error("target " + t.name() + " failed after install", e);
+                        }
+                    }
+                }
+            }
+        };
+        if (background) {
+            Thread thread = new Thread(build, "secret-agent-instrumentation");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            build.run();
+        }
+        return names;
+    }
 
+    private static AgentBuilder build(Instrumentation inst, List<TargetInstrumentation> targets, final String[] watched) {
         AgentBuilder builder = newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new DiagnosticsListener())
-                // JDK modules (java.base, java.logging, ...) must read the bootstrap loader's unnamed
+                // JDK modules (java.logging, java.net.http, ...) must read the bootstrap loader's unnamed
                 // module, where the runtime lives, before their advice can call it.
                 .assureReadEdgeTo(inst, Redaction.class)
                 .ignore(new AgentBuilder.RawMatcher() {
                     @Override
                     public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module,
                                            Class<?> classBeingRedefined, java.security.ProtectionDomain pd) {
-                        String name = type.getName();
-                        for (String p : watched) {
-                            if (name.startsWith(p)) {
-                                return false;
-                            }
-                        }
-                        return true;
+                        return !ClassLoadGate.startsWithAny(type.getName(), watched);
                     }
                 });
-        List<String> installed = new ArrayList<>();
         for (TargetInstrumentation t : targets) {
             builder = t.apply(builder);
-            installed.add(t.name());
         }
-        builder.installOn(inst);
-        for (TargetInstrumentation t : targets) {
-            try {
-                t.afterInstall();
-            } catch (Throwable e) {
-                Diagnostics.error("target " + t.name() + " failed after install", e);
+        return builder;
+    }
+
+    private static void retransformLoaded(Instrumentation inst, String[] watched) {
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (ClassLoadGate.startsWithAny(c.getName(), watched) && inst.isModifiableClass(c)) {
+                loaded.add(c);
             }
         }
-        return installed;
+        for (Class<?> c : loaded) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable e) {
+                Diagnostics.warn("could not retransform " + c.getName() + ": " + e);
+            }
+        }
     }
 
     /**

@@ -1,22 +1,19 @@
 package dev.secretagent.agent.instrument;
 
-import dev.secretagent.agent.instrument.env.EnvInstrumentation;
-import dev.secretagent.agent.instrument.process.ProcessInstrumentation;
-import dev.secretagent.agent.instrument.stdio.StdioInstrumentation;
-
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** The list of every instrumented target. Adding a target: a folder under instrument/, one entry here. */
+/**
+ * The framework targets, installed through Byte Buddy (see {@link Installer}). Adding a target: a
+ * folder under instrument/, one entry here. The java.lang hooks that must exist before main
+ * (getenv, getProperty, setOut/setErr) are not here: see {@code instrument/jdk/CoreJdkTransformer}.
+ */
 public final class Targets {
     private Targets() {
     }
 
     public static List<TargetInstrumentation> all() {
-        return new ArrayList<>(Arrays.<TargetInstrumentation>asList(
-                new EnvInstrumentation(),
-                new ProcessInstrumentation(),
-                new StdioInstrumentation()));
+        List<TargetInstrumentation> targets = new ArrayList<>();
+        return targets;
     }
 }

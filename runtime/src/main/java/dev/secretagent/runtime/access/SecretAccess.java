@@ -44,8 +44,12 @@ public final class SecretAccess {
     private SecretAccess() {
     }
 
+    /** False until AccessRuntime.start: the agent's own start-up reads get the JDK's objects untouched. */
+    private static volatile boolean started;
+
     static void configure(AccessPolicy policy, String mode, boolean throwOnDeny) {
         rules = new Rules(policy, "enforce".equals(mode), throwOnDeny);
+        started = true;
     }
 
     /** System.getenv(String): called with the value the JDK returned; returns what the caller gets. */
@@ -72,15 +76,19 @@ public final class SecretAccess {
 
     /** System.getenv(): the same map, wrapped so reads of secret keys and whole-map dumps are audited. */
     public static Map<String, String> onGetenvMap(Map<String, String> env) {
-        if (env == null || env instanceof AuditedEnvironment || AccessGuard.inside()) {
+        if (env == null || env instanceof AuditedEnvironment || AccessGuard.inside() || !started) {
             return env;
         }
-        AuditedEnvironment view = environmentView;
-        if (view == null || view.base != env) {
-            view = new AuditedEnvironment(env);
-            environmentView = view;
+        try {
+            AuditedEnvironment view = environmentView;
+            if (view == null || view.base != env) {
+                view = new AuditedEnvironment(env);
+                environmentView = view;
+            }
+            return view;
+        } catch (Throwable t) {
+            return env;
         }
-        return view;
     }
 
     /**
@@ -88,15 +96,15 @@ public final class SecretAccess {
      * to, so it cannot be filtered. Handing it to code outside the JDK is recorded as a dump of the
      * secret properties it holds (a policy denial is recorded as "would be denied").
      */
-    public static void onGetProperties(Properties props) {
+    public static Properties onGetProperties(Properties props) {
         if (props == null || AccessGuard.inside()) {
-            return;
+            return props;
         }
         AccessGuard.enter();
         try {
             CallerIdentity caller = Callers.find();
             if (caller == Callers.AGENT || caller == CallerIdentity.UNKNOWN) {
-                return; // the JDK's own use (and ours): not a disclosure to application code
+                return props; // the JDK's own use (and ours): not a disclosure to application code
             }
             List<String> secrets = new ArrayList<String>();
             for (Map.Entry<Object, Object> e : props.entrySet()) {
@@ -104,51 +112,56 @@ public final class SecretAccess {
                     secrets.add((String) e.getKey());
                 }
             }
-            if (secrets.isEmpty()) {
-                return;
+            if (!secrets.isEmpty()) {
+                Collections.sort(secrets);
+                recordBulk("dump", "sysprop", secrets, caller, false);
             }
-            Collections.sort(secrets);
-            recordBulk("dump", "sysprop", secrets, caller, false);
         } catch (Throwable t) {
             // never break the application's call
         } finally {
             AccessGuard.exit();
         }
+        return props;
     }
 
     /**
      * ProcessBuilder.start: {@code env} is the builder's environment, which the child will get. Secrets
      * the policy denies the caller are removed (mode enforce) before the child can inherit them.
      */
-    public static void onProcessStart(Map<String, String> env) {
-        if (env == null || AccessGuard.inside()) {
+    public static void onProcessStart(ProcessBuilder builder) {
+        if (builder == null || AccessGuard.inside()) {
             return;
         }
-        List<String> secrets = null;
-        for (Map.Entry<String, String> e : env.entrySet()) {
-            if (e.getValue() != null && SecretNames.isSecret(e.getKey())) {
-                if (secrets == null) {
-                    secrets = new ArrayList<String>();
-                }
-                secrets.add(e.getKey());
-            }
-        }
-        if (secrets == null) {
-            return;
-        }
-        AccessGuard.enter();
         try {
-            CallerIdentity caller = Callers.find();
-            if (caller == Callers.AGENT) {
+            Map<String, String> env = builder.environment();
+            List<String> secrets = null;
+            for (Map.Entry<String, String> e : env.entrySet()) {
+                if (e.getValue() != null && SecretNames.isSecret(e.getKey())) {
+                    if (secrets == null) {
+                        secrets = new ArrayList<String>();
+                    }
+                    secrets.add(e.getKey());
+                }
+            }
+            if (secrets == null) {
                 return;
             }
-            Collections.sort(secrets);
-            List<String> withheld = recordBulk("inherit", "env", secrets, caller, true);
-            for (String name : withheld) {
-                env.remove(name);
+            AccessGuard.enter();
+            try {
+                CallerIdentity caller = Callers.find();
+                if (caller == Callers.AGENT) {
+                    return;
+                }
+                Collections.sort(secrets);
+                List<String> withheld = recordBulk("inherit", "env", secrets, caller, true);
+                for (String name : withheld) {
+                    env.remove(name);
+                }
+            } finally {
+                AccessGuard.exit();
             }
-        } finally {
-            AccessGuard.exit();
+        } catch (Throwable t) {
+            // never break the application's call
         }
     }
 
@@ -157,7 +170,7 @@ public final class SecretAccess {
         Rules r = rules;
         AccessGuard.enter();
         boolean deny = false;
-        CallerIdentity caller;
+        CallerIdentity caller = CallerIdentity.UNKNOWN;
         try {
             caller = Callers.find();
             if (caller == Callers.AGENT) {
@@ -176,6 +189,9 @@ public final class SecretAccess {
             b.field("secret.source", source);
             caller(b, caller);
             Audit.record(b.build());
+        } catch (Throwable agentBug) {
+            // the hooks have no try/catch of their own: never break the application's call
+            // (a denial already decided still applies)
         } finally {
             AccessGuard.exit();
         }

@@ -70,7 +70,7 @@ public final class Audit {
             sinks.add(new StderrSink(rawStderr));
         }
         if (sinks.isEmpty()) {
-            Diagnostics.info("audit: no audit.file and audit.stderr=false: audit lines are not written");
+            Diagnostics.debug("audit: no audit.file and audit.stderr=false: audit lines are not written");
         }
         AuditWriter w = new AuditWriter(context, sinks, settings.getInt("audit.queue.size", 8192),
                 settings.getLong("audit.aggregate.window", 1000), "block".equals(settings.get("audit.failure", "drop")));

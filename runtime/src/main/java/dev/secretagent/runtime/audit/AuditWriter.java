@@ -29,8 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * out without waiting for windows, and later events are written synchronously.
  */
 final class AuditWriter implements Runnable {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** Loaded with the first line, on the writer thread: java.time.format is not free at JVM start. */
+    private static final class Time {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    }
 
     /** One line in the making. count is -1 once the writer closed it. */
     static final class Aggregate {
@@ -231,13 +234,13 @@ final class AuditWriter implements Runnable {
     /** Field order: time and event first, then the event's own fields, then the process's. */
     String format(Map<String, Object> fields, long first, long last, long count, boolean withCount) {
         Map<String, Object> line = new LinkedHashMap<String, Object>();
-        line.put("@timestamp", TIME.format(Instant.ofEpochMilli(first)));
+        line.put("@timestamp", Time.FORMAT.format(Instant.ofEpochMilli(first)));
         line.put("event.action", fields.get("event.action"));
         line.put("event.outcome", fields.get("event.outcome"));
         line.put("event.reason", fields.get("event.reason"));
         line.put("event.count", Long.valueOf(count));
         if (count > 1 && last > first) {
-            line.put("event.end", TIME.format(Instant.ofEpochMilli(last)));
+            line.put("event.end", Time.FORMAT.format(Instant.ofEpochMilli(last)));
         }
         for (Map.Entry<String, Object> e : fields.entrySet()) {
             if (!line.containsKey(e.getKey())) {

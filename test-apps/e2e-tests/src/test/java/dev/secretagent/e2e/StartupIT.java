@@ -83,6 +83,20 @@ class StartupIT {
     }
 
     @Test
+    void startingTheAgentLoadsNoJdkLoggingAndNoManagement(@TempDir Path dir) throws Exception {
+        // The application configures JUL and JMX itself; an agent that initialised them first would change its behaviour.
+        Path cfg = dir.resolve("secret-agent.yaml");
+        Files.write(cfg, "service.name: orders\nmode: audit\n".getBytes(StandardCharsets.UTF_8));
+        Path log = dir.resolve("classes.txt");
+        ChildJvm.Result r = ChildJvm.app("hello-app", "demo.Hello").withAgent("config=" + cfg)
+                .jvmArg("-Xlog:class+load:file=" + log).run();
+        assertThat(r.exit).isZero();
+        String loaded = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+        assertThat(loaded).contains("dev.secretagent.runtime.Settings")
+                .doesNotContain("java.util.logging.LogManager").doesNotContain("java.lang.management.ManagementFactory");
+    }
+
+    @Test
     void secondAgentInstanceIsIgnored() throws Exception {
         ChildJvm.Result r = ChildJvm.app("hello-app", "demo.Hello").withAgent()
                 .jvmArg("-javaagent:" + ChildJvm.AGENT_JAR).run();
