@@ -1,7 +1,10 @@
 package dev.secretagent.agent.config;
 
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -46,10 +49,13 @@ final class YamlConfigFile {
         }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        Yaml yaml = new Yaml(options);
         Node root;
         try {
-            root = yaml.compose(new StringReader(text));
+            // Composer only, not `new Yaml()`: the constructor side of SnakeYAML initialises java.util.logging,
+            // which must stay untouched until the application configures it.
+            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+                    new Resolver(), options);
+            root = composer.getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new ConfigException(file + (m != null ? ":" + (m.getLine() + 1) : "") + ": malformed YAML: "

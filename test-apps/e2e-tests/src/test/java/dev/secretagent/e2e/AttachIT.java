@@ -39,6 +39,25 @@ class AttachIT {
     }
 
     @Test
+    void badOptionsAtAttachAreReportedAndTheTargetKeepsRunning() throws Exception {
+        ChildJvm.Running app = ChildJvm.app("hello-app", "demo.LongRunning", "APP_PASSWORD").start();
+        try {
+            await().atMost(30, TimeUnit.SECONDS).until(() -> app.stdout().contains("ready"));
+            ChildJvm.Result attach = cli("attach", String.valueOf(app.process.pid()), "no.such.key=1");
+            assertThat(attach.exit).as(attach.toString()).isZero();
+            await().atMost(30, TimeUnit.SECONDS).until(() -> app.stderr().contains("unknown key 'no.such.key'"));
+            assertThat(app.stderr()).contains("not attached");
+            app.send("1");
+            await().atMost(30, TimeUnit.SECONDS).until(() -> app.stdout().contains("tick 1"));
+            // the agent did not start, so a corrected attach still works
+            ChildJvm.Result again = cli("attach", String.valueOf(app.process.pid()), "mode=audit");
+            assertThat(again.exit).as(again.toString()).isZero();
+        } finally {
+            assertThat(app.finish()).isZero();
+        }
+    }
+
+    @Test
     void attachToNothingSaysWhy() throws Exception {
         ChildJvm.Result r = cli("attach", "no.such.MainClassAnywhere");
         assertThat(r.exit).isEqualTo(1);

@@ -1,0 +1,61 @@
+package dev.secretagent.runtime;
+
+import dev.secretagent.runtime.secret.Secret;
+import dev.secretagent.runtime.secret.SecretRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The agent's own log is redacted too, and respects its level. */
+class DiagnosticsTest {
+    @AfterEach
+    void reset() {
+        SecretRegistry.reset();
+    }
+
+    @Test
+    void diagnosticsLinesAreRedacted() throws Exception {
+        String value = "diag-" + UUID.randomUUID();
+        SecretRegistry.put(new Secret("DIAG_TOKEN", "1", value, "test"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Diagnostics.configure(new PrintStream(bytes, true, "UTF-8"), null, false, "info");
+        Diagnostics.warn("something echoed the value " + value + " by mistake");
+        Diagnostics.error("and an exception message too", new IllegalStateException("bad " + value));
+        String out = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+        assertThat(out).doesNotContain(value).contains("[secret-agent] WARN").contains("IllegalStateException");
+        assertThat(out.split("\n")).hasSize(2);
+    }
+
+    @Test
+    void levelsFilterAndDefaultIsQuietOnStderr() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Diagnostics.configure(new PrintStream(bytes, true, "UTF-8"), null, false, null);
+        Diagnostics.info("start-up line");
+        Diagnostics.debug("detail");
+        Diagnostics.warn("a warning");
+        String out = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+        assertThat(out).contains("a warning").doesNotContain("start-up line").doesNotContain("detail");
+
+        bytes.reset();
+        Diagnostics.configure(new PrintStream(bytes, true, "UTF-8"), null, true, null);
+        Diagnostics.debug("detail");
+        assertThat(new String(bytes.toByteArray(), StandardCharsets.UTF_8)).contains("DEBUG detail");
+    }
+
+    @Test
+    void diagnosticsFileGetsInfoByDefault(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("agent.log");
+        Diagnostics.configure(System.err, file.toString(), false, null);
+        Diagnostics.info("start-up line");
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).contains("INFO start-up line");
+    }
+}
