@@ -34,10 +34,10 @@ public final class Callers {
                         StackWalker.StackFrame f = it.next();
                         Class<?> c = f.getDeclaringClass();
                         String name = c.getName();
-                        if (name.startsWith("dev.secretagent.")) {
-                            if (name.startsWith("dev.secretagent.runtime.")) {
-                                continue; // our door itself
-                            }
+                        if (name.startsWith(RUNTIME)) {
+                            continue; // our door itself
+                        }
+                        if (isAgent(name)) {
                             return f; // the agent (config, stores) reading on its own account
                         }
                         ClassLoader l = c.getClassLoader();
@@ -50,7 +50,14 @@ public final class Callers {
                 }
             };
 
+    private static final String RUNTIME = "dev.secretagent.runtime.";
+
     private Callers() {
+    }
+
+    /** The agent's own packages only: an application may well live under dev.secretagent too. */
+    static boolean isAgent(String className) {
+        return className.startsWith("dev.secretagent.agent.") || className.startsWith("dev.secretagent.shaded.");
     }
 
     public static CallerIdentity find() {
@@ -59,7 +66,7 @@ public final class Callers {
             return CallerIdentity.UNKNOWN;
         }
         Class<?> c = f.getDeclaringClass();
-        if (c.getName().startsWith("dev.secretagent.")) {
+        if (isAgent(c.getName())) {
             return AGENT;
         }
         String[] origin = ORIGIN.get(c);

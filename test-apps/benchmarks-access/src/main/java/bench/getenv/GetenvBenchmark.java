@@ -1,4 +1,4 @@
-package dev.secretagent.bench;
+package bench.getenv;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * in the forked JVM ({@code -jvmArgsAppend -javaagent:agent/target/secret-agent.jar=audit.file=...}).
  * The launcher's environment must hold BENCH_COLOR (not a secret name) and BENCH_PASSWORD (a secret
  * name: with the agent, every call walks the stack, checks the policy and records an audit event,
- * aggregated into one line per window). See docs/performance.md, section "getenv".
+ * aggregated into one line per window). See docs/performance.md, section "getenv". Not under
+ * dev.secretagent.agent: the agent does not audit its own reads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
