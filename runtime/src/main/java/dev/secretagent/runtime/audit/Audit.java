@@ -56,8 +56,12 @@ public final class Audit {
         final AuditContext context = AuditContext.fromSystem(settings);
         List<AuditSink> sinks = new ArrayList<AuditSink>();
         final AuditWriter[] self = new AuditWriter[1];
+        boolean enabled = settings.getBoolean("audit.enabled", true);
+        if (!enabled) {
+            Diagnostics.info("audit switched off (audit.enabled=false): audit lines are not written");
+        }
         String file = settings.get("audit.file", null);
-        if (file != null && !file.trim().isEmpty()) {
+        if (enabled && file != null && !file.trim().isEmpty()) {
             sinks.add(new FileSink(Paths.get(file.trim()), settings.getLong("audit.max.file.size", 10L * 1024 * 1024),
                     settings.getInt("audit.max.files", 5), new FileSink.LossLines() {
                         @Override
@@ -66,7 +70,7 @@ public final class Audit {
                         }
                     }));
         }
-        if (settings.getBoolean("audit.stderr", false)) {
+        if (enabled && settings.getBoolean("audit.stderr", false)) {
             sinks.add(new StderrSink(rawStderr));
         }
         if (sinks.isEmpty()) {
