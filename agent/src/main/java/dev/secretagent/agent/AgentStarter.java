@@ -9,6 +9,7 @@ import dev.secretagent.agent.instrument.Targets;
 import dev.secretagent.agent.instrument.jdk.CoreJdkTransformer;
 import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.Settings;
+import dev.secretagent.runtime.access.AccessRuntime;
 import dev.secretagent.runtime.access.SecretDiscovery;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;
@@ -39,15 +40,7 @@ public final class AgentStarter {
         try {
             config = AgentConfig.load(args, System.getProperties(), System.getenv());
         } catch (ConfigException e) {
-            rawStderr.println("[secret-agent] ERROR " + e.getMessage());
-            if (late) {
-                rawStderr.println("[secret-agent] ERROR not attached: fix the options and attach again");
-                return;
-            }
-            rawStderr.println("[secret-agent] ERROR the JVM stops before main: fix the configuration"
-                    + " (docs/configuration.md) or remove the -javaagent option");
-            rawStderr.flush();
-            System.exit(EXIT_BAD_CONFIG);
+            stopOnBadConfig(rawStderr, e.getMessage(), late);
             return;
         }
         Settings settings = config.toSettings();
@@ -55,6 +48,12 @@ public final class AgentStarter {
         Diagnostics.configure(rawStderr, config.get(Option.DIAGNOSTICS_FILE),
                 Boolean.parseBoolean(config.get(Option.DEBUG)), config.get(Option.DIAGNOSTICS_LEVEL));
 
+        try {
+            AccessRuntime.start(settings, rawStderr); // names, policy (validated: file:line), audit writer
+        } catch (IllegalArgumentException e) {
+            stopOnBadConfig(rawStderr, e.getMessage(), late);
+            return;
+        }
         for (String refusal : config.refusals()) {
             Diagnostics.warn("fleet policy: application setting " + refusal);
             Audit.record(AuditEvent.action("configure").failure("weakens fleet policy")
@@ -92,6 +91,18 @@ public final class AgentStarter {
         Diagnostics.info("secret-agent " + VERSION + " started" + (late ? " (attached late)" : "")
                 + ": mode=" + settings.mode() + ", instrumented=" + String.join(",", installed)
                 + ", known secrets=" + known + ", in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    private static void stopOnBadConfig(PrintStream rawStderr, String message, boolean late) {
+        rawStderr.println("[secret-agent] ERROR " + message);
+        if (late) {
+            rawStderr.println("[secret-agent] ERROR not attached: fix the options and attach again");
+            return;
+        }
+        rawStderr.println("[secret-agent] ERROR the JVM stops before main: fix the configuration"
+                + " (docs/configuration.md) or remove the -javaagent option");
+        rawStderr.flush();
+        System.exit(EXIT_BAD_CONFIG);
     }
 
     /** Flushes what the console redactors still hold when the JVM exits. A class, not a lambda: see AgentEntry. */
