@@ -38,6 +38,15 @@ public final class HttpLoggers {
         }
     }
 
+    /** {@link #wrap} with the interface taken from the declared type of {@code owner}'s field {@code field}. */
+    public static Object wrapField(Object logger, Class<?> owner, String field, String channel) {
+        try {
+            return wrap(logger, owner.getDeclaredField(field).getType(), channel);
+        } catch (Throwable t) {
+            return logger;
+        }
+    }
+
     private static final class Redacting implements InvocationHandler {
         private final Object delegate;
         private final String channel;
