@@ -98,10 +98,10 @@ final class HttpDumps {
         return false;
     }
 
-    private static final Pattern HEX_ROW = Pattern.compile("(\\S+) (<<|>>) ((?:[0-9a-fA-F]{2} ){1,16})");
+    private static final Pattern HEX_ROW = Pattern.compile("([^\\s\\[]+)\\S* (<<|>>) .{16}  ((?:[0-9a-fA-F]{2} ?){1,16})\\s*$");
 
     /**
-     * Hex-dump rows ({@code http-outgoing-0 << 48 54 54 50 ...}, Apache async) joined back into the byte
+     * Hex-dump rows (Apache async: {@code c-0000000000[ACTIVE][r:r] << HTTP/1.1 200 OK   48 54 54 50 ...}: 16 text chars, then hex) joined back into the byte
      * streams they show, per connection and direction: a value cut across two rows is whole again.
      */
     static String reassembleHexRows(String text) {
