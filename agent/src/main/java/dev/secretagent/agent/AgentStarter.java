@@ -10,6 +10,8 @@ import dev.secretagent.agent.instrument.jdk.CoreJdkTransformer;
 import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.access.SecretDiscovery;
+import dev.secretagent.runtime.audit.Audit;
+import dev.secretagent.runtime.audit.AuditEvent;
 import dev.secretagent.runtime.redact.ConsoleStreams;
 
 import java.io.PrintStream;
@@ -53,7 +55,17 @@ public final class AgentStarter {
         Diagnostics.configure(rawStderr, config.get(Option.DIAGNOSTICS_FILE),
                 Boolean.parseBoolean(config.get(Option.DEBUG)), config.get(Option.DIAGNOSTICS_LEVEL));
 
+        for (String refusal : config.refusals()) {
+            Diagnostics.warn("fleet policy: application setting " + refusal);
+            Audit.record(AuditEvent.action("configure").failure("weakens fleet policy")
+                    .field("config.refusal", refusal).build());
+        }
+
         int known = SecretDiscovery.discover(System.getenv(), System.getProperties());
+        // secrets from stores: fetched, registered for redaction and injected before main (or the JVM stops here)
+        if (!late) {
+            dev.secretagent.agent.store.SecretInjector.injectBeforeMain(settings, System.getenv(), rawStderr);
+        }
 
         List<String> disabled = settings.getList(Option.INSTRUMENT_DISABLED.key);
         List<String> installed = new ArrayList<>();
