@@ -14,6 +14,8 @@ public final class Targets {
 
     public static List<TargetInstrumentation> all() {
         List<TargetInstrumentation> targets = new ArrayList<>();
+        targets.add(new dev.secretagent.agent.instrument.okhttp.OkHttpInstrumentation());
+        targets.add(new dev.secretagent.agent.instrument.apachehttp.ApacheHttpInstrumentation());
         return targets;
     }
 }
