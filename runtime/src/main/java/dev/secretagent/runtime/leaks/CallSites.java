@@ -20,9 +20,13 @@ final class CallSites {
         "ch.qos.logback.", "org.apache.logging.", "org.slf4j.", "org.apache.commons.logging.",
         "org.jboss.logging.", "org.jboss.logmanager.", "org.apache.log4j.",
     };
-    /** Frames of the agent's own writers: output they make is not the application's leak. */
+    /**
+     * Frames of the agent's own writers: output they make is not the application's leak. (The leak
+     * report itself goes out on the "diagnostics" channel, which the recorder ignores; this walk's own
+     * frames, in the leaks package, are below every writer and are not looked at.)
+     */
     private static final String[] OWN_OUTPUT = {
-        "dev.secretagent.runtime.audit.", "dev.secretagent.runtime.leaks.", "dev.secretagent.runtime.Diagnostics",
+        "dev.secretagent.runtime.audit.", "dev.secretagent.runtime.Diagnostics",
     };
 
     private static final StackWalker WALKER = StackWalker.getInstance();

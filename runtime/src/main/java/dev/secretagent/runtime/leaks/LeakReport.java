@@ -94,7 +94,7 @@ public final class LeakReport {
         }
         sb.append(ruleIndex.isEmpty() ? "]}},\n" : "\n    ]}},\n");
         sb.append("    \"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": ")
-                .append(Json.quote(sources.root.toURI().toString())).append("}},\n");
+                .append(Json.quote(sources.root.toPath().toUri().toString())).append("}},\n");
         sb.append("    \"results\": [");
         for (int i = 0; i < findings.size(); i++) {
             LeakFinding f = findings.get(i);
@@ -106,12 +106,12 @@ public final class LeakReport {
             Frame at = f.site != null ? f.site : f.stack.isEmpty() ? null : f.stack.get(0);
             sb.append(",\n       \"locations\": [");
             if (at != null) {
-                sb.append(location(at));
+                sb.append(location(at, true));
             }
             sb.append(']');
             sb.append(",\n       \"stacks\": [{\"frames\": [");
             for (int k = 0; k < f.stack.size(); k++) {
-                sb.append(k == 0 ? "" : ", ").append("{\"location\": ").append(location(f.stack.get(k))).append('}');
+                sb.append(k == 0 ? "" : ", ").append("{\"location\": ").append(location(f.stack.get(k), false)).append('}');
             }
             sb.append("]}]");
             sb.append(",\n       \"partialFingerprints\": {\"secretAgentLeak/v1\": ")
@@ -126,14 +126,18 @@ public final class LeakReport {
         return sb.toString();
     }
 
-    private String location(Frame fr) {
-        StringBuilder sb = new StringBuilder(160);
-        sb.append("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ")
-                .append(Json.quote(sources.relativePath(fr))).append(", \"uriBaseId\": \"SRCROOT\"}");
-        if (fr.line > 0) {
-            sb.append(", \"region\": {\"startLine\": ").append(fr.line).append('}');
+    /** A frame's location; in stacks, frames whose source is not in this project get only their logical name. */
+    private String location(Frame fr, boolean always) {
+        StringBuilder sb = new StringBuilder(160).append('{');
+        if (always || sources.exists(fr)) {
+            sb.append("\"physicalLocation\": {\"artifactLocation\": {\"uri\": ")
+                    .append(Json.quote(sources.relativePath(fr))).append(", \"uriBaseId\": \"SRCROOT\"}");
+            if (fr.line > 0) {
+                sb.append(", \"region\": {\"startLine\": ").append(fr.line).append('}');
+            }
+            sb.append("}, ");
         }
-        sb.append("}, \"logicalLocations\": [{\"fullyQualifiedName\": ")
+        sb.append("\"logicalLocations\": [{\"fullyQualifiedName\": ")
                 .append(Json.quote(fr.className + "." + fr.method)).append(", \"kind\": \"function\"}]}");
         return sb.toString();
     }
