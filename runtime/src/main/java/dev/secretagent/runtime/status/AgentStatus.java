@@ -26,7 +26,6 @@ public final class AgentStatus {
     private static volatile String version = "dev";
     private static volatile long startedAt;
     private static volatile long lastRotation;
-    private static volatile long lastGeneration = -1;
     private static volatile Callable<Map<String, Object>> auditState;
     private static boolean started;
 
@@ -57,11 +56,17 @@ public final class AgentStatus {
         SecretRegistry.addListener(new SecretRegistry.Listener() {
             @Override
             public void beforePublish(SecretSnapshot next) {
-                // the first snapshot seen is the start-up set; any later one is a rotation, revocation or addition
-                if (lastGeneration >= 0 && next.generation() != lastGeneration) {
-                    lastRotation = System.currentTimeMillis();
+                // a rotation (or revocation): a secret that was live gets another value, or is live no more.
+                // New ids (discovery at start, a store adding one) are not rotations.
+                SecretSnapshot prev = SecretRegistry.snapshot();
+                for (Map.Entry<String, Secret> e : prev.liveById().entrySet()) {
+                    Secret now = next.liveById().get(e.getKey());
+                    if (now == null || !now.version().equals(e.getValue().version())
+                            || !now.value().equals(e.getValue().value())) {
+                        lastRotation = System.currentTimeMillis();
+                        return;
+                    }
                 }
-                lastGeneration = next.generation();
             }
         });
     }
