@@ -12,8 +12,10 @@ class StatusIT {
     @Test
     void statusOfARunningJvmShowsModeSecretIdsAndRedactionsPerChannel() throws Exception {
         String secret = ChildJvm.randomSecret("st-");
-        ChildJvm.Running app = ChildJvm.app("hello-app", "demo.LongRunning", "APP_PASSWORD")
-                .withAgent("service.name=orders").env("APP_PASSWORD", secret).start();
+        // a name of its own: other JVMs running demo.LongRunning on this machine must not match
+        String name = "STATUS_" + Long.toHexString(System.nanoTime()).toUpperCase() + "_PASSWORD";
+        ChildJvm.Running app = ChildJvm.app("hello-app", "demo.LongRunning", name)
+                .withAgent("service.name=orders").env(name, secret).start();
         try {
             await().atMost(30, TimeUnit.SECONDS).until(() -> app.stdout().contains("ready"));
             app.send("1");
@@ -25,7 +27,7 @@ class StatusIT {
             assertThat(r.stdout()).contains("secret-agent 0.1.0 in JVM " + app.process.pid())
                     .containsPattern("mode:\\s+enforce")
                     .containsPattern("service.name:\\s+orders")
-                    .containsPattern("known secrets:\\s+1\\s+APP_PASSWORD")
+                    .containsPattern("known secrets:\\s+1\\s+" + name)
                     .containsPattern("redactions:\\s+2\\s+stdout=2")
                     .containsPattern("last rotation:\\s+none since start")
                     .contains("audit queue:");
@@ -33,7 +35,7 @@ class StatusIT {
             assertThat(r.stderr()).doesNotContain(secret);
 
             // by main class, and a second time (the bean is registered once)
-            ChildJvm.Result again = AttachIT.cli("status", "demo.LongRunning");
+            ChildJvm.Result again = AttachIT.cli("status", name);
             assertThat(again.exit).as(again.toString()).isZero();
             assertThat(again.stdout()).containsPattern("redactions:\\s+2");
         } finally {
