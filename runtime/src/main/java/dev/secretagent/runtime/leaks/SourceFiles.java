@@ -19,7 +19,7 @@ final class SourceFiles {
     final File root;
 
     SourceFiles(File workDir) {
-        this.workDir = workDir.getAbsoluteFile();
+        this.workDir = workDir.toPath().toAbsolutePath().normalize().toFile();
         File r = this.workDir;
         File found = null;
         while (r != null) {
