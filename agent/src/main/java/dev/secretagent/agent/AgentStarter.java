@@ -13,6 +13,8 @@ import dev.secretagent.runtime.access.SecretDiscovery;
 import dev.secretagent.runtime.leaks.DevMode;
 import dev.secretagent.runtime.status.AgentStatus;
 import dev.secretagent.agent.status.StatusMBeans;
+import dev.secretagent.runtime.audit.Audit;
+import dev.secretagent.runtime.audit.AuditEvent;
 import dev.secretagent.runtime.redact.ConsoleStreams;
 
 import java.io.PrintStream;
@@ -62,7 +64,17 @@ public final class AgentStarter {
         } else if (Boolean.parseBoolean(config.get(Option.LEAKS_FAIL)) || config.get(Option.LEAKS_REPORT) != null) {
             Diagnostics.warn("leaks.report and leaks.fail apply in mode=dev only (mode is " + settings.mode() + ")");
         }
+        for (String refusal : config.refusals()) {
+            Diagnostics.warn("fleet policy: application setting " + refusal);
+            Audit.record(AuditEvent.action("configure").failure("weakens fleet policy")
+                    .field("config.refusal", refusal).build());
+        }
+
         int known = SecretDiscovery.discover(System.getenv(), System.getProperties());
+        // secrets from stores: fetched, registered for redaction and injected before main (or the JVM stops here)
+        if (!late) {
+            dev.secretagent.agent.store.SecretInjector.injectBeforeMain(settings, System.getenv(), rawStderr);
+        }
 
         List<String> disabled = settings.getList(Option.INSTRUMENT_DISABLED.key);
         List<String> installed = new ArrayList<>();

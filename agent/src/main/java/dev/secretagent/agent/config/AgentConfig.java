@@ -5,6 +5,7 @@ import dev.secretagent.runtime.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +22,14 @@ public final class AgentConfig {
     private final Map<String, String> values;
     private final Map<String, String> origins;
     private final Map<String, List<Map<String, Object>>> sections;
+    private final List<String> refusals;
 
     private AgentConfig(Map<String, String> values, Map<String, String> origins,
-                        Map<String, List<Map<String, Object>>> sections) {
+                        Map<String, List<Map<String, Object>>> sections, List<String> refusals) {
         this.values = values;
         this.origins = origins;
         this.sections = sections;
+        this.refusals = refusals;
     }
 
     public static AgentConfig load(String agentArgs, Properties systemProperties, Map<String, String> environment)
@@ -62,11 +65,7 @@ public final class AgentConfig {
         String configPath = firstNonNull(fromArgs.get("config"), fromProps.get("config"), fromEnv.get("config"));
         Map<String, List<Map<String, Object>>> sections = Collections.emptyMap();
         if (configPath != null) {
-            Path file = Paths.get(configPath.trim());
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigException("config: file not found: " + file.toAbsolutePath());
-            }
-            YamlConfigFile yaml = YamlConfigFile.read(file);
+            YamlConfigFile yaml = readFile(configPath, Option.CONFIG.key);
             for (Map.Entry<String, String> e : yaml.values.entrySet()) {
                 put(values, origins, Option.byKey(e.getKey()), e.getValue(), yaml.where(e.getKey()));
             }
@@ -82,7 +81,41 @@ public final class AgentConfig {
         for (Map.Entry<String, String> e : fromArgs.entrySet()) {
             put(values, origins, Option.byKey(e.getKey()), e.getValue(), "agent argument");
         }
-        return new AgentConfig(values, origins, sections);
+        List<String> refusals = new ArrayList<>();
+        String fleetPath = values.get(Option.FLEET_POLICY.key);
+        if (fleetPath != null) {
+            YamlConfigFile fleet = readFile(fleetPath, Option.FLEET_POLICY.key);
+            // Protective settings are floors even where the fleet file leaves them at their defaults:
+            // an application must not switch redaction or audit off just because the file did not say "on".
+            Map<String, String> floors = new LinkedHashMap<>();
+            for (String key : FleetPolicy.PROTECTIVE_KEYS) {
+                Option o = Option.byKey(key);
+                if (o.defaultValue != null) {
+                    floors.put(key, o.type.normalize(o.defaultValue));
+                }
+            }
+            for (Map.Entry<String, String> e : fleet.values.entrySet()) {
+                Option o = Option.byKey(e.getKey());
+                try {
+                    floors.put(o.key, o.type.normalize(e.getValue()));
+                } catch (IllegalArgumentException ex) {
+                    throw new ConfigException("bad value for key '" + o.key + "' in " + fleet.where(o.key) + ": " + ex.getMessage());
+                }
+            }
+            for (FleetPolicy.Refusal r : FleetPolicy.apply(floors, values, origins)) {
+                refusals.add(r.toString());
+            }
+            sections = FleetPolicy.mergeSections(fleet.sections, sections, refusals);
+        }
+        return new AgentConfig(values, origins, sections, refusals);
+    }
+
+    private static YamlConfigFile readFile(String path, String key) throws ConfigException {
+        Path file = Paths.get(path.trim());
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(key + ": file not found: " + file.toAbsolutePath());
+        }
+        return YamlConfigFile.read(file);
     }
 
     /** {@code key=value,key=value}; list values inside arguments use ';' since ',' separates options. */
@@ -141,6 +174,11 @@ public final class AgentConfig {
 
     public Map<String, String> values() {
         return Collections.unmodifiableMap(values);
+    }
+
+    /** Application settings that the fleet policy refused, each naming the key and where it came from. */
+    public List<String> refusals() {
+        return Collections.unmodifiableList(refusals);
     }
 
     public Settings toSettings() {

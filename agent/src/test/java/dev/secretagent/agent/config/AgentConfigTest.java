@@ -118,4 +118,43 @@ class AgentConfigTest {
         assertThat(c.get(Option.STORE_REFRESH_INTERVAL)).isEqualTo("30000");
         assertThat(c.get(Option.HEADERS)).isEqualTo("A,B");
     }
+
+    @Test
+    void fleetPolicyIsAFloorTheApplicationMayExtendButNotWeaken() throws Exception {
+        Path fleet = dir.resolve("fleet.yaml");
+        Files.write(fleet, ("mode: enforce\nheaders: [X-Fleet]\naudit.file: /var/log/fleet.jsonl\nmin.length: 10\n"
+                + "policy:\n  - secret: DB_PASSWORD\n    allow: [com.acme.db.]\n").getBytes(StandardCharsets.UTF_8));
+        Path app = dir.resolve("app.yaml");
+        Files.write(app, ("mode: dev\nheaders: [X-App]\naudit.file: /tmp/elsewhere.jsonl\nmin.length: 6\n"
+                + "redaction.enabled: false\nservice.name: orders\n"
+                + "policy:\n  - secret: DB_PASSWORD\n    allow: [com.evil.]\n  - secret: APP_TOKEN\n    allow: [com.acme.]\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Properties props = new Properties();
+        props.setProperty("secretagent.config", app.toString());
+        AgentConfig c = AgentConfig.load("fleet.policy=" + fleet, props, Map.of());
+
+        assertThat(c.get(Option.MODE)).isEqualTo("enforce");
+        assertThat(c.get(Option.REDACTION_ENABLED)).isEqualTo("true");
+        assertThat(c.get(Option.AUDIT_FILE)).isEqualTo("/var/log/fleet.jsonl");
+        assertThat(c.get(Option.HEADERS)).isEqualTo("X-Fleet,X-App");
+        assertThat(c.get(Option.MIN_LENGTH)).as("a lower min.length redacts more: allowed").isEqualTo("6");
+        assertThat(c.get(Option.SERVICE_NAME)).isEqualTo("orders");
+        assertThat(c.refusals()).hasSize(4)
+                .anySatisfy(r -> assertThat(r).contains("'mode'").contains(app + ":1"))
+                .anySatisfy(r -> assertThat(r).contains("'redaction.enabled'"))
+                .anySatisfy(r -> assertThat(r).contains("'audit.file'"))
+                .anySatisfy(r -> assertThat(r).contains("policy").contains("DB_PASSWORD"));
+        assertThat(c.toSettings().section("policy")).extracting(e -> e.get("secret"))
+                .containsExactly("DB_PASSWORD", "APP_TOKEN");
+        assertThat(c.toSettings().section("policy").get(0).get("allow")).isEqualTo(java.util.List.of("com.acme.db."));
+    }
+
+    @Test
+    void aHigherMinLengthUnderAFleetPolicyIsRefused() throws Exception {
+        Path fleet = dir.resolve("fleet.yaml");
+        Files.write(fleet, "min.length: 8\n".getBytes(StandardCharsets.UTF_8));
+        AgentConfig c = AgentConfig.load("fleet.policy=" + fleet, new Properties(), Map.of("SECRETAGENT_MIN_LENGTH", "40"));
+        assertThat(c.get(Option.MIN_LENGTH)).isEqualTo("8");
+        assertThat(c.refusals()).singleElement().satisfies(r -> assertThat(r).contains("SECRETAGENT_MIN_LENGTH"));
+    }
 }
