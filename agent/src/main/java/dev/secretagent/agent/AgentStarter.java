@@ -11,6 +11,9 @@ import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.access.AccessRuntime;
 import dev.secretagent.runtime.access.SecretDiscovery;
+import dev.secretagent.runtime.leaks.DevMode;
+import dev.secretagent.runtime.status.AgentStatus;
+import dev.secretagent.agent.status.StatusMBeans;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;
 import dev.secretagent.runtime.redact.ConsoleStreams;
@@ -54,6 +57,12 @@ public final class AgentStarter {
             stopOnBadConfig(rawStderr, e.getMessage(), late);
             return;
         }
+        AgentStatus.start(VERSION);
+        if ("dev".equals(settings.mode())) {
+            DevMode.start(settings, rawStderr, VERSION);
+        } else if (Boolean.parseBoolean(config.get(Option.LEAKS_FAIL)) || config.get(Option.LEAKS_REPORT) != null) {
+            Diagnostics.warn("leaks.report and leaks.fail apply in mode=dev only (mode is " + settings.mode() + ")");
+        }
         for (String refusal : config.refusals()) {
             Diagnostics.warn("fleet policy: application setting " + refusal);
             Audit.record(AuditEvent.action("configure").failure("weakens fleet policy")
@@ -86,6 +95,10 @@ public final class AgentStarter {
         // At start-up, Byte Buddy is set up while main runs (see Installer); when attached, right away.
         installed.addAll(Installer.install(inst, targets, !late));
         Runtime.getRuntime().addShutdownHook(new ConsoleFlusher());
+        if (Boolean.parseBoolean(config.get(Option.JMX))) {
+            // never on the premain thread: the platform MBean server must not exist before main (see StatusMBeans)
+            StatusMBeans.registerInBackground();
+        }
         System.setProperty(dev.secretagent.agent.bootstrap.AgentEntry.STARTED_PROPERTY,
                 VERSION + (late ? " (attached)" : ""));
         Diagnostics.info("secret-agent " + VERSION + " started" + (late ? " (attached late)" : "")

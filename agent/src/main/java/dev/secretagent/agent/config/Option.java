@@ -59,6 +59,7 @@ public enum Option {
     INSTRUMENT_DISABLED("instrument.disabled", Type.LIST, null, "instrumented targets to leave alone", "okhttp;jdkhttp"),
     JDK_TOOLS("jdk.tools", Type.BOOLEAN, "false", "also start inside JDK tools (jcmd, jps, javac, ...) reached through JAVA_TOOL_OPTIONS", "true"),
     FLEET_POLICY("fleet.policy", Type.PATH, null, "a security team's policy file (same format as config): the application's own settings may extend it, never weaken it (see docs/fleet-rollout.md)", "/etc/secret-agent/policy.yaml"),
+    JMX("jmx", Type.BOOLEAN, "false", "register the dev.secretagent:type=Agent MBean shortly after start (default: only when the status command asks)", "true"),
     DEBUG("debug", Type.BOOLEAN, "false", "diagnostics at debug level", "true"),
     DIAGNOSTICS_FILE("diagnostics.file", Type.PATH, null, "the agent's own log; default stderr", "/var/log/secret-agent/agent.log"),
     DIAGNOSTICS_LEVEL("diagnostics.level", Type.enumOf("error", "warn", "info", "debug"), null, "threshold of the agent's own log; default warn on stderr (so the app's console stays its own), info in diagnostics.file", "info");

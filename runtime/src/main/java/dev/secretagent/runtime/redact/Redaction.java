@@ -42,7 +42,7 @@ public final class Redaction {
     }
 
     static boolean hasListener() {
-        return listener != null;
+        return listener != null || RedactionListeners.any();
     }
 
     /** The engine for the published snapshot and the installed settings. */
@@ -143,5 +143,6 @@ public final class Redaction {
                 // a listener failure must not turn into a leak or an app failure
             }
         }
+        RedactionListeners.fire(id, channel);
     }
 }
