@@ -9,7 +9,11 @@ import dev.secretagent.agent.instrument.Targets;
 import dev.secretagent.agent.instrument.jdk.CoreJdkTransformer;
 import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.Settings;
+import dev.secretagent.runtime.access.AccessRuntime;
 import dev.secretagent.runtime.access.SecretDiscovery;
+import dev.secretagent.runtime.leaks.DevMode;
+import dev.secretagent.runtime.status.AgentStatus;
+import dev.secretagent.agent.status.StatusMBeans;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;
 import dev.secretagent.runtime.redact.ConsoleStreams;
@@ -39,15 +43,7 @@ public final class AgentStarter {
         try {
             config = AgentConfig.load(args, System.getProperties(), System.getenv());
         } catch (ConfigException e) {
-            rawStderr.println("[secret-agent] ERROR " + e.getMessage());
-            if (late) {
-                rawStderr.println("[secret-agent] ERROR not attached: fix the options and attach again");
-                return;
-            }
-            rawStderr.println("[secret-agent] ERROR the JVM stops before main: fix the configuration"
-                    + " (docs/configuration.md) or remove the -javaagent option");
-            rawStderr.flush();
-            System.exit(EXIT_BAD_CONFIG);
+            stopOnBadConfig(rawStderr, e.getMessage(), late);
             return;
         }
         Settings settings = config.toSettings();
@@ -55,6 +51,18 @@ public final class AgentStarter {
         Diagnostics.configure(rawStderr, config.get(Option.DIAGNOSTICS_FILE),
                 Boolean.parseBoolean(config.get(Option.DEBUG)), config.get(Option.DIAGNOSTICS_LEVEL));
 
+        try {
+            AccessRuntime.start(settings, rawStderr); // names, policy (validated: file:line), audit writer
+        } catch (IllegalArgumentException e) {
+            stopOnBadConfig(rawStderr, e.getMessage(), late);
+            return;
+        }
+        AgentStatus.start(VERSION);
+        if ("dev".equals(settings.mode())) {
+            DevMode.start(settings, rawStderr, VERSION);
+        } else if (Boolean.parseBoolean(config.get(Option.LEAKS_FAIL)) || config.get(Option.LEAKS_REPORT) != null) {
+            Diagnostics.warn("leaks.report and leaks.fail apply in mode=dev only (mode is " + settings.mode() + ")");
+        }
         for (String refusal : config.refusals()) {
             Diagnostics.warn("fleet policy: application setting " + refusal);
             Audit.record(AuditEvent.action("configure").failure("weakens fleet policy")
@@ -62,6 +70,10 @@ public final class AgentStarter {
         }
 
         int known = SecretDiscovery.discover(System.getenv(), System.getProperties());
+        // secrets from stores: fetched, registered for redaction and injected before main (or the JVM stops here)
+        if (!late) {
+            dev.secretagent.agent.store.SecretInjector.injectBeforeMain(settings, System.getenv(), rawStderr);
+        }
 
         List<String> disabled = settings.getList(Option.INSTRUMENT_DISABLED.key);
         List<String> installed = new ArrayList<>();
@@ -83,11 +95,27 @@ public final class AgentStarter {
         // At start-up, Byte Buddy is set up while main runs (see Installer); when attached, right away.
         installed.addAll(Installer.install(inst, targets, !late));
         Runtime.getRuntime().addShutdownHook(new ConsoleFlusher());
+        if (Boolean.parseBoolean(config.get(Option.JMX))) {
+            // never on the premain thread: the platform MBean server must not exist before main (see StatusMBeans)
+            StatusMBeans.registerInBackground();
+        }
         System.setProperty(dev.secretagent.agent.bootstrap.AgentEntry.STARTED_PROPERTY,
                 VERSION + (late ? " (attached)" : ""));
         Diagnostics.info("secret-agent " + VERSION + " started" + (late ? " (attached late)" : "")
                 + ": mode=" + settings.mode() + ", instrumented=" + String.join(",", installed)
                 + ", known secrets=" + known + ", in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    private static void stopOnBadConfig(PrintStream rawStderr, String message, boolean late) {
+        rawStderr.println("[secret-agent] ERROR " + message);
+        if (late) {
+            rawStderr.println("[secret-agent] ERROR not attached: fix the options and attach again");
+            return;
+        }
+        rawStderr.println("[secret-agent] ERROR the JVM stops before main: fix the configuration"
+                + " (docs/configuration.md) or remove the -javaagent option");
+        rawStderr.flush();
+        System.exit(EXIT_BAD_CONFIG);
     }
 
     /** Flushes what the console redactors still hold when the JVM exits. A class, not a lambda: see AgentEntry. */

@@ -16,6 +16,8 @@ import java.net.URL;
 public final class AgentEntry {
     /** Set once started; the attach command reads it to say "already attached". */
     public static final String STARTED_PROPERTY = "dev.secretagent.started";
+    /** Same as StatusMBeans.STATUS_ARGUMENT (not referenced, so this class loads nothing else). */
+    static final String STATUS_ARGUMENT = "__status__";
 
     private AgentEntry() {
     }
@@ -29,6 +31,19 @@ public final class AgentEntry {
     }
 
     private static synchronized void start(String args, Instrumentation inst, boolean late) {
+        if (late && STATUS_ARGUMENT.equals(args)) {
+            // the status command: register the MBean in an agent that runs here; never start one
+            if (System.getProperty(STARTED_PROPERTY) != null) {
+                try {
+                    Class<?> beans = Class.forName("dev.secretagent.agent.status.StatusMBeans", true,
+                            AgentEntry.class.getClassLoader());
+                    beans.getMethod("register").invoke(null);
+                } catch (Throwable t) {
+                    System.err.println("[secret-agent] WARN status: could not register the MBean: " + t);
+                }
+            }
+            return;
+        }
         if (System.getProperty(STARTED_PROPERTY) != null) {
             System.err.println("[secret-agent] WARN already started in this JVM ("
                     + System.getProperty(STARTED_PROPERTY) + "); ignoring this -javaagent/attach");

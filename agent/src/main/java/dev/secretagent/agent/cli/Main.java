@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "secret-agent", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Keeps secrets out of a JVM's output and audits every secret access.",
                 "As an agent: java -javaagent:secret-agent.jar[=key=value,...] -jar app.jar"},
-        subcommands = {AttachCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AttachCommand.class, StoreCommand.class, RedactCommand.class, ScanCommand.class, StatusCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

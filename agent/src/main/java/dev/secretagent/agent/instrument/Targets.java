@@ -21,6 +21,8 @@ public final class Targets {
         targets.add(new LogbackInstrumentation());
         targets.add(new Log4j2Instrumentation());
         targets.add(new JulInstrumentation());
+        targets.add(new dev.secretagent.agent.instrument.okhttp.OkHttpInstrumentation());
+        targets.add(new dev.secretagent.agent.instrument.apachehttp.ApacheHttpInstrumentation());
         return targets;
     }
 }

@@ -1,19 +1,117 @@
 package dev.secretagent.runtime.access;
 
-import java.util.Locale;
+import dev.secretagent.runtime.Settings;
 
-/** STUB of the zero-config rule: which environment/property names look secret (issue 6 makes it configurable). */
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The zero-config rule: which environment variable and system property names are secrets.
+ *
+ * <p>A name is a secret when it matches one of the patterns (built-in, replaced by {@code secret.names},
+ * extended by {@code secret.names.extra}) and none of {@code secret.names.exclude}, or when a secret
+ * with that id is live in the registry (injected from a store, say). Patterns are globs ({@code *}
+ * any run of characters, {@code ?} one) matched case-insensitively against the name with '.' and '-'
+ * read as '_', so {@code *PASSWORD*} also covers the property {@code db.password}.
+ *
+ * <p>Every System.getenv/getProperty goes through {@link #isSecret}; a decision is computed once per
+ * distinct name and cached, so a non-secret name costs one hash lookup.
+ */
 public final class SecretNames {
+    /** DESIGN.md's list. Kept in one place so docs/policy.md and the tests can quote it. */
+    public static final List<String> BUILT_IN = Collections.unmodifiableList(Arrays.asList(
+            "*PASSWORD*", "*PASSWD*", "*PASSPHRASE*", "*SECRET*", "*TOKEN*", "*API_KEY*", "*APIKEY*", "*_KEY",
+            "*CREDENTIAL*", "*PRIVATE_KEY*", "*ACCESS_KEY*", "*_PWD"));
+    /** The agent's own names: SECRETAGENT_VAULT_TOKEN_FILE is a path, dev.secretagent.started a version. */
+    public static final List<String> BUILT_IN_EXCLUDE = Collections.unmodifiableList(Arrays.asList("SECRETAGENT_*", "DEV_SECRETAGENT_*"));
+
+    private static volatile Rules rules = new Rules(BUILT_IN, BUILT_IN_EXCLUDE);
+    private static volatile Set<String> known = Collections.emptySet();
+    private static final ConcurrentHashMap<String, Boolean> DECISIONS = new ConcurrentHashMap<String, Boolean>();
+    /** A program that invents names without end (a getenv per request id) must not grow the cache without end. */
+    private static final int MAX_CACHED = 10_000;
+
     private SecretNames() {
     }
 
-    public static boolean looksSecret(String name) {
+    /** Reads secret.names, secret.names.extra and secret.names.exclude. */
+    public static void configure(Settings settings) {
+        List<String> include = settings.getList("secret.names");
+        List<String> patterns = new ArrayList<String>(include.isEmpty() ? BUILT_IN : include);
+        patterns.addAll(settings.getList("secret.names.extra"));
+        List<String> exclude = new ArrayList<String>(BUILT_IN_EXCLUDE);
+        exclude.addAll(settings.getList("secret.names.exclude"));
+        rules = new Rules(patterns, exclude);
+        DECISIONS.clear();
+    }
+
+    /** Names that are secrets whatever the patterns say (live registry ids, policy entries). */
+    public static void setKnown(Set<String> names) {
+        known = Collections.unmodifiableSet(new HashSet<String>(names));
+        DECISIONS.clear();
+    }
+
+    /** The hot path: one cache lookup for a name seen before. */
+    public static boolean isSecret(String name) {
         if (name == null) {
             return false;
         }
-        String n = name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        return n.contains("PASSWORD") || n.contains("PASSWD") || n.contains("SECRET") || n.contains("TOKEN")
-                || n.contains("API_KEY") || n.contains("APIKEY") || n.endsWith("_KEY") || n.contains("CREDENTIAL")
-                || n.contains("PRIVATE_KEY");
+        Boolean d = DECISIONS.get(name);
+        if (d != null) {
+            return d.booleanValue();
+        }
+        boolean secret = known.contains(name) || looksSecret(name);
+        if (DECISIONS.size() < MAX_CACHED) {
+            DECISIONS.put(name, Boolean.valueOf(secret));
+        }
+        return secret;
+    }
+
+    /** The pattern rule alone (no registry), uncached: for discovery at start. */
+    public static boolean looksSecret(String name) {
+        return name != null && rules.matches(normalize(name));
+    }
+
+    static String normalize(String name) {
+        return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Compiled include/exclude globs. */
+    static final class Rules {
+        private final String[] include;
+        private final String[] exclude;
+
+        Rules(List<String> include, List<String> exclude) {
+            this.include = normalizeAll(include);
+            this.exclude = normalizeAll(exclude);
+        }
+
+        private static String[] normalizeAll(List<String> globs) {
+            String[] out = new String[globs.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = normalize(globs.get(i).trim());
+            }
+            return out;
+        }
+
+        boolean matches(String normalizedName) {
+            for (String e : exclude) {
+                if (Glob.matches(e, normalizedName)) {
+                    return false;
+                }
+            }
+            for (String p : include) {
+                if (Glob.matches(p, normalizedName)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -76,8 +76,11 @@ public final class AuditEvent {
             return this;
         }
 
-        /** Any further field (ECS name where ECS has one). Values: String, Number, Boolean. */
+        /** Any further field (ECS name where ECS has one). Values: String, Number, Boolean, List of String. */
         public Builder field(String name, Object value) {
+            if (value instanceof java.util.List) {
+                value = Collections.unmodifiableList(new java.util.ArrayList<Object>((java.util.List<?>) value));
+            }
             f.put(name, value);
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.logging;
 
+import dev.secretagent.runtime.access.AccessGuard;
 import dev.secretagent.runtime.access.SecretNames;
 import dev.secretagent.runtime.secret.Secret;
 import dev.secretagent.runtime.secret.SecretRegistry;
@@ -19,18 +20,23 @@ public final class SecretProperties {
      * value is read from the table, not through System.getProperty and its audit). Returns {@code previous}.
      */
     public static String afterSetProperty(String key, String previous) {
+        if (!SecretNames.isSecret(key)) {
+            return previous;
+        }
+        // our own read of the table is not an access by the application: no audit line, no policy decision
+        AccessGuard.enter();
         try {
-            if (SecretNames.looksSecret(key)) {
-                onSetProperty(key, System.getProperties().getProperty(key));
-            }
+            onSetProperty(key, System.getProperties().getProperty(key));
         } catch (Throwable agentBug) {
             // never break the application's call
+        } finally {
+            AccessGuard.exit();
         }
         return previous;
     }
 
     public static void onSetProperty(String key, String value) {
-        if (value == null || value.isEmpty() || !SecretNames.looksSecret(key)) {
+        if (value == null || value.isEmpty() || !SecretNames.isSecret(key)) {
             return;
         }
         Secret live = SecretRegistry.snapshot().live(key);

@@ -1,18 +1,38 @@
 package dev.secretagent.runtime.redact;
 
-import dev.secretagent.runtime.secret.Secret;
+import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.secret.SecretRegistry;
+import dev.secretagent.runtime.secret.SecretSnapshot;
 
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The one static door every instrumentation adapter calls with text or bytes about to leave the
- * process. STUB: a naive implementation so the agent can be wired end to end; replaced by the
- * multi-pattern engine (issue 3) with the same signatures.
+ * process. The compiled {@link Engine} is rebuilt in the registry's before-publish hook, so the engine
+ * for a snapshot exists before any code can read that snapshot's values; and when the installed
+ * Settings change (mask, min.length, headers, detectors) on the next call.
+ *
+ * <p>Never throws, and never lets raw text through on a failure: the result is then a marker.
  */
 public final class Redaction {
     private static volatile RedactionListener listener;
+    private static volatile Engine engine;
+    private static final Set<String> WARNED = new HashSet<String>();
+
+    static {
+        SecretRegistry.addListener(new SecretRegistry.Listener() {
+            @Override
+            public void beforePublish(SecretSnapshot next) {
+                rebuild(next, Settings.current());
+            }
+        });
+    }
 
     private Redaction() {
     }
@@ -21,38 +41,97 @@ public final class Redaction {
         listener = l;
     }
 
+    static boolean hasListener() {
+        return listener != null || RedactionListeners.any();
+    }
+
+    /** The engine for the published snapshot and the installed settings. */
+    static Engine engine() {
+        Engine e = engine;
+        Settings s = Settings.current();
+        if (e == null || e.settings != s) {
+            e = rebuild(null, s);
+        }
+        return e;
+    }
+
+    private static Engine rebuild(SecretSnapshot snapshot, Settings settings) {
+        List<String> warn = new ArrayList<String>();
+        Engine e;
+        synchronized (Redaction.class) {
+            Engine cur = engine;
+            if (snapshot == null) {
+                // a settings change: keep whatever snapshot the registry hook installed last
+                snapshot = cur != null ? cur.snapshot : SecretRegistry.snapshot();
+            }
+            if (cur != null && cur.snapshot == snapshot && cur.settings == settings) {
+                return cur;
+            }
+            e = new Engine(snapshot, settings);
+            engine = e;
+            for (String id : e.tooShort) {
+                if (WARNED.add(id)) {
+                    warn.add(id);
+                }
+            }
+        }
+        // after the swap: Diagnostics itself redacts, with the engine just installed
+        for (String id : warn) {
+            Diagnostics.warn("secret " + id + " is shorter than min.length (" + settings.getInt("min.length", 8)
+                    + " chars) and is NOT redacted");
+        }
+        return e;
+    }
+
     /** Returns {@code text} itself when it holds no secret. Never throws: on an internal error returns a marker. */
     public static String redact(String text, String channel) {
         if (text == null) {
             return null;
         }
         try {
-            String out = text;
-            for (Secret s : SecretRegistry.snapshot().allValues()) {
-                if (s.value().length() >= 8 && out.contains(s.value())) {
-                    out = out.replace(s.value(), "[REDACTED:" + s.id() + "]");
-                    notifyListener(s.id(), channel);
-                }
-            }
-            return out;
+            return engine().redact(text, channel);
         } catch (Throwable t) {
-            return "[REDACTION-FAILED]";
+            return Engine.FAILED;
         }
     }
 
-    /** Redacts UTF-8 bytes; returns the same array instance when nothing matched. */
-    public static byte[] redactUtf8(byte[] bytes, int off, int len, String channel) {
-        String in = new String(bytes, off, len, StandardCharsets.UTF_8);
-        String out = redact(in, channel);
-        if (out == in && off == 0 && len == bytes.length) {
-            return bytes;
+    /** Any char sequence; the same instance when it holds no secret. */
+    public static CharSequence redact(CharSequence text, String channel) {
+        if (text == null || text instanceof String) {
+            return redact((String) text, channel);
         }
-        return out.getBytes(StandardCharsets.UTF_8);
+        try {
+            String s = text.toString();
+            String r = engine().redact(s, channel);
+            return r == s ? text : r;
+        } catch (Throwable t) {
+            return Engine.FAILED;
+        }
+    }
+
+    /**
+     * Redacts UTF-8 bytes. Returns the same array instance when nothing matched and the range is the whole
+     * array; otherwise a new array holding exactly the (redacted) range.
+     */
+    public static byte[] redactUtf8(byte[] bytes, int off, int len, String channel) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return engine().redactUtf8(bytes, off, len, channel);
+        } catch (Throwable t) {
+            return Engine.FAILED_BYTES.clone();
+        }
     }
 
     /** A stream that redacts what passes through, holding back only a tail that could still become a secret. */
     public static OutputStream redactingStream(OutputStream out, String channel) {
-        return new LineBufferedRedactingStream(out, channel);
+        return new RedactingOutputStream(out, channel);
+    }
+
+    /** The char variant of {@link #redactingStream}. */
+    public static Writer redactingWriter(Writer out, String channel) {
+        return new RedactingWriter(out, channel);
     }
 
     static void notifyListener(String id, String channel) {
@@ -64,5 +143,6 @@ public final class Redaction {
                 // a listener failure must not turn into a leak or an app failure
             }
         }
+        RedactionListeners.fire(id, channel);
     }
 }

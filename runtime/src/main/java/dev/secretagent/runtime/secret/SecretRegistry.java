@@ -33,6 +33,10 @@ public final class SecretRegistry {
         listener.beforePublish(current);
     }
 
+    public static void removeListener(Listener listener) {
+        LISTENERS.remove(listener);
+    }
+
     /** Adds or replaces the live version of {@code secret.id()}; a replaced value stays redacted as retired. */
     public static synchronized void put(Secret secret) {
         putAll(Collections.singletonList(secret));

@@ -36,5 +36,13 @@ class FleetPolicyIT {
         assertThat(r.stderr()).doesNotContain(secret)
                 .contains("fleet policy: application setting 'redaction.enabled' from " + app + ":1 refused")
                 .contains("'mode' from " + app + ":2 refused");
+
+        String audit = new String(Files.readAllBytes(dir.resolve("audit.jsonl")), StandardCharsets.UTF_8);
+        assertThat(audit.lines().filter(l -> l.contains("\"event.action\":\"configure\"")))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("\"event.outcome\":\"failure\"")
+                        .contains("\"event.reason\":\"weakens fleet policy\"").contains("\"service.name\":\"orders\""))
+                .anySatisfy(l -> assertThat(l).contains("redaction.enabled"));
+        assertThat(audit).doesNotContain(secret);
     }
 }

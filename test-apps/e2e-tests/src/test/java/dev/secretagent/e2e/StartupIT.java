@@ -27,7 +27,7 @@ class StartupIT {
         ChildJvm.Result r = ChildJvm.app("hello-app", "demo.Hello").withAgent("diagnostics.level=info").run();
         assertThat(r.exit).isZero();
         assertThat(r.stderr().lines()).singleElement().satisfies(line -> assertThat(line)
-                .contains("[secret-agent] INFO secret-agent ").contains("mode=enforce").contains("instrumented=env,stdio"));
+                .contains("[secret-agent] INFO secret-agent ").contains("mode=enforce").contains("instrumented=env,process,stdio"));
     }
 
     @Test

@@ -127,6 +127,9 @@ public final class CoreJdkTransformer implements ClassFileTransformer {
                 super.visitLdcInsn(hook.constant);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.doorOwner, hook.doorMethod, hook.doorDescriptor, false);
                 super.visitVarInsn(Opcodes.ASTORE, firstArgSlot);
+            } else if (hook.kind == JdkHook.Kind.ENTRY_THIS) {
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.doorOwner, hook.doorMethod, hook.doorDescriptor, false);
             }
         }
 

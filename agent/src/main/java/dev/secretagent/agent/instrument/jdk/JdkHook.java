@@ -10,7 +10,9 @@ final class JdkHook {
         /** {@code return door(arg0, result)} — or {@code door(result)} when {@link #passArgument} is false. */
         FILTER_RETURN,
         /** {@code arg0 = door(arg0, constant)} on entry. */
-        FILTER_ARGUMENT
+        FILTER_ARGUMENT,
+        /** {@code door(this)} on entry of an instance method. */
+        ENTRY_THIS
     }
 
     /** The target name users see and can disable: {@code env}, {@code stdio}. */
@@ -55,6 +57,12 @@ final class JdkHook {
     static JdkHook argument(String target, String owner, String method, String descriptor,
                             String doorOwner, String doorMethod, String doorDescriptor, String constant) {
         return new JdkHook(target, owner, method, descriptor, Kind.FILTER_ARGUMENT, true, doorOwner, doorMethod, doorDescriptor, constant);
+    }
+
+    /** {@code door(this)} on entry of an instance method. */
+    static JdkHook entryWithThis(String target, String owner, String method, String descriptor,
+                                 String doorOwner, String doorMethod, String doorDescriptor) {
+        return new JdkHook(target, owner, method, descriptor, Kind.ENTRY_THIS, false, doorOwner, doorMethod, doorDescriptor, null);
     }
 
     boolean matches(String name, String desc) {

@@ -1,0 +1,97 @@
+package dev.secretagent.agent.cli;
+
+import dev.secretagent.runtime.access.SecretDiscovery;
+import dev.secretagent.runtime.redact.Redaction;
+import dev.secretagent.runtime.secret.Secret;
+import dev.secretagent.runtime.secret.SecretRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code java -jar secret-agent.jar redact < in > out}: the agent's redaction engine as a pipe filter,
+ * for logs written before the agent was there. Secrets come from the environment (the zero-config rule)
+ * and, when told, from a file of values; never from the command line (shell history, ps).
+ */
+@Command(name = "redact", mixinStandardHelpOptions = true,
+        description = {"Copy stdin to stdout with every known secret (in every encoding), sensitive header/key",
+                "value and detected credential masked. Known secrets: environment variables whose names look",
+                "secret (the zero-config rule), plus --values-file. Summary on stderr (ids and counts, never values)."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:done", "1:I/O error", "2:bad usage"})
+public final class RedactCommand implements Callable<Integer> {
+    @Option(names = "--values-file", paramLabel = "<file>",
+            description = "file with one secret value per line (ids: values-file:<line>)")
+    Path valuesFile;
+
+    @Option(names = "--no-env", description = "do not take secrets from the environment")
+    boolean noEnv;
+
+    @Option(names = "--quiet", description = "no summary on stderr")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        try {
+            int known = noEnv ? 0 : SecretDiscovery.discover(System.getenv(), new java.util.Properties());
+            if (valuesFile != null) {
+                known += loadValues(valuesFile);
+            }
+            final java.util.Map<String, Integer> counts = new java.util.TreeMap<String, Integer>();
+            Redaction.setListener((id, channel) -> counts.merge(id, 1, Integer::sum));
+            long bytes = pipe(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+            if (!quiet) {
+                System.err.println("secret-agent redact: " + bytes + " bytes, " + known + " known secret values, "
+                        + "redactions " + counts);
+            }
+            return 0;
+        } catch (IOException e) {
+            System.err.println("secret-agent redact: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static int loadValues(Path file) throws IOException {
+        List<Secret> list = new ArrayList<Secret>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new FileInputStream(file.toFile()),
+                StandardCharsets.UTF_8))) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (!line.isEmpty()) {
+                    list.add(new Secret("values-file:" + n, "1", line, "file"));
+                }
+            }
+        }
+        SecretRegistry.putAll(list);
+        return list.size();
+    }
+
+    /** Large reads through the streaming redactor: it holds back only what could still become a secret. */
+    static long pipe(InputStream in, OutputStream rawOut) throws IOException {
+        byte[] buf = new byte[1 << 20];
+        long total = 0;
+        try (OutputStream out = Redaction.redactingStream(new java.io.BufferedOutputStream(rawOut, 1 << 16), "redact")) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+                total += n;
+            }
+        }
+        return total;
+    }
+}

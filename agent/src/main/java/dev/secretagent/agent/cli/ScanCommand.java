@@ -1,0 +1,158 @@
+package dev.secretagent.agent.cli;
+
+import dev.secretagent.agent.AgentStarter;
+import dev.secretagent.agent.scan.Allowlist;
+import dev.secretagent.agent.scan.KnownValues;
+import dev.secretagent.agent.scan.RepositoryScanner;
+import dev.secretagent.agent.scan.ScanFinding;
+import dev.secretagent.agent.scan.ScanOutput;
+import dev.secretagent.runtime.access.SecretNames;
+import dev.secretagent.runtime.redact.CredentialFormats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code scan [paths] [--git]}: known secret values (compared by fingerprint) and credential formats in
+ * files, before they reach a repository. Exit status 1 on findings, so pre-commit and CI stop.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Look through files for known secret values and credential formats.",
+                "Known values: every environment variable whose name looks secret (the agent's zero-config rule),",
+                "and --values-file (lines ID=value or value; '-' reads stdin). Values are compared by fingerprint",
+                "and never printed. Formats: the agent's detectors (aws, github, gitlab, slack, stripe, google, pem, jwt).",
+                "Accept a finding with a line in " + Allowlist.FILE_NAME + " (<glob> <rule> <reason>) or a",
+                "'" + RepositoryScanner.ALLOW_MARKER + " <reason>' comment on (or alone above) its line."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:nothing found", "1:credentials found", "2:bad usage (unreadable path, bad allowlist, ...)"})
+public final class ScanCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "files or directories (default: .)")
+    List<Path> paths;
+
+    @Option(names = "--git", description = "only files git tracks (git ls-files), as pre-commit and CI want")
+    boolean git;
+
+    @Option(names = "--values-file", paramLabel = "FILE", description = "known secret values, one a line (ID=value or value); '-' for stdin")
+    String valuesFile;
+
+    @Option(names = "--no-env", description = "do not take known values from secret-looking environment variables")
+    boolean noEnv;
+
+    @Option(names = "--detectors", paramLabel = "LIST", split = ",", description = "detectors to run: all (default), none, or a list")
+    List<String> detectors;
+
+    @Option(names = "--allowlist", paramLabel = "FILE", description = "allowlist file (default: " + Allowlist.FILE_NAME + " in the first path, or .)")
+    Path allowlistFile;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "human (default), json or sarif")
+    String format = "human";
+
+    @Option(names = "--min-length", paramLabel = "N", description = "shortest value looked for (default 8)")
+    int minLength = 8;
+
+    @Override
+    public Integer call() {
+        if (!Arrays.asList("human", "json", "sarif").contains(format)) {
+            System.err.println("secret-agent scan: --format must be human, json or sarif");
+            return 2;
+        }
+        List<Path> roots = paths == null || paths.isEmpty() ? List.of(Paths.get(".")) : paths;
+        Path base = Paths.get("").toAbsolutePath();
+        KnownValues values = new KnownValues(minLength);
+        Set<Path> exclude = new HashSet<>();
+        try {
+            if (!noEnv) {
+                for (Map.Entry<String, String> e : System.getenv().entrySet()) {
+                    if (SecretNames.looksSecret(e.getKey()) && !e.getKey().startsWith("SECRETAGENT_")) {
+                        values.add(e.getKey(), e.getValue());
+                    }
+                }
+            }
+            if (valuesFile != null) {
+                readValues(values, exclude);
+            }
+            CredentialFormats formats = CredentialFormats.of(detectors == null ? List.of() : detectors);
+            Path allowPath = allowlistFile;
+            if (allowPath == null) {
+                Path first = roots.get(0);
+                Path dir = Files.isDirectory(first) ? first : first.toAbsolutePath().getParent();
+                Path candidate = dir.resolve(Allowlist.FILE_NAME);
+                allowPath = Files.isRegularFile(candidate) ? candidate : null;
+            }
+            Allowlist allow = allowPath == null ? Allowlist.empty() : Allowlist.read(allowPath);
+            RepositoryScanner scanner = new RepositoryScanner(values, formats, allow, exclude);
+            List<ScanFinding> findings = new ArrayList<>();
+            for (Path root : roots) {
+                if (!Files.exists(root)) {
+                    System.err.println("secret-agent scan: no such file or directory: " + root);
+                    return 2;
+                }
+                // findings name files relative to the scanned directory (where the allowlist sits), '/'-separated
+                Path rel = Files.isDirectory(root) ? root.toAbsolutePath().normalize() : base;
+                for (Path f : RepositoryScanner.files(root, git)) {
+                    Path abs = f.toAbsolutePath().normalize();
+                    String shown = (abs.startsWith(rel) ? rel.relativize(abs) : abs).toString()
+                            .replace(java.io.File.separatorChar, '/');
+                    findings.addAll(scanner.scan(f, shown));
+                }
+            }
+            String rootUri = roots.get(0).toAbsolutePath().normalize().toUri().toString();
+            switch (format) {
+                case "json":
+                    System.out.print(ScanOutput.json(findings, scanner.filesScanned, scanner.allowed));
+                    break;
+                case "sarif":
+                    System.out.print(ScanOutput.sarif(findings, AgentStarter.VERSION, rootUri.endsWith("/") ? rootUri : rootUri + "/"));
+                    break;
+                default:
+                    System.out.print(ScanOutput.human(findings, scanner.filesScanned, scanner.allowed));
+            }
+            System.out.flush();
+            return findings.isEmpty() ? 0 : 1;
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("secret-agent scan: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private void readValues(KnownValues values, Set<Path> exclude) throws IOException {
+        byte[] bytes;
+        if (valuesFile.equals("-")) {
+            bytes = System.in.readAllBytes();
+        } else {
+            Path p = Paths.get(valuesFile);
+            exclude.add(p.toAbsolutePath().normalize());
+            bytes = Files.readAllBytes(p);
+        }
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n");
+        Arrays.fill(bytes, (byte) 0);
+        int n = 0;
+        for (String line : lines) {
+            n++;
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            boolean named = eq > 0 && line.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_.\\-]*");
+            String id = named ? line.substring(0, eq) : "values-file:" + n;
+            String value = named ? line.substring(eq + 1) : line;
+            if (!values.add(id, value)) {
+                System.err.println("secret-agent scan: " + id + " is shorter than --min-length " + minLength
+                        + " and is not looked for");
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.secretagent.agent.store;
+
+/** One version of one secret as a store returned it. toString never shows the value. */
+public final class StoredSecret {
+    private final String path;
+    private final String version;
+    private final String value;
+    /** Milliseconds the store says this value is good for (Vault lease); 0 when it has no lease. */
+    private final long leaseMillis;
+
+    public StoredSecret(String path, String version, String value, long leaseMillis) {
+        this.path = path;
+        this.version = version;
+        this.value = value;
+        this.leaseMillis = leaseMillis;
+    }
+
+    public StoredSecret(String path, String version, String value) {
+        this(path, version, value, 0L);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public long leaseMillis() {
+        return leaseMillis;
+    }
+
+    @Override
+    public String toString() {
+        return "StoredSecret{path=" + path + ", version=" + version + "}";
+    }
+}

@@ -1,0 +1,122 @@
+package dev.secretagent.agent.store;
+
+import dev.secretagent.agent.store.StoreException.Reason;
+import dev.secretagent.agent.store.dir.DirStore;
+import dev.secretagent.agent.store.file.FileStore;
+import dev.secretagent.agent.store.file.KeySource;
+import dev.secretagent.agent.store.vault.VaultStore;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Opens the stores the configuration names, each once, on first use. {@code store} is the default
+ * for bare paths; {@code store.path} belongs to it. A reference to another kind uses that kind's own
+ * key ({@code store.file.path}, {@code store.dir.path}, {@code vault.*}).
+ */
+public final class Stores implements AutoCloseable {
+    private final Map<String, String> options;
+    private final Map<String, String> environment;
+    private final Map<String, SecretStore> open = new LinkedHashMap<>();
+
+    public Stores(Map<String, String> options, Map<String, String> environment) {
+        this.options = options;
+        this.environment = environment;
+    }
+
+    public String defaultKind() {
+        String s = options.get("store");
+        return s == null || s.equals("none") ? "file" : s;
+    }
+
+    public synchronized SecretStore get(String kind) throws StoreException {
+        SecretStore s = open.get(kind);
+        if (s == null) {
+            s = create(kind);
+            open.put(kind, s);
+        }
+        return s;
+    }
+
+    private SecretStore create(String kind) throws StoreException {
+        switch (kind) {
+            case "file":
+                return openFileStore(options, environment);
+            case "dir": {
+                String p = pathFor("dir");
+                return new DirStore(p != null ? Paths.get(p) : DirStore.defaultDirectory());
+            }
+            case "vault":
+                return new VaultStore(options);
+            default:
+                throw new StoreException(Reason.CONFIG, "unknown store '" + kind + "'");
+        }
+    }
+
+    private String pathFor(String kind) {
+        String own = options.get("store." + kind + ".path");
+        if (own != null) {
+            return own;
+        }
+        return kind.equals(options.get("store")) ? options.get("store.path") : null;
+    }
+
+    /** The file store with its key source, as the options say (shared with the command line). */
+    public static FileStore openFileStore(Map<String, String> options, Map<String, String> environment)
+            throws StoreException {
+        String p = options.get("store.file.path");
+        if (p == null && ("file".equals(options.get("store")) || options.get("store") == null
+                || "none".equals(options.get("store")))) {
+            p = options.get("store.path");
+        }
+        if (p == null) {
+            throw new StoreException(Reason.CONFIG, "no file store configured (store.path with store=file, or store.file.path)");
+        }
+        Path store = Paths.get(p);
+        return new FileStore(store, keySource(options, environment, store));
+    }
+
+    /** master.key.file, else master.passphrase.file, else master.passphrase.env, else the key file next to the store. */
+    public static KeySource keySource(Map<String, String> options, Map<String, String> environment, Path store)
+            throws StoreException {
+        String keyFile = options.get("master.key.file");
+        if (keyFile != null) {
+            return KeySource.keyFile(Paths.get(keyFile));
+        }
+        String passFile = options.get("master.passphrase.file");
+        if (passFile != null) {
+            try {
+                String s = new String(Files.readAllBytes(Paths.get(passFile)), StandardCharsets.UTF_8);
+                return KeySource.passphrase(stripNewline(s).toCharArray(), "master.passphrase.file " + passFile);
+            } catch (IOException e) {
+                throw new StoreException(Reason.CONFIG, "cannot read master.passphrase.file " + passFile + ": "
+                        + e.getClass().getSimpleName());
+            }
+        }
+        String passEnv = options.get("master.passphrase.env");
+        if (passEnv != null) {
+            String s = environment.get(passEnv);
+            if (s == null || s.isEmpty()) {
+                throw new StoreException(Reason.CONFIG, "master.passphrase.env names " + passEnv + ", which is not set");
+            }
+            return KeySource.passphrase(s.toCharArray(), "environment variable " + passEnv);
+        }
+        return KeySource.keyFile(FileStore.defaultKeyFile(store));
+    }
+
+    static String stripNewline(String s) {
+        return s.endsWith("\r\n") ? s.substring(0, s.length() - 2) : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (SecretStore s : open.values()) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.secretagent.runtime.access;
+
+import dev.secretagent.runtime.secret.EnvironmentOverlay;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * What System.getenv() returns under the agent: the JDK's unmodifiable map plus the injected
+ * overlay, read-only like the original.
+ *
+ * <ul>
+ *   <li>{@code get} of a secret key is a read: audited with its caller, subject to the policy, exactly
+ *       like System.getenv(name) (Spring's SystemEnvironmentPropertySource reads this way).</li>
+ *   <li>Anything that hands out all values (iterating entries or values, forEach, toString, copying
+ *       into another map) is a dump: one audit line per dump naming the secrets it disclosed; in
+ *       enforce mode the entries the policy denies the caller are left out.</li>
+ *   <li>Keys alone (keySet, containsKey, size) disclose no value and are not audited.</li>
+ * </ul>
+ */
+final class AuditedEnvironment extends AbstractMap<String, String> {
+    final Map<String, String> base;
+
+    AuditedEnvironment(Map<String, String> base) {
+        this.base = base;
+    }
+
+    @Override
+    public String get(Object key) {
+        String v = base.get(key);
+        return key instanceof String ? SecretAccess.onGetenv((String) key, v) : v;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return base.containsKey(key) || (key instanceof String && EnvironmentOverlay.lookup((String) key) != null);
+    }
+
+    @Override
+    public int size() {
+        return keys().size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return base.isEmpty() && EnvironmentOverlay.all().isEmpty();
+    }
+
+    @Override
+    public Set<String> keySet() {
+        return Collections.unmodifiableSet(keys());
+    }
+
+    private Set<String> keys() {
+        Map<String, String> overlay = EnvironmentOverlay.all();
+        if (overlay.isEmpty()) {
+            return base.keySet();
+        }
+        Set<String> k = new LinkedHashSet<String>(base.keySet());
+        k.addAll(overlay.keySet());
+        return k;
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+        return new AbstractSet<Entry<String, String>>() {
+            @Override
+            public Iterator<Entry<String, String>> iterator() {
+                return dump().entrySet().iterator();
+            }
+
+            @Override
+            public int size() {
+                return AuditedEnvironment.this.size();
+            }
+
+            @Override
+            public boolean contains(Object o) {
+                return o instanceof Entry && Collections.unmodifiableMap(merged()).entrySet().contains(o);
+            }
+        };
+    }
+
+    @Override
+    public Collection<String> values() {
+        return dump().values();
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super String> action) {
+        dump().forEach(action);
+    }
+
+    @Override
+    public String toString() {
+        return dump().toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || merged().equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+        return merged().hashCode();
+    }
+
+    private Map<String, String> merged() {
+        Map<String, String> overlay = EnvironmentOverlay.all();
+        if (overlay.isEmpty()) {
+            return base;
+        }
+        Map<String, String> m = new LinkedHashMap<String, String>(base);
+        m.putAll(overlay);
+        return m;
+    }
+
+    /** One dump: the caller, one audit line, the entries the caller may see. */
+    private Map<String, String> dump() {
+        Map<String, String> all = merged();
+        if (AccessGuard.inside()) {
+            return Collections.unmodifiableMap(all);
+        }
+        AccessGuard.enter();
+        try {
+            List<String> secrets = new ArrayList<String>();
+            Map<String, String> overlay = EnvironmentOverlay.all();
+            for (Map.Entry<String, String> e : all.entrySet()) {
+                if (e.getValue() != null && (overlay.containsKey(e.getKey()) || SecretNames.isSecret(e.getKey()))) {
+                    secrets.add(e.getKey());
+                }
+            }
+            if (secrets.isEmpty()) {
+                return Collections.unmodifiableMap(all);
+            }
+            CallerIdentity caller = Callers.find();
+            if (caller == Callers.AGENT) {
+                return Collections.unmodifiableMap(all);
+            }
+            Collections.sort(secrets);
+            List<String> withheld = SecretAccess.recordBulk("dump", "env", secrets, caller, true);
+            if (withheld.isEmpty()) {
+                return Collections.unmodifiableMap(all);
+            }
+            Map<String, String> visible = new LinkedHashMap<String, String>(all);
+            for (String name : withheld) {
+                visible.remove(name);
+            }
+            return Collections.unmodifiableMap(visible);
+        } finally {
+            AccessGuard.exit();
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.secretagent.runtime.redact;
+
+import dev.secretagent.runtime.Settings;
+import dev.secretagent.runtime.secret.Secret;
+import dev.secretagent.runtime.secret.SecretSnapshot;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything compiled from one registry snapshot and one Settings instance: the char and byte
+ * matchers over every form of every value (live and retired), the rule scanner and the masks.
+ * Immutable; {@link Redaction} swaps it atomically.
+ */
+final class Engine {
+    static final String FAILED = "[REDACTION-FAILED]";
+    static final byte[] FAILED_BYTES = FAILED.getBytes(StandardCharsets.US_ASCII);
+
+    final SecretSnapshot snapshot;
+    final Settings settings;
+    final SkipMatcher chars;
+    final SkipMatcher bytes;
+    final RuleScanner rules;
+    /** Owners 0 .. secretOwners-1 are known secret ids, the rest rule ids (header:..., detector:...). */
+    final int secretOwners;
+    final String[] ids;
+    final String[] masks;
+    final byte[][] maskBytes;
+    /** Secret ids whose values are all shorter than min.length: not redacted, warned about once. */
+    final List<String> tooShort = new ArrayList<String>();
+
+    Engine(SecretSnapshot snapshot, Settings settings) {
+        this.snapshot = snapshot;
+        this.settings = settings;
+        int minLength = Math.max(1, settings.getInt("min.length", 8));
+        final Map<String, Integer> owner = new LinkedHashMap<String, Integer>();
+        Map<String, Integer> charForms = new LinkedHashMap<String, Integer>();
+        Map<String, Integer> byteForms = new LinkedHashMap<String, Integer>();
+        Map<String, Boolean> redacted = new HashMap<String, Boolean>();
+        for (Secret s : snapshot.allValues()) {
+            List<String> forms = Encodings.forms(s.value(), minLength);
+            Boolean before = redacted.get(s.id());
+            redacted.put(s.id(), (before != null && before) || !forms.isEmpty());
+            if (forms.isEmpty()) {
+                continue;
+            }
+            Integer o = owner.get(s.id());
+            if (o == null) {
+                o = owner.size();
+                owner.put(s.id(), o);
+            }
+            for (String f : forms) {
+                if (!charForms.containsKey(f)) {
+                    charForms.put(f, o);
+                }
+                String b = new String(f.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+                if (!byteForms.containsKey(b)) {
+                    byteForms.put(b, o);
+                }
+            }
+        }
+        for (Map.Entry<String, Boolean> e : redacted.entrySet()) {
+            if (!e.getValue()) {
+                tooShort.add(e.getKey());
+            }
+        }
+        secretOwners = owner.size();
+        String mask = settings.get("mask", "[REDACTED:{id}]");
+        int brace = mask.indexOf('{');
+        String maskPrefix = brace > 0 ? mask.substring(0, brace) : mask.length() >= 3 && brace < 0 ? mask : "";
+        List<String> detectors = detectorList(settings);
+        List<RuleScanner.Trigger> triggers = RuleScanner.triggers(settings.getList("headers"), detectors,
+                new RuleScanner.OwnerTable() {
+                    @Override
+                    public int owner(String id) {
+                        Integer o = owner.get(id);
+                        if (o == null) {
+                            o = owner.size();
+                            owner.put(id, o);
+                        }
+                        return o;
+                    }
+                });
+        rules = new RuleScanner(triggers, maskPrefix);
+        chars = matcher(charForms);
+        bytes = matcher(byteForms);
+        ids = owner.keySet().toArray(new String[0]);
+        masks = new String[ids.length];
+        maskBytes = new byte[ids.length][];
+        for (int i = 0; i < ids.length; i++) {
+            masks[i] = mask.replace("{id}", ids[i]);
+            maskBytes[i] = masks[i].getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    static List<String> detectorList(Settings settings) {
+        List<String> list = settings.getList("detectors");
+        if (list.isEmpty() || (list.size() == 1 && list.get(0).equalsIgnoreCase("all"))) {
+            return Arrays.asList(RuleScanner.DETECTORS);
+        }
+        if (list.size() == 1 && list.get(0).equalsIgnoreCase("none")) {
+            return new ArrayList<String>();
+        }
+        List<String> out = new ArrayList<String>();
+        for (String d : list) {
+            Detectors.triggers(d.toLowerCase(java.util.Locale.ROOT)); // validates the name
+            out.add(d.toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static SkipMatcher matcher(Map<String, Integer> forms) {
+        List<char[]> pats = new ArrayList<char[]>(forms.size());
+        List<Integer> owners = new ArrayList<Integer>(forms.size());
+        for (Map.Entry<String, Integer> e : forms.entrySet()) {
+            pats.add(e.getKey().toCharArray());
+            owners.add(e.getValue());
+        }
+        return new SkipMatcher(pats, owners);
+    }
+
+    // ---------------------------------------------------------------- finding
+
+    Spans find(String s, int from, int to, Spans sp, RuleScanner.Open open) {
+        sp = chars.scan(s, from, to, sp);
+        return rules.scan(s, from, to, sp, open == null ? new RuleScanner.Open() : open);
+    }
+
+    Spans find(char[] s, int from, int to, Spans sp, RuleScanner.Open open) {
+        sp = chars.scan(s, from, to, sp);
+        return rules.scan(s, from, to, sp, open == null ? new RuleScanner.Open() : open);
+    }
+
+    Spans find(byte[] s, int from, int to, Spans sp, RuleScanner.Open open) {
+        sp = bytes.scan(s, from, to, sp);
+        return rules.scan(s, from, to, sp, open == null ? new RuleScanner.Open() : open);
+    }
+
+    // ---------------------------------------------------------------- whole texts
+
+    String redact(String text, String channel) {
+        Spans sp = chars.scan(text, 0, text.length(), null);
+        sp = rules.scan(text, 0, text.length(), sp, OPEN_SINK);
+        if (sp == null) {
+            return text;
+        }
+        sp.merge(secretOwners);
+        StringBuilder sb = new StringBuilder(text.length() + 16 * sp.groups);
+        int at = 0;
+        for (int g = 0; g < sp.groups; g++) {
+            sb.append(text, at, sp.gStart[g]).append(masks[sp.gOwner[g]]);
+            at = sp.gEnd[g];
+        }
+        sb.append(text, at, text.length());
+        notify(sp, sp.groups, channel);
+        return sb.toString();
+    }
+
+    byte[] redactUtf8(byte[] b, int off, int len, String channel) {
+        Spans sp = bytes.scan(b, off, off + len, null);
+        sp = rules.scan(b, off, off + len, sp, OPEN_SINK);
+        if (sp == null) {
+            return off == 0 && len == b.length ? b : Arrays.copyOfRange(b, off, off + len);
+        }
+        sp.merge(secretOwners);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(len + 16 * sp.groups);
+        int at = off;
+        for (int g = 0; g < sp.groups; g++) {
+            out.write(b, at, sp.gStart[g] - at);
+            byte[] m = maskBytes[sp.gOwner[g]];
+            out.write(m, 0, m.length);
+            at = sp.gEnd[g];
+        }
+        out.write(b, at, off + len - at);
+        notify(sp, sp.groups, channel);
+        return out.toByteArray();
+    }
+
+    /** Rule scans of whole texts do not care about open ends; a shared sink (its value is never read). */
+    private static final RuleScanner.Open OPEN_SINK = new RuleScanner.Open();
+
+    /** Tells the listener about the first {@code groups} groups: each group's id and every other known secret in it. */
+    void notify(Spans sp, int groups, String channel) {
+        if (!Redaction.hasListener()) {
+            return;
+        }
+        for (int g = 0; g < groups; g++) {
+            Redaction.notifyListener(ids[sp.gOwner[g]], channel);
+        }
+        if (sp.size > groups) {
+            for (int i = 0; i < sp.size; i++) {
+                int o = sp.owner[i];
+                if (o >= secretOwners) {
+                    continue;
+                }
+                for (int g = 0; g < groups; g++) {
+                    if (sp.start[i] >= sp.gStart[g] && sp.end[i] <= sp.gEnd[g]) {
+                        if (sp.gOwner[g] != o && !seenBefore(sp, i, o, g)) {
+                            Redaction.notifyListener(ids[o], channel);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean seenBefore(Spans sp, int i, int o, int g) {
+        for (int k = 0; k < i; k++) {
+            if (sp.owner[k] == o && sp.start[k] >= sp.gStart[g] && sp.end[k] <= sp.gEnd[g]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

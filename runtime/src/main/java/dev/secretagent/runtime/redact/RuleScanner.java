@@ -1,0 +1,511 @@
+package dev.secretagent.runtime.redact;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds values that are not known secrets but sit behind a sensitive name (headers, secret-looking
+ * keys, URL user-info, signed query parameters) or have a well-known credential shape (detectors).
+ *
+ * <p>Cost on clean text: one skip scan over case-folded ASCII for the triggers (names and detector
+ * prefixes, all at least 4 chars, e.g. {@code pwd=}, {@code akia}, {@code p://}). Only where a trigger
+ * really occurs does a rule parse the text around it. Rules read through {@link CharSequence}; UTF-8
+ * bytes are read as Latin-1 chars, which is exact for the ASCII that names, separators and credential
+ * formats are made of (bytes of multi-byte characters are >= 0x80 and never match a delimiter).
+ */
+final class RuleScanner {
+    static final int HEADER = 0;
+    static final int KEY = 1;
+    static final int QUERY = 2;
+    static final int URL = 3;
+    static final int DETECTOR = 4;
+
+    static final String[] DEFAULT_HEADERS = {"Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie",
+        "X-Api-Key", "X-Auth-Token"};
+    static final String[] KEYWORDS = {"password", "passwd", "secret", "token", "api_key", "apikey", "api-key",
+        "private_key", "privatekey", "client_secret", "secret_key", "access_key", "secretkey"};
+    static final String[] QUERY_PARAMS = {"sig", "signature", "x-amz-signature", "x-amz-credential",
+        "x-amz-security-token", "access_token", "x-goog-signature", "x-goog-credential"};
+    static final String[] DETECTORS = {"aws", "github", "gitlab", "slack", "stripe", "google", "pem", "jwt"};
+    private static final String[] SCHEMES = {"Bearer ", "Basic ", "Token ", "Digest ", "Negotiate ", "Bot ",
+        "AWS4-HMAC-SHA256 ", "token ", "bearer ", "basic "};
+
+    static final class Trigger {
+        final String text;       // lower case
+        final int kind;
+        final int nameLength;    // the name inside the trigger ("pwd=" -> 3)
+        final String detail;     // detector name, or the canonical name
+        final int owner;
+
+        Trigger(String text, int kind, int nameLength, String detail, int owner) {
+            this.text = text;
+            this.kind = kind;
+            this.nameLength = nameLength;
+            this.detail = detail;
+            this.owner = owner;
+        }
+    }
+
+    private static final byte[] FOLD = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            FOLD[c] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+    }
+
+    private final Trigger[] triggers;
+    private final int m;
+    private final byte[] shift = new byte[1 << 14];
+    private final int[] bucketStart = new int[(1 << 14) + 1];
+    private final int[] bucketItems;
+    private final Set<String> triggerPrefixes = new HashSet<String>();
+    private final int maxTrigger;
+    private final String maskPrefix;
+
+    RuleScanner(List<Trigger> list, String maskPrefix) {
+        triggers = list.toArray(new Trigger[0]);
+        this.maskPrefix = maskPrefix;
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (Trigger t : triggers) {
+            min = Math.min(min, t.text.length());
+            max = Math.max(max, t.text.length());
+            for (int i = 1; i < t.text.length(); i++) {
+                triggerPrefixes.add(t.text.substring(0, i));
+            }
+        }
+        maxTrigger = max;
+        m = triggers.length == 0 ? 2 : Math.max(2, Math.min(min, 8));
+        java.util.Arrays.fill(shift, (byte) (m - 1));
+        int[] last = new int[triggers.length];
+        for (int i = 0; i < triggers.length; i++) {
+            String t = triggers[i].text;
+            for (int j = 0; j + 2 <= m; j++) {
+                int h = (fold(t.charAt(j)) << 7) | fold(t.charAt(j + 1));
+                int s = m - 2 - j;
+                if (s < shift[h]) {
+                    shift[h] = (byte) s;
+                }
+            }
+            last[i] = (fold(t.charAt(m - 2)) << 7) | fold(t.charAt(m - 1));
+            bucketStart[last[i] + 1]++;
+        }
+        for (int i = 1; i < bucketStart.length; i++) {
+            bucketStart[i] += bucketStart[i - 1];
+        }
+        bucketItems = new int[triggers.length];
+        int[] fill = bucketStart.clone();
+        for (int i = 0; i < triggers.length; i++) {
+            bucketItems[fill[last[i]]++] = i;
+        }
+    }
+
+    boolean isEmpty() {
+        return triggers.length == 0;
+    }
+
+    private static int fold(int c) {
+        return c < 128 ? FOLD[c] : 0;
+    }
+
+    /** Result of one rule at one trigger: end of input reached before the rule could decide. */
+    static final class Open {
+        int from = Integer.MAX_VALUE;
+
+        void at(int p) {
+            if (p < from) {
+                from = p;
+            }
+        }
+    }
+
+    Spans scan(String s, int from, int to, Spans sp, Open open) {
+        if (triggers.length == 0) {
+            return sp;
+        }
+        final byte[] shift = this.shift;
+        int pos = from + m - 1;
+        while (pos < to) {
+            int c1 = s.charAt(pos - 1);
+            int c2 = s.charAt(pos);
+            int h = ((c1 < 128 ? FOLD[c1] : 0) << 7) | (c2 < 128 ? FOLD[c2] : 0);
+            int sh = shift[h];
+            if (sh != 0) {
+                pos += sh;
+                continue;
+            }
+            sp = candidates(s, from, to, pos, h, sp, open);
+            pos++;
+        }
+        return sp;
+    }
+
+    Spans scan(char[] s, int from, int to, Spans sp, Open open) {
+        if (triggers.length == 0) {
+            return sp;
+        }
+        final byte[] shift = this.shift;
+        int pos = from + m - 1;
+        while (pos < to) {
+            int c1 = s[pos - 1];
+            int c2 = s[pos];
+            int h = ((c1 < 128 ? FOLD[c1] : 0) << 7) | (c2 < 128 ? FOLD[c2] : 0);
+            int sh = shift[h];
+            if (sh != 0) {
+                pos += sh;
+                continue;
+            }
+            sp = candidates(java.nio.CharBuffer.wrap(s), from, to, pos, h, sp, open);
+            pos++;
+        }
+        return sp;
+    }
+
+    Spans scan(byte[] s, int from, int to, Spans sp, Open open) {
+        if (triggers.length == 0) {
+            return sp;
+        }
+        final byte[] shift = this.shift;
+        int pos = from + m - 1;
+        while (pos < to) {
+            int c1 = s[pos - 1];
+            int c2 = s[pos];
+            // negative bytes (>= 0x80) fold to 0 like non-ASCII chars
+            int h = ((c1 >= 0 ? FOLD[c1] : 0) << 7) | (c2 >= 0 ? FOLD[c2] : 0);
+            int sh = shift[h];
+            if (sh != 0) {
+                pos += sh;
+                continue;
+            }
+            sp = candidates(new Latin1(s), from, to, pos, h, sp, open);
+            pos++;
+        }
+        return sp;
+    }
+
+    /** UTF-8 bytes seen as Latin-1 chars: positions stay byte positions. */
+    static final class Latin1 implements CharSequence {
+        private final byte[] b;
+
+        Latin1(byte[] b) {
+            this.b = b;
+        }
+
+        @Override
+        public int length() {
+            return b.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (b[index] & 0xFF);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private Spans candidates(CharSequence s, int from, int to, int pos, int h, Spans sp, Open open) {
+        int st = pos - m + 1;
+        for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
+            Trigger t = triggers[bucketItems[bi]];
+            if (st + t.text.length() > to || !foldedMatch(s, st, t.text)) {
+                continue;
+            }
+            sp = apply(t, s, from, to, st, sp, open);
+        }
+        return sp;
+    }
+
+    private static boolean foldedMatch(CharSequence s, int st, String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (fold(s.charAt(st + i)) != t.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Length of the longest suffix of the text that is a proper prefix of a trigger (case-insensitive): a
+     * stream holds it back between writes, so a name split over two writes is still seen whole.
+     */
+    int triggerTail(CharSequence s, int from, int to) {
+        int limit = Math.min(to - from, maxTrigger - 1);
+        StringBuilder sb = new StringBuilder(limit);
+        int best = 0;
+        for (int len = 1; len <= limit; len++) {
+            char c = s.charAt(to - len);
+            if (c <= ' ') {
+                break;
+            }
+            sb.insert(0, (char) fold(c));
+            if (triggerPrefixes.contains(sb.toString())) {
+                best = len;
+            }
+        }
+        return best;
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    private Spans apply(Trigger t, CharSequence s, int from, int to, int st, Spans sp, Open open) {
+        switch (t.kind) {
+            case HEADER:
+                return named(t, s, from, to, st, sp, open, true);
+            case KEY:
+                return named(t, s, from, to, st, sp, open, false);
+            case QUERY:
+                return query(t, s, from, to, st, sp, open);
+            case URL:
+                return userInfo(t, s, to, st, sp, open);
+            default:
+                return Detectors.detect(t.detail, t.owner, s, from, to, st, sp, open);
+        }
+    }
+
+    static boolean nameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    }
+
+    static Spans add(Spans sp, int s, int e, int owner) {
+        if (sp == null) {
+            sp = new Spans();
+        }
+        sp.add(s, e, owner);
+        return sp;
+    }
+
+    /** Header names and secret-looking keys: {@code Name: v}, {@code Name=v}, {@code "Name":"v"}, {@code Name=[v]}, ... */
+    private Spans named(Trigger t, CharSequence s, int from, int to, int st, Spans sp, Open open, boolean header) {
+        if (header && st > from && nameChar(s.charAt(st - 1))) {
+            return sp; // "X-Authorization-Hint" is not "Authorization"; a header name stands alone
+        }
+        int i = st + t.nameLength;
+        if (i >= to) {
+            open.at(st);
+            return sp;
+        }
+        char c = s.charAt(i);
+        if (nameChar(c) || c == '.') {
+            return sp; // "passwordPolicy", "token_type": the key must end with the keyword
+        }
+        if (c == '"' || c == '\'') {
+            i++;
+        }
+        while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= to) {
+            open.at(st);
+            return sp;
+        }
+        char sep = s.charAt(i);
+        if (sep != ':' && sep != '=') {
+            return sp;
+        }
+        i++;
+        if (i < to && s.charAt(i) == '>') {
+            i++; // Ruby-ish "key => value"
+        }
+        while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= to) {
+            open.at(st);
+            return sp;
+        }
+        int vs = i;
+        int ve;
+        char q = s.charAt(i);
+        boolean reachedEnd = false;
+        if (q == '"' || q == '\'') {
+            vs = i + 1;
+            ve = vs;
+            while (ve < to && s.charAt(ve) != q && s.charAt(ve) != '\n') {
+                if (s.charAt(ve) == '\\' && ve + 1 < to) {
+                    ve++;
+                }
+                ve++;
+            }
+            reachedEnd = ve >= to;
+        } else if (q == '[' && !startsWith(s, i, to, maskPrefix)) {
+            vs = i + 1;
+            ve = vs;
+            while (ve < to && s.charAt(ve) != ']' && s.charAt(ve) != '\n') {
+                ve++;
+            }
+            reachedEnd = ve >= to;
+        } else if (header) {
+            ve = vs;
+            while (ve < to) {
+                char v = s.charAt(ve);
+                if (v == '\r' || v == '\n' || v == '"' || (sep == '=' && (v == ',' || v == '}' || v == '&'))
+                        || (v == '[' && ve + 2 < to && s.charAt(ve + 1) == '\\')) {
+                    break;
+                }
+                ve++;
+            }
+            reachedEnd = ve >= to;
+            while (ve > vs && s.charAt(ve - 1) == ' ') {
+                ve--;
+            }
+            for (String scheme : SCHEMES) {
+                if (startsWith(s, vs, ve, scheme)) {
+                    vs += scheme.length();
+                    break;
+                }
+            }
+        } else {
+            ve = vs;
+            while (ve < to && !valueEnd(s.charAt(ve))) {
+                ve++;
+            }
+            reachedEnd = ve >= to;
+        }
+        if (reachedEnd) {
+            open.at(st);
+        }
+        if (ve <= vs || startsWith(s, vs, ve, maskPrefix) || isNullWord(s, vs, ve)) {
+            return sp;
+        }
+        return add(sp, vs, ve, t.owner);
+    }
+
+    private static boolean valueEnd(char c) {
+        return c <= ' ' || c == ',' || c == ';' || c == '&' || c == '}' || c == ')' || c == ']' || c == '"'
+                || c == '\'' || c == '<' || c == '>';
+    }
+
+    private static boolean isNullWord(CharSequence s, int vs, int ve) {
+        return ve - vs == 4 && s.charAt(vs) == 'n' && s.charAt(vs + 1) == 'u' && s.charAt(vs + 2) == 'l'
+                && s.charAt(vs + 3) == 'l';
+    }
+
+    static boolean startsWith(CharSequence s, int at, int to, String p) {
+        if (p.isEmpty() || at + p.length() > to) {
+            return false;
+        }
+        for (int i = 0; i < p.length(); i++) {
+            if (s.charAt(at + i) != p.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code ?sig=...&}: the parameter name must stand alone; the value runs to the next & # or blank. */
+    private Spans query(Trigger t, CharSequence s, int from, int to, int st, Spans sp, Open open) {
+        if (st > from) {
+            char b = s.charAt(st - 1);
+            if (b != '?' && b != '&' && b != ';' && b > ' ' && b != '"' && b != '\'') {
+                return sp;
+            }
+        }
+        int vs = st + t.nameLength + 1; // the trigger includes '='
+        int ve = vs;
+        while (ve < to) {
+            char c = s.charAt(ve);
+            if (c == '&' || c == '#' || c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>') {
+                break;
+            }
+            ve++;
+        }
+        if (ve >= to) {
+            open.at(st);
+        }
+        if (ve <= vs || startsWith(s, vs, ve, maskPrefix)) {
+            return sp;
+        }
+        return add(sp, vs, ve, t.owner);
+    }
+
+    /** {@code scheme://user:password@host}: the password goes, user and host stay. */
+    private Spans userInfo(Trigger t, CharSequence s, int to, int st, Spans sp, Open open) {
+        int i = st + 4;
+        int limit = Math.min(to, i + 512);
+        int colon = -1;
+        for (; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '@') {
+                break;
+            }
+            if (c == ':' && colon < 0) {
+                colon = i;
+            } else if (c <= ' ' || c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>') {
+                return sp;
+            }
+        }
+        if (i >= to) {
+            open.at(st);
+            return sp;
+        }
+        if (i >= limit || colon < 0 || i - colon <= 1 || startsWith(s, colon + 1, i, maskPrefix)
+                || (i - colon == 4 && s.charAt(colon + 1) == '*')) {
+            return sp;
+        }
+        return add(sp, colon + 1, i, t.owner);
+    }
+
+    // ---------------------------------------------------------------- building
+
+    /** Triggers for the configured rules; {@code owners} hands out owner numbers for rule ids. */
+    static List<Trigger> triggers(List<String> extraHeaders, List<String> detectors, OwnerTable owners) {
+        List<Trigger> out = new ArrayList<Trigger>();
+        List<String> headers = new ArrayList<String>();
+        for (String h : DEFAULT_HEADERS) {
+            headers.add(h);
+        }
+        headers.addAll(extraHeaders);
+        Set<String> seen = new HashSet<String>();
+        for (String h : headers) {
+            String low = h.toLowerCase(Locale.ROOT);
+            if (low.length() < 2 || !seen.add(low)) {
+                continue;
+            }
+            int owner = owners.owner("header:" + h);
+            if (low.length() >= 4) {
+                out.add(new Trigger(low, HEADER, low.length(), h, owner));
+            } else {
+                for (String sep : new String[] {":", "=", "\"", "'"}) {
+                    out.add(new Trigger(low + sep, HEADER, low.length(), h, owner));
+                }
+            }
+        }
+        for (String k : KEYWORDS) {
+            out.add(new Trigger(k, KEY, k.length(), k, owners.owner("key:" + k)));
+        }
+        int pwd = owners.owner("key:pwd");
+        for (String sep : new String[] {"=", ":", "\"", "'"}) {
+            out.add(new Trigger("pwd" + sep, KEY, 3, "pwd", pwd));
+        }
+        for (String q : QUERY_PARAMS) {
+            out.add(new Trigger(q + "=", QUERY, q.length(), q, owners.owner("query:" + q)));
+        }
+        int url = owners.owner("url:userinfo");
+        for (char c = 'a'; c <= 'z'; c++) {
+            out.add(new Trigger(c + "://", URL, 4, "userinfo", url));
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            out.add(new Trigger(c + "://", URL, 4, "userinfo", url));
+        }
+        for (String d : detectors) {
+            int owner = owners.owner("detector:" + d);
+            for (String prefix : Detectors.triggers(d)) {
+                out.add(new Trigger(prefix.toLowerCase(Locale.ROOT), DETECTOR, prefix.length(), d, owner));
+            }
+        }
+        return out;
+    }
+
+    /** Hands out owner numbers for ids. */
+    interface OwnerTable {
+        int owner(String id);
+    }
+}

@@ -1,0 +1,344 @@
+package dev.secretagent.runtime.redact;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Exact multi-pattern matcher in the Wu–Manber family: a window of {@code m} characters (the shortest
+ * pattern, capped) slides over the text; the hash of its last {@code q} characters gives how far the
+ * window may jump without skipping an occurrence. Only where the shift is 0 are the few patterns in that
+ * hash bucket verified exactly. On text without secrets most windows jump almost {@code m - q + 1}
+ * characters, which is why this beats a per-character automaton in Java.
+ *
+ * <p>One instance works on either chars or UTF-8 bytes: a byte matcher is built from the UTF-8 bytes of
+ * the forms (each byte as a char 0..255) and scanned with the byte[] loops. Immutable after
+ * construction; one per registry snapshot.
+ */
+final class SkipMatcher {
+    private static final int MAX_WINDOW = 24;
+
+    private final char[][] patterns;
+    private final int[] owners;
+    private final int m;
+    private final int q;
+    private final int bits;
+    private final byte[] shift;
+    /** CSR lists of pattern indexes by hash of the window's last q-gram (only for shift-0 buckets). */
+    private final int[] bucketStart;
+    private final int[] bucketItems;
+    private final int maxLength;
+    /** For the stream hold-back: does any pattern start with this (hashed) char / with this (hashed) pair. */
+    private final boolean[] firstChar = new boolean[1 << 16];
+    private final int[] sorted;
+
+    SkipMatcher(List<char[]> pats, List<Integer> ownerList) {
+        int n = pats.size();
+        patterns = pats.toArray(new char[n][]);
+        owners = new int[n];
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (int i = 0; i < n; i++) {
+            owners[i] = ownerList.get(i);
+            min = Math.min(min, patterns[i].length);
+            max = Math.max(max, patterns[i].length);
+            firstChar[patterns[i][0]] = true;
+        }
+        maxLength = max;
+        sorted = sortedIndex(patterns);
+        if (n == 0) {
+            m = 1;
+            q = 1;
+            bits = 1;
+            shift = null;
+            bucketStart = null;
+            bucketItems = null;
+            return;
+        }
+        m = Math.min(min, MAX_WINDOW);
+        q = m >= 12 ? 4 : m >= 6 ? 3 : m >= 3 ? 2 : 1;
+        long entries = (long) n * (m - q + 1);
+        int b = 64 - Long.numberOfLeadingZeros(Math.max(1, entries * 8 - 1));
+        bits = Math.max(12, Math.min(20, b));
+        shift = new byte[1 << bits];
+        Arrays.fill(shift, (byte) (m - q + 1));
+        int[] counts = new int[(1 << bits) + 1];
+        int[] lastHash = new int[n];
+        for (int i = 0; i < n; i++) {
+            char[] p = patterns[i];
+            for (int j = 0; j + q <= m; j++) {
+                int h = hash(p, j + q - 1);
+                int s = m - q - j;
+                if (s < (shift[h] & 0xFF)) {
+                    shift[h] = (byte) s;
+                }
+            }
+            lastHash[i] = hash(p, m - 1);
+            counts[lastHash[i] + 1]++;
+        }
+        for (int i = 1; i < counts.length; i++) {
+            counts[i] += counts[i - 1];
+        }
+        bucketStart = counts.clone();
+        bucketItems = new int[n];
+        int[] fill = Arrays.copyOf(counts, counts.length);
+        for (int i = 0; i < n; i++) {
+            bucketItems[fill[lastHash[i]]++] = i;
+        }
+    }
+
+    int size() {
+        return patterns.length;
+    }
+
+    int window() {
+        return m;
+    }
+
+    int maxLength() {
+        return maxLength;
+    }
+
+    private int hash(char[] p, int endIncl) {
+        int h = 0;
+        for (int k = endIncl - q + 1; k <= endIncl; k++) {
+            h = (h << 7) ^ p[k];
+        }
+        return (h * 0x9E3779B1) >>> (32 - bits);
+    }
+
+    /** Finds every occurrence of every pattern in s[from, to). */
+    Spans scan(String s, int from, int to, Spans sp) {
+        if (shift == null) {
+            return sp;
+        }
+        final byte[] shift = this.shift;
+        final int q = this.q;
+        final int rs = 32 - bits;
+        int pos = from + m - 1;
+        while (pos < to) {
+            int h = 0;
+            for (int k = pos - q + 1; k <= pos; k++) {
+                h = (h << 7) ^ s.charAt(k);
+            }
+            h = (h * 0x9E3779B1) >>> rs;
+            int sh = shift[h];
+            if (sh != 0) {
+                pos += sh;
+                continue;
+            }
+            int st = pos - m + 1;
+            for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
+                char[] p = patterns[bucketItems[bi]];
+                if (st + p.length <= to && regionMatches(s, st, p)) {
+                    if (sp == null) {
+                        sp = new Spans();
+                    }
+                    sp.add(st, st + p.length, owners[bucketItems[bi]]);
+                }
+            }
+            pos++;
+        }
+        return sp;
+    }
+
+    Spans scan(char[] s, int from, int to, Spans sp) {
+        if (shift == null) {
+            return sp;
+        }
+        final byte[] shift = this.shift;
+        final int q = this.q;
+        final int rs = 32 - bits;
+        int pos = from + m - 1;
+        while (pos < to) {
+            int h = 0;
+            for (int k = pos - q + 1; k <= pos; k++) {
+                h = (h << 7) ^ s[k];
+            }
+            h = (h * 0x9E3779B1) >>> rs;
+            int sh = shift[h];
+            if (sh != 0) {
+                pos += sh;
+                continue;
+            }
+            int st = pos - m + 1;
+            for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
+                char[] p = patterns[bucketItems[bi]];
+                if (st + p.length <= to && regionMatches(s, st, p)) {
+                    if (sp == null) {
+                        sp = new Spans();
+                    }
+                    sp.add(st, st + p.length, owners[bucketItems[bi]]);
+                }
+            }
+            pos++;
+        }
+        return sp;
+    }
+
+    Spans scan(byte[] s, int from, int to, Spans sp) {
+        if (shift == null) {
+            return sp;
+        }
+        final byte[] shift = this.shift;
+        final int q = this.q;
+        final int rs = 32 - bits;
+        int pos = from + m - 1;
+        while (pos < to) {
+            int h = 0;
+            for (int k = pos - q + 1; k <= pos; k++) {
+                h = (h << 7) ^ (s[k] & 0xFF);
+            }
+            h = (h * 0x9E3779B1) >>> rs;
+            int sh = shift[h];
+            if (sh != 0) {
+                pos += sh;
+                continue;
+            }
+            int st = pos - m + 1;
+            for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
+                char[] p = patterns[bucketItems[bi]];
+                if (st + p.length <= to && regionMatches(s, st, p)) {
+                    if (sp == null) {
+                        sp = new Spans();
+                    }
+                    sp.add(st, st + p.length, owners[bucketItems[bi]]);
+                }
+            }
+            pos++;
+        }
+        return sp;
+    }
+
+    private static boolean regionMatches(String s, int st, char[] p) {
+        for (int i = 0; i < p.length; i++) {
+            if (s.charAt(st + i) != p[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean regionMatches(char[] s, int st, char[] p) {
+        for (int i = 0; i < p.length; i++) {
+            if (s[st + i] != p[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean regionMatches(byte[] s, int st, char[] p) {
+        for (int i = 0; i < p.length; i++) {
+            if ((s[st + i] & 0xFF) != p[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Length of the longest suffix of buf[from, to) that is a proper prefix of some pattern: what a stream
+     * must hold back because the next write could complete it. Binary search in the sorted patterns per
+     * candidate length, tried only when the suffix starts with a char that begins some pattern.
+     */
+    int heldTail(char[] buf, int from, int to) {
+        int limit = Math.min(to - from, maxLength - 1);
+        for (int len = limit; len >= 1; len--) {
+            int st = to - len;
+            if (firstChar[buf[st]] && isProperPrefix(buf, null, st, len)) {
+                return len;
+            }
+        }
+        return 0;
+    }
+
+    int heldTail(byte[] buf, int from, int to) {
+        int limit = Math.min(to - from, maxLength - 1);
+        for (int len = limit; len >= 1; len--) {
+            int st = to - len;
+            if (firstChar[buf[st] & 0xFF] && isProperPrefix(null, buf, st, len)) {
+                return len;
+            }
+        }
+        return 0;
+    }
+
+    private boolean isProperPrefix(char[] cs, byte[] bs, int st, int len) {
+        int lo = 0;
+        int hi = sorted.length - 1;
+        // lower bound: first pattern >= key
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compare(patterns[sorted[mid]], cs, bs, st, len) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        // every pattern starting with the key sorts at lo, lo+1, ...: the key itself (if a pattern) comes first
+        for (int i = lo; i < sorted.length; i++) {
+            char[] p = patterns[sorted[i]];
+            if (!startsWith(p, cs, bs, st, len)) {
+                return false;
+            }
+            if (p.length > len) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int at(char[] cs, byte[] bs, int i) {
+        return cs != null ? cs[i] : bs[i] & 0xFF;
+    }
+
+    private static boolean startsWith(char[] p, char[] cs, byte[] bs, int st, int len) {
+        if (p.length < len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (p[i] != at(cs, bs, st + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Compares pattern p with the key buf[st, st+len) lexicographically. */
+    private static int compare(char[] p, char[] cs, byte[] bs, int st, int len) {
+        int n = Math.min(p.length, len);
+        for (int i = 0; i < n; i++) {
+            int d = p[i] - at(cs, bs, st + i);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return p.length - len;
+    }
+
+    private static int[] sortedIndex(final char[][] pats) {
+        Integer[] idx = new Integer[pats.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, new java.util.Comparator<Integer>() {
+            @Override
+            public int compare(Integer a, Integer b) {
+                char[] x = pats[a];
+                char[] y = pats[b];
+                int n = Math.min(x.length, y.length);
+                for (int i = 0; i < n; i++) {
+                    if (x[i] != y[i]) {
+                        return x[i] - y[i];
+                    }
+                }
+                return x.length - y.length;
+            }
+        });
+        int[] out = new int[idx.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = idx[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,38 @@
+package demo.apache4;
+
+import com.sun.net.httpserver.HttpServer;
+import demo.http.LocalServers;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpGet;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.util.EntityUtils;
+
+/**
+ * Apache HttpClient 4.5.x with wire and header logging on the way its logging guide says for
+ * commons-logging's SimpleLog (system properties on the command line; SimpleLog writes to stderr).
+ * Arguments: bearer proxy-auth cookie set-cookie.
+ */
+public final class Apache4App {
+    public static void main(String[] args) throws Exception {
+        LocalServers.Creds c = new LocalServers.Creds(args);
+        HttpServer server = LocalServers.jdkServer(c.setCookie);
+        try (LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie);
+             CloseableHttpClient client = HttpClients.createDefault()) {
+            for (String u : new String[] {LocalServers.url(server), split.url()}) {
+                HttpGet get = new HttpGet(u);
+                get.addHeader("Authorization", "Bearer " + c.bearer);
+                get.addHeader("Proxy-Authorization", "Basic " + c.proxyAuth);
+                get.addHeader("Cookie", "sid=" + c.cookie);
+                get.addHeader("X-Api-Key", c.known);
+                get.addHeader("X-Request-Id", "req-visible");
+                try (CloseableHttpResponse r = client.execute(get)) {
+                    System.out.println("done: " + u + " -> " + r.getStatusLine().getStatusCode() + " "
+                            + EntityUtils.toString(r.getEntity()));
+                }
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+}

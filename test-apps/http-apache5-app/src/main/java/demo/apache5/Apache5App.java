@@ -1,0 +1,62 @@
+package demo.apache5;
+
+import com.sun.net.httpserver.HttpServer;
+import demo.http.LocalServers;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+import java.util.concurrent.Future;
+
+/**
+ * Apache HttpClient 5.x, classic and async, with its debug logging on the way its logging guide says
+ * (loggers {@code org.apache.hc.client5.http.headers} and {@code org.apache.hc.client5.http.wire} at
+ * DEBUG; here through slf4j-simple on stderr, set by system properties on the command line).
+ * Arguments: bearer proxy-auth cookie set-cookie.
+ */
+public final class Apache5App {
+    public static void main(String[] args) throws Exception {
+        LocalServers.Creds c = new LocalServers.Creds(args);
+        HttpServer server = LocalServers.jdkServer(c.setCookie);
+        try (LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie)) {
+            String url = LocalServers.url(server);
+            try (CloseableHttpClient client = HttpClients.createDefault()) {
+                for (String u : new String[] {url, split.url()}) {
+                    HttpGet get = new HttpGet(u);
+                    headers(c).forEach(get::addHeader);
+                    String body = client.execute(get, r -> r.getCode() + " " + EntityUtils.toString(r.getEntity()));
+                    System.out.println("done: classic " + u + " -> " + body);
+                }
+            }
+            try (CloseableHttpAsyncClient async = HttpAsyncClients.createDefault()) {
+                async.start();
+                for (String u : new String[] {url, split.url()}) {
+                    SimpleRequestBuilder b = SimpleRequestBuilder.get(u);
+                    headers(c).forEach(b::addHeader);
+                    SimpleHttpRequest req = b.build();
+                    Future<SimpleHttpResponse> f = async.execute(req, null);
+                    SimpleHttpResponse resp = f.get();
+                    System.out.println("done: async " + u + " -> " + resp.getCode() + " " + resp.getBodyText());
+                }
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    static java.util.Map<String, String> headers(LocalServers.Creds c) {
+        java.util.Map<String, String> h = new java.util.LinkedHashMap<>();
+        h.put("Authorization", "Bearer " + c.bearer);
+        h.put("Proxy-Authorization", "Basic " + c.proxyAuth);
+        h.put("Cookie", "sid=" + c.cookie);
+        h.put("X-Api-Key", c.known);
+        h.put("X-Request-Id", "req-visible");
+        return h;
+    }
+}

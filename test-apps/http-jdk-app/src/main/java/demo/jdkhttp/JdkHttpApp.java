@@ -1,0 +1,40 @@
+package demo.jdkhttp;
+
+import com.sun.net.httpserver.HttpServer;
+import demo.http.LocalServers;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * java.net.http.HttpClient with its header log switched on the way the JDK documents it
+ * ({@code -Djdk.httpclient.HttpClient.log=headers}: System.Logger, which is java.util.logging on stderr
+ * by default), and the application printing {@code HttpHeaders.map()} of its request and response.
+ * Arguments: bearer proxy-auth cookie set-cookie.
+ */
+public final class JdkHttpApp {
+    public static void main(String[] args) throws Exception {
+        LocalServers.Creds c = new LocalServers.Creds(args);
+        HttpServer server = LocalServers.jdkServer(c.setCookie);
+        try (LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie)) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (String u : new String[] {LocalServers.url(server), split.url()}) {
+                HttpRequest req = HttpRequest.newBuilder(URI.create(u))
+                        .header("Authorization", "Bearer " + c.bearer)
+                        .header("Proxy-Authorization", "Basic " + c.proxyAuth)
+                        .header("Cookie", "sid=" + c.cookie)
+                        .header("X-Api-Key", c.known)
+                        .header("X-Request-Id", "req-visible")
+                        .build();
+                HttpResponse<String> resp = client.send(req, HttpResponse.BodyHandlers.ofString());
+                System.out.println("request headers: " + req.headers().map());
+                System.out.println("response headers: " + resp.headers().map());
+                System.out.println("done: " + u + " -> " + resp.statusCode() + " " + resp.body());
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+}
