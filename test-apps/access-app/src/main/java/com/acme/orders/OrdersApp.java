@@ -32,7 +32,7 @@ public class OrdersApp {
                     try {
                         System.out.println("report read " + name + " -> " + describe(new ReportJob().read(name)));
                     } catch (SecurityException e) {
-                        System.out.println("report read " + name + ": SecurityException " + e.getMessage());
+                        System.out.println("report read " + name + " -> SecurityException " + e.getMessage());
                     }
                     break;
                 }
