@@ -65,7 +65,18 @@ class BootStoreInjectionIT {
         List<Map<String, Object>> lines = AccessAudit.lines(audit);
         List<Map<String, Object>> injects = AccessAudit.withAction(lines, "inject");
         assertThat(injects).hasSize(1);
-        assertThat(injects.get(0)).containsEntry("secret.id", "prod/db/password").containsEntry("event.outcome", "success");
+        assertThat(injects.get(0)).containsEntry("secret.path", "prod/db/password").containsEntry("secret.store", "file")
+                .containsEntry("secret.target", "env:DB_PASSWORD").containsEntry("event.outcome", "success");
+        // @Value resolves through the System.getenv() map's get: a read, with Spring's class as the caller
+        assertThat(AccessAudit.withAction(lines, "read")).anySatisfy(l -> {
+            assertThat(l).containsEntry("secret.id", "DB_PASSWORD").containsEntry("secret.version", "1");
+            assertThat((String) l.get("caller.class")).startsWith("org.springframework.");
+        });
+        // relaxed binding (@ConfigurationProperties) copies the whole map: a dump naming the secret it disclosed
+        assertThat(AccessAudit.withAction(lines, "dump")).anySatisfy(l -> {
+            assertThat(l.get("secret.id")).asString().contains("DB_PASSWORD");
+            assertThat((String) l.get("caller.class")).startsWith("org.springframework.boot.");
+        });
         assertThat(new String(Files.readAllBytes(audit), StandardCharsets.ISO_8859_1)).as("audit file").doesNotContain(secret);
     }
 

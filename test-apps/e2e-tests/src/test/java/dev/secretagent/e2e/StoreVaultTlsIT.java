@@ -84,7 +84,8 @@ class StoreVaultTlsIT {
         assertThat(app.stderr()).doesNotContain(secret);
         await().atMost(Duration.ofSeconds(10)).until(() -> !AccessAudit.withAction(AccessAudit.lines(audit), "inject").isEmpty());
         assertThat(AccessAudit.withAction(AccessAudit.lines(audit), "inject").get(0))
-                .containsEntry("event.outcome", "success");
+                .containsEntry("event.outcome", "success").containsEntry("secret.store", "vault")
+                .containsEntry("secret.target", "env:API_TOKEN");
         assertThat(Files.readString(audit)).doesNotContain(secret);
     }
 
