@@ -10,9 +10,10 @@ import java.util.Set;
  * Finds values that are not known secrets but sit behind a sensitive name (headers, secret-looking
  * keys, URL user-info, signed query parameters) or have a well-known credential shape (detectors).
  *
- * <p>Cost on clean text: one skip scan over case-folded ASCII for the triggers (names and detector
- * prefixes, all at least 4 chars, e.g. {@code pwd=}, {@code akia}, {@code p://}). Only where a trigger
- * really occurs does a rule parse the text around it. Rules read through {@link CharSequence}; UTF-8
+ * <p>Cost on clean text: finding the triggers (names and detector prefixes, e.g. {@code pwd=},
+ * {@code akia}, {@code p://}), which {@link TriggerIndex} does from the separators after names and from
+ * rare windows of detector prefixes, not by looking at every window. Only where a trigger really occurs
+ * does a rule parse the text around it. Rules read through {@link CharSequence}; UTF-8
  * bytes are read as Latin-1 chars, which is exact for the ASCII that names, separators and credential
  * formats are made of (bytes of multi-byte characters are >= 0x80 and never match a delimiter).
  */
@@ -96,82 +97,27 @@ final class RuleScanner {
         }
     }
 
-    /*
-     * The three scans are the same loop over String, char[] and UTF-8 byte[] (kept apart so each reads
-     * its input directly, without a CharSequence call per char): test the 2-gram at every even position
-     * against the TriggerIndex filter; only on a hit look at the text through a CharSequence (created on
-     * the first hit, so a clean text allocates nothing). The rules run afterwards, in text order.
-     */
-
     Spans scan(String s, int from, int to, Spans sp, Open open) {
         if (triggers.length == 0) {
             return sp;
         }
-        final long[] filter = index.filter;
-        Candidates found = null;
-        int p = from;
-        for (; p + 1 < to; p += 2) {
-            int g = (s.charAt(p) & 0xFF) << 8 | (s.charAt(p + 1) & 0xFF);
-            if ((filter[g >>> 6] & (1L << g)) != 0 && index.worthParsing(g, TriggerIndex.context(s, from, to, p))) {
-                found = index.atGram(s, from, to, p, g, found);
-            }
-        }
-        if (p < to || (to > from && index.mayEndInName(s.charAt(to - 1)))) {
-            found = index.atEnd(s, from, to, p, found);
-        }
-        return run(found, s, from, to, sp, open);
+        return run(TriggerSearch.find(index, s, from, to), s, from, to, sp, open);
     }
 
     Spans scan(char[] s, int from, int to, Spans sp, Open open) {
         if (triggers.length == 0) {
             return sp;
         }
-        final long[] filter = index.filter;
-        Candidates found = null;
-        CharSequence view = null;
-        int p = from;
-        for (; p + 1 < to; p += 2) {
-            int g = (s[p] & 0xFF) << 8 | (s[p + 1] & 0xFF);
-            if ((filter[g >>> 6] & (1L << g)) != 0 && index.worthParsing(g, TriggerIndex.context(s, from, to, p))) {
-                if (view == null) {
-                    view = java.nio.CharBuffer.wrap(s);
-                }
-                found = index.atGram(view, from, to, p, g, found);
-            }
-        }
-        if (p < to || (to > from && index.mayEndInName(s[to - 1]))) {
-            if (view == null) {
-                view = java.nio.CharBuffer.wrap(s);
-            }
-            found = index.atEnd(view, from, to, p, found);
-        }
-        return found == null ? sp : run(found, view, from, to, sp, open);
+        Candidates found = TriggerSearch.find(index, s, from, to);
+        return found == null ? sp : run(found, java.nio.CharBuffer.wrap(s), from, to, sp, open);
     }
 
     Spans scan(byte[] s, int from, int to, Spans sp, Open open) {
         if (triggers.length == 0) {
             return sp;
         }
-        final long[] filter = index.filter;
-        Candidates found = null;
-        CharSequence view = null;
-        int p = from;
-        for (; p + 1 < to; p += 2) {
-            int g = (s[p] & 0xFF) << 8 | (s[p + 1] & 0xFF);
-            if ((filter[g >>> 6] & (1L << g)) != 0 && index.worthParsing(g, TriggerIndex.context(s, from, to, p))) {
-                if (view == null) {
-                    view = new Latin1(s);
-                }
-                found = index.atGram(view, from, to, p, g, found);
-            }
-        }
-        if (p < to || (to > from && index.mayEndInName(s[to - 1] & 0xFF))) {
-            if (view == null) {
-                view = new Latin1(s);
-            }
-            found = index.atEnd(view, from, to, p, found);
-        }
-        return found == null ? sp : run(found, view, from, to, sp, open);
+        Candidates found = TriggerSearch.find(index, s, from, to);
+        return found == null ? sp : run(found, new Latin1(s), from, to, sp, open);
     }
 
     /** UTF-8 bytes seen as Latin-1 chars: positions stay byte positions. */

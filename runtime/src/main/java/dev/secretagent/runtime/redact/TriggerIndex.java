@@ -14,22 +14,25 @@ import java.util.List;
  * <ul>
  * <li><b>Name rules</b> (headers, keys, query parameters, URL user-info) can only do something where a
  * separator follows the name: {@code name[quote][blanks](:|=)} (or, for a stream, the end of the text).
- * So they are found from the separator, looking back; {@code ':'} and {@code '='} are rare in log text.</li>
- * <li><b>Detectors</b> need their exact-case prefix ({@code AKIA}, {@code ghp_}, {@code xoxb-}, ...); each
- * prefix has a 3-char window of rare characters ({@code Iza} of {@code AIza}, {@code hp_} of
- * {@code ghp_}), and any occurrence of that window contains a 2-gram starting at an even offset.</li>
+ * So they are found from the separators, looking back. {@code ':'} and {@code '='} are rare in log text
+ * and searching for one char is what the JDK does fastest ({@code String.indexOf(char)} is a SIMD
+ * intrinsic; bytes are tested 8 at a time).</li>
+ * <li><b>Detectors</b> need their exact-case prefix ({@code AKIA}, {@code ghp_}, {@code xoxb-}, ...). Each
+ * prefix has a 4-char window of rare characters ({@code ghp_}, {@code ub_p} of {@code github_pat_}), and
+ * any occurrence of a 4-char window contains a 2-gram starting at a multiple of {@link #STRIDE} = 3. So a
+ * 65,536-bit set of those 2-grams (chars' low bytes) is tested at every third position; only on a hit is
+ * the text around it compared.</li>
  * </ul>
- * One filter covers both: a 65,536-bit set of the 2-grams (chars' low bytes) that contain a separator or
- * belong to a detector window. The scan reads the 2-gram at every even position (every char is in exactly
- * one) and tests one bit; only on a hit is the text around it parsed. Everything found is verified exactly
- * — a trigger is reported only where the old trigger scan would have matched it, and never twice.
+ * Everything found is verified exactly: a trigger is reported only where the old trigger scan would have
+ * matched it, and never twice.
  */
 final class TriggerIndex {
-    /** 2-grams at even offsets that may start something: separators and detector windows. */
+    /** Detector windows are 4 chars: each holds a 2-gram at a multiple of 3. */
+    static final int STRIDE = 3;
+    /** The 2-grams of every detector window. */
     final long[] filter = new long[1 << 10];
-    private final long[] detectorGrams = new long[1 << 10];
     private final RuleScanner.Trigger[] triggers;
-    private final boolean separators;
+    final boolean separators;
     /** Name-rule triggers (header, key, query) by the folded last char of the name; longest name first. */
     private final int[][] namesByLast = new int[128][];
     /** URL user-info trigger index by the folded scheme char before "://", or -1. */
@@ -68,10 +71,9 @@ final class TriggerIndex {
                         break; // cannot match exactly: detect() would never find anything
                     }
                     int w = rarestWindow(prefix);
-                    for (int j = w; j < w + 2; j++) {
+                    for (int j = w; j < w + STRIDE; j++) {
                         int g = gram(prefix.charAt(j), prefix.charAt(j + 1));
                         set(filter, g);
-                        set(detectorGrams, g);
                         det.add(new int[] {g, j, i, detPrefixes.size()});
                     }
                     detPrefixes.add(prefix);
@@ -100,14 +102,6 @@ final class TriggerIndex {
             }
         }
         separators = seps;
-        if (seps) {
-            for (int x = 0; x < 256; x++) {
-                set(filter, gram(':', x));
-                set(filter, gram(x, ':'));
-                set(filter, gram('=', x));
-                set(filter, gram(x, '='));
-            }
-        }
         for (int c = 0; c < 128; c++) {
             List<Integer> l = byLast.get(c);
             if (l == null) {
@@ -171,21 +165,22 @@ final class TriggerIndex {
     /** The detector's exact-case prefix whose folded form is the trigger's text (detect() checks case). */
     private static String exactPrefix(RuleScanner.Trigger t) {
         for (String p : Detectors.triggers(t.detail)) {
-            if (p.length() >= 3 && p.toLowerCase(java.util.Locale.ROOT).equals(t.text)) {
+            if (p.length() >= STRIDE + 1 && p.toLowerCase(java.util.Locale.ROOT).equals(t.text)) {
                 return p;
             }
         }
         return null;
     }
 
-    /** The 3-char window of the prefix whose two 2-grams are least likely in log text. */
+    /** The 4-char window of the prefix whose three 2-grams are least likely in log text. */
     static int rarestWindow(String p) {
         int best = 0;
         int bestScore = Integer.MAX_VALUE;
-        for (int w = 0; w + 3 <= p.length(); w++) {
+        for (int w = 0; w + STRIDE + 1 <= p.length(); w++) {
             int a = gramCommonness(p.charAt(w), p.charAt(w + 1));
             int b = gramCommonness(p.charAt(w + 1), p.charAt(w + 2));
-            int score = Math.max(a, b) * 1000 + a + b;
+            int c = gramCommonness(p.charAt(w + 2), p.charAt(w + 3));
+            int score = Math.max(a, Math.max(b, c)) * 1000 + a + b + c;
             if (score < bestScore) {
                 bestScore = score;
                 best = w;
@@ -221,103 +216,51 @@ final class TriggerIndex {
     // ---------------------------------------------------------------- finding
 
     /*
-     * Second look at a filter hit, on the low bytes of the 6 chars around it, packed by the scan loop into a
-     * long (c[p-2] in the top byte .. c[p+3] in the lowest; 0 outside the text): rejects the usual hits in log
-     * text ("12:34", "latency=5", "thread") without parsing. It only ever rejects what atGram would not find:
-     * names and detector prefixes are ASCII, so a char that differs in its low byte cannot match them.
+     * Second looks, on chars read directly by the scan loops (0 outside the text), so that the usual hits in
+     * log text ("12:34", "latency=5", "thread") are rejected without parsing. They only ever reject what
+     * the exact check would not find: names and detector prefixes are ASCII, so a char that differs in its
+     * low byte cannot match them.
      */
 
-    boolean worthParsing(int g, long ctx) {
-        int a = g >>> 8;
-        int b = g & 0xFF;
-        if (separators) {
-            if ((a == ':' || a == '=') && sepMayMatter((int) (ctx >>> 40) & 0xFF, (int) (ctx >>> 32) & 0xFF, a, b,
-                    (int) (ctx >>> 8) & 0xFF)) {
+    /**
+     * A detector-window hit at p: the low bytes of c[p-2] .. c[p+3] packed into a long (c[p-2] in the top
+     * byte); true if some prefix window with this 2-gram agrees with all of them.
+     */
+    boolean detectorMayStart(long ctx) {
+        for (int k = 0; k < detMask.length; k++) {
+            if ((ctx & detMask[k]) == detExpect[k]) {
                 return true;
-            }
-            if ((b == ':' || b == '=') && sepMayMatter((int) (ctx >>> 32) & 0xFF, a, b, (int) (ctx >>> 8) & 0xFF,
-                    (int) ctx & 0xFF)) {
-                return true;
-            }
-        }
-        if ((detectorGrams[g >>> 6] & (1L << g)) != 0) {
-            for (int k = 0; k < detMask.length; k++) {
-                if ((ctx & detMask[k]) == detExpect[k]) {
-                    return true;
-                }
             }
         }
         return false;
     }
 
     /** A separator matters after a blank or quote (looked at closely), after a name's last two chars, or in "://". */
-    private boolean sepMayMatter(int before2, int before1, int sep, int after1, int after2) {
+    boolean sepMayMatter(int before2, int before1, int sep, int after1, int after2) {
         if (before1 == ' ' || before1 == '\t' || before1 == '"' || before1 == '\'') {
             return true;
         }
-        int key = RuleScanner.fold(before2) << 7 | RuleScanner.fold(before1);
+        int key = RuleScanner.fold(before2 & 0xFF) << 7 | RuleScanner.fold(before1 & 0xFF);
         if ((nameSuffixes[key >>> 6] & (1L << key)) != 0) {
             return true;
         }
         return sep == ':' && after1 == '/' && after2 == '/';
     }
 
-    static long context(String s, int from, int to, int p) {
-        long x = 0;
-        for (int i = p - 2; i < p + 4; i++) {
-            x = x << 8 | (i >= from && i < to ? s.charAt(i) & 0xFF : 0);
-        }
-        return x;
-    }
-
-    static long context(char[] s, int from, int to, int p) {
-        long x = 0;
-        for (int i = p - 2; i < p + 4; i++) {
-            x = x << 8 | (i >= from && i < to ? s[i] & 0xFF : 0);
-        }
-        return x;
-    }
-
-    static long context(byte[] s, int from, int to, int p) {
-        long x = 0;
-        for (int i = p - 2; i < p + 4; i++) {
-            x = x << 8 | (i >= from && i < to ? s[i] & 0xFF : 0);
-        }
-        return x;
-    }
-
-    /** A filter hit: the 2-gram s[p], s[p+1]. */
+    /** A filter hit: the detector windows whose 2-gram g starts at p. */
     Candidates atGram(CharSequence s, int from, int to, int p, int g, Candidates found) {
-        if (separators) {
-            if (isSep(s.charAt(p))) {
-                found = atSeparator(s, from, to, p, found);
-            }
-            if (isSep(s.charAt(p + 1))) {
-                found = atSeparator(s, from, to, p + 1, found);
-            }
-        }
-        if ((detectorGrams[g >>> 6] & (1L << g)) != 0) {
-            found = detectorsAt(s, from, to, p, g, found);
-        }
-        return found;
+        return detectorsAt(s, from, to, p, g, found);
     }
 
     /**
-     * After the sampled 2-grams: the last char when the text has odd length (it is in no sampled 2-gram;
-     * no detector window fits there), then a name running into the end of the text, which a stream must
-     * hold back ({@code Authorization:} may follow in the next write).
+     * A name running into the end of the text: a stream must hold it back ({@code Authorization:} may
+     * follow in the next write).
      */
-    Candidates atEnd(CharSequence s, int from, int to, int p, Candidates found) {
-        if (!separators) {
+    Candidates atEnd(CharSequence s, int from, int to, Candidates found) {
+        if (!separators || to <= from || isSep(s.charAt(to - 1))) {
             return found;
         }
-        if (p < to && isSep(s.charAt(p))) {
-            found = atSeparator(s, from, to, p, found);
-        }
-        if (to > from && !isSep(s.charAt(to - 1))) {
-            found = namesEndingBefore(s, from, to, to, found);
-        }
-        return found;
+        return namesEndingBefore(s, from, to, to, found);
     }
 
     /** Can the text's end matter to a name rule: does it end in a name's last char, a blank or a quote? */
@@ -327,7 +270,8 @@ final class TriggerIndex {
                 || last == '\'');
     }
 
-    private Candidates atSeparator(CharSequence s, int from, int to, int p, Candidates found) {
+    /** The separator at p: a URL scheme before "://" and names before it. */
+    Candidates atSeparator(CharSequence s, int from, int to, int p, Candidates found) {
         if (s.charAt(p) == ':' && p > from && p + 3 <= to && s.charAt(p + 1) == '/' && s.charAt(p + 2) == '/') {
             char c = s.charAt(p - 1);
             int t = c < 128 ? urlTrigger[RuleScanner.fold(c)] : -1;
