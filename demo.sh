@@ -14,18 +14,22 @@ secret="demo-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 2
 export DB_PASSWORD="$secret"
 
 echo
-echo "== the application's output, with -javaagent:agent/target/secret-agent.jar (DB_PASSWORD is a fresh random value)"
-java -javaagent:agent/target/secret-agent.jar=service.name=demo,audit.file=$out/audit.jsonl,diagnostics.level=info \
-     -cp test-apps/hello-app/target/app.jar demo.EnvPrinter DB_PASSWORD
+echo "== without the agent, the application logs its password (a random value made for this run), raw and in base64"
+java -cp test-apps/demo-app/target/app.jar demo.shop.ShopApp
+
+echo
+echo "== the same application with -javaagent:agent/target/secret-agent.jar (the same password)"
+java -javaagent:agent/target/secret-agent.jar=service.name=shop,audit.file=$out/audit.jsonl,diagnostics.level=info \
+     -cp test-apps/demo-app/target/app.jar demo.shop.ShopApp 2>&1 | tee "$out/output.txt"
 
 echo
 echo "== audit lines ($out/audit.jsonl)"
-for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$out/audit.jsonl" ] && break; sleep 0.2; done
 cat "$out/audit.jsonl" 2>/dev/null || echo "(no audit file written)"
 
 echo
-if grep -rqF -- "$secret" "$out"; then
+b64=$(printf 'shop:%s' "$secret" | base64 -w0)
+if grep -rqF -e "$secret" -e "$b64" "$out"; then
   echo "!! the secret value was found in $out"; exit 1
 else
-  echo "== the secret value appears in none of the files the agent wrote"
+  echo "== neither the password nor its base64 form appears in the output or in anything the agent wrote ($out)"
 fi

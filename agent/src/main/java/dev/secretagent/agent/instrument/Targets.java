@@ -1,5 +1,9 @@
 package dev.secretagent.agent.instrument;
 
+import dev.secretagent.agent.instrument.jul.JulInstrumentation;
+import dev.secretagent.agent.instrument.log4j2.Log4j2Instrumentation;
+import dev.secretagent.agent.instrument.logback.LogbackInstrumentation;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +18,9 @@ public final class Targets {
 
     public static List<TargetInstrumentation> all() {
         List<TargetInstrumentation> targets = new ArrayList<>();
+        targets.add(new LogbackInstrumentation());
+        targets.add(new Log4j2Instrumentation());
+        targets.add(new JulInstrumentation());
         targets.add(new dev.secretagent.agent.instrument.okhttp.OkHttpInstrumentation());
         targets.add(new dev.secretagent.agent.instrument.apachehttp.ApacheHttpInstrumentation());
         return targets;

@@ -57,6 +57,8 @@ public final class SecretAccess {
         String injected = EnvironmentOverlay.lookup(name);
         if (injected != null) {
             value = injected; // injected from a store: the process environment never held it
+        } else if (value != null && EnvironmentOverlay.isWithdrawn(name)) {
+            return null; // revoked: the real environment's entry (a secret:// reference) must not show through
         } else if (value == null || !SecretNames.isSecret(name)) {
             return value;
         }

@@ -123,7 +123,10 @@ final class RedactingWriter extends Writer {
                 sp.merge(e.secretOwners);
                 int g = sp.groupStraddling(cut);
                 if (g >= 0) {
-                    cut = sp.gStart[g];
+                    // A known secret straddling the cut waits whole for the next write. A name-rule value is
+                    // masked now: its name ("Authorization: Bearer ") is in this buffer, and once emitted the
+                    // held value would reach the next drain with no name in front of it, and leak.
+                    cut = e.ids[sp.gOwner[g]].indexOf(':') > 0 ? sp.gEnd[g] : sp.gStart[g];
                 }
                 while (groups < sp.groups && sp.gEnd[groups] <= cut) {
                     groups++;

@@ -11,6 +11,11 @@ import java.util.Map;
  */
 public final class EnvironmentOverlay {
     private static volatile Map<String, String> values = Collections.emptyMap();
+    /**
+     * Names taken out of the application (revoked) whose real environment entry must not show through:
+     * {@code DB_PASSWORD=secret://file/prod/db/password} would otherwise read as the reference again.
+     */
+    private static volatile java.util.Set<String> withdrawn = Collections.emptySet();
 
     private EnvironmentOverlay() {
     }
@@ -24,15 +29,29 @@ public final class EnvironmentOverlay {
         return values;
     }
 
+    /** True when the name was withdrawn: reads get null whatever the real environment holds. */
+    public static boolean isWithdrawn(String name) {
+        return name != null && !withdrawn.isEmpty() && withdrawn.contains(name);
+    }
+
     public static synchronized void put(String name, String value) {
         Map<String, String> next = new HashMap<String, String>(values);
         next.put(name, value);
         values = Collections.unmodifiableMap(next);
+        if (withdrawn.contains(name)) {
+            java.util.Set<String> w = new java.util.HashSet<String>(withdrawn);
+            w.remove(name);
+            withdrawn = Collections.unmodifiableSet(w);
+        }
     }
 
+    /** Takes an injected name out of the application: later reads return null (a later put brings it back). */
     public static synchronized void remove(String name) {
         Map<String, String> next = new HashMap<String, String>(values);
         next.remove(name);
         values = Collections.unmodifiableMap(next);
+        java.util.Set<String> w = new java.util.HashSet<String>(withdrawn);
+        w.add(name);
+        withdrawn = Collections.unmodifiableSet(w);
     }
 }

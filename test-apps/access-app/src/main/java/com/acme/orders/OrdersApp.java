@@ -19,7 +19,7 @@ public class OrdersApp {
             switch (step) {
                 case "read": {
                     String name = args[++i];
-                    System.out.println("orders read " + name + ": " + describe(readSecret(name)));
+                    System.out.println("orders read " + name + " -> " + describe(readSecret(name)));
                     break;
                 }
                 case "print": {
@@ -30,20 +30,20 @@ public class OrdersApp {
                 case "report": {
                     String name = args[++i];
                     try {
-                        System.out.println("report read " + name + ": " + describe(new ReportJob().read(name)));
+                        System.out.println("report read " + name + " -> " + describe(new ReportJob().read(name)));
                     } catch (SecurityException e) {
-                        System.out.println("report read " + name + ": SecurityException " + e.getMessage());
+                        System.out.println("report read " + name + " -> SecurityException " + e.getMessage());
                     }
                     break;
                 }
                 case "map-get": {
                     String name = args[++i];
-                    System.out.println("orders map-get " + name + ": " + describe(System.getenv().get(name)));
+                    System.out.println("orders map-get " + name + " -> " + describe(System.getenv().get(name)));
                     break;
                 }
                 case "prop": {
                     String name = args[++i];
-                    System.out.println("orders prop " + name + ": " + describe(System.getProperty(name)));
+                    System.out.println("orders prop " + name + " -> " + describe(System.getProperty(name)));
                     break;
                 }
                 case "loop": {
@@ -55,7 +55,7 @@ public class OrdersApp {
                             present++;
                         }
                     }
-                    System.out.println("orders loop " + name + ": " + present + " of " + n);
+                    System.out.println("orders loop " + name + " -> " + present + " of " + n);
                     break;
                 }
                 case "dump":
@@ -66,12 +66,12 @@ public class OrdersApp {
                     break;
                 case "spawn": {
                     String name = args[++i];
-                    System.out.println("orders child sees " + name + ": " + childSees(name));
+                    System.out.println("orders child sees " + name + " -> " + childSees(name));
                     break;
                 }
                 case "report-spawn": {
                     String name = args[++i];
-                    System.out.println("report child sees " + name + ": " + new ReportJob().childSees(name));
+                    System.out.println("report child sees " + name + " -> " + new ReportJob().childSees(name));
                     break;
                 }
                 default:

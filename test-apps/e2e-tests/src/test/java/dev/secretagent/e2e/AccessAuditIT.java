@@ -39,8 +39,8 @@ class AccessAuditIT {
                 .env("DB_PASSWORD", secret).env("APP_COLOR", "blue").run();
 
         assertThat(r.exit).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("orders read DB_PASSWORD: present (" + secret.length() + " chars)",
-                "orders read APP_COLOR: present (4 chars)", "orders read NOT_SET_PASSWORD: null");
+        assertThat(r.stdout()).contains("orders read DB_PASSWORD -> present (" + secret.length() + " chars)",
+                "orders read APP_COLOR -> present (4 chars)", "orders read NOT_SET_PASSWORD -> null");
         List<Map<String, Object>> lines = lines(audit);
         assertThat(lines).as("one line: the secret read (non-secret and unset names leave nothing)").hasSize(1);
         Map<String, Object> line = new LinkedHashMap<>(lines.get(0));
@@ -85,7 +85,7 @@ class AccessAuditIT {
         ChildJvm.Result r = app("audit.file=" + audit, "map-get", "API_TOKEN", "map-get", "APP_COLOR", "prop", "db.password")
                 .env("API_TOKEN", secret).env("APP_COLOR", "blue").jvmArg("-Ddb.password=" + prop).run();
         assertThat(r.exit).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("orders map-get API_TOKEN: present", "orders prop db.password: present");
+        assertThat(r.stdout()).contains("orders map-get API_TOKEN -> present", "orders prop db.password -> present");
         List<Map<String, Object>> reads = withAction(lines(audit), "read");
         assertThat(reads).extracting(l -> l.get("secret.id") + "/" + l.get("secret.source") + "/" + l.get("caller.method"))
                 .containsExactlyInAnyOrder("API_TOKEN/env/main", "db.password/sysprop/main");
@@ -168,7 +168,7 @@ class AccessAuditIT {
         ChildJvm.Result r = app("audit.file=" + audit, "read", "DB_PASSWORD", "loop", "DB_PASSWORD", "3")
                 .env("DB_PASSWORD", secret).run();
         assertThat(r.exit).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("orders read DB_PASSWORD: present", "done");
+        assertThat(r.stdout()).contains("orders read DB_PASSWORD -> present", "done");
         assertThat(r.stderr()).contains("audit file " + audit + " cannot be written")
                 .containsPattern("\\d+ audit line\\(s\\) lost: audit file " + audit.toString().replace(".", "\\.") + " not writable");
         assertNowhere(secret, r, dir);
@@ -179,7 +179,7 @@ class AccessAuditIT {
         String secret = ChildJvm.randomSecret("pw-");
         ChildJvm.Result r = app("audit.file=/dev/full", "read", "DB_PASSWORD").env("DB_PASSWORD", secret).run();
         assertThat(r.exit).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("orders read DB_PASSWORD: present", "done");
+        assertThat(r.stdout()).contains("orders read DB_PASSWORD -> present", "done");
         assertThat(r.stderr()).contains("No space left on device").contains("1 audit line(s) lost");
         assertNowhere(secret, r, dir);
     }

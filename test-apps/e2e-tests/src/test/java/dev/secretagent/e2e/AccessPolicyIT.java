@@ -42,7 +42,7 @@ class AccessPolicyIT {
         ChildJvm.Result r = run("", secret, "read", "DB_PASSWORD", "report", "DB_PASSWORD");
 
         assertThat(r.exit).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("orders read DB_PASSWORD: present", "report read DB_PASSWORD: null");
+        assertThat(r.stdout()).contains("orders read DB_PASSWORD -> present", "report read DB_PASSWORD -> null");
         List<Map<String, Object>> reads = withAction(lines(dir.resolve("audit.jsonl")), "read");
         assertThat(reads).hasSize(2);
         assertThat(reads).filteredOn(l -> "com.acme.orders.OrdersApp".equals(l.get("caller.class"))).singleElement()
@@ -61,8 +61,8 @@ class AccessPolicyIT {
         String secret = ChildJvm.randomSecret("pw-");
         ChildJvm.Result r = run("deny.action: throw\n", secret, "report", "DB_PASSWORD", "read", "DB_PASSWORD");
         assertThat(r.exit).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("report read DB_PASSWORD: SecurityException secret-agent: com.acme.reports.ReportJob"
-                + " may not read DB_PASSWORD (policy)", "orders read DB_PASSWORD: present");
+        assertThat(r.stdout()).contains("report read DB_PASSWORD -> SecurityException secret-agent: com.acme.reports.ReportJob"
+                + " may not read DB_PASSWORD (policy)", "orders read DB_PASSWORD -> present");
         assertThat(withAction(lines(dir.resolve("audit.jsonl")), "read"))
                 .extracting(l -> l.get("caller.class") + ":" + l.get("event.outcome"))
                 .containsExactlyInAnyOrder("com.acme.reports.ReportJob:failure", "com.acme.orders.OrdersApp:success");
@@ -74,7 +74,7 @@ class AccessPolicyIT {
         String secret = ChildJvm.randomSecret("pw-");
         ChildJvm.Result r = run("mode: audit\n", secret, "report", "DB_PASSWORD");
         assertThat(r.exit).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("report read DB_PASSWORD: present");
+        assertThat(r.stdout()).contains("report read DB_PASSWORD -> present");
         assertThat(withAction(lines(dir.resolve("audit.jsonl")), "read")).singleElement()
                 .satisfies(l -> assertThat(l).containsEntry("event.outcome", "failure")
                         .containsEntry("event.reason", "would be denied"));
@@ -86,7 +86,7 @@ class AccessPolicyIT {
         String secret = ChildJvm.randomSecret("pw-");
         ChildJvm.Result r = run("", secret, "spawn", "DB_PASSWORD", "report-spawn", "DB_PASSWORD");
         assertThat(r.exit).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("orders child sees DB_PASSWORD: set", "report child sees DB_PASSWORD: unset");
+        assertThat(r.stdout()).contains("orders child sees DB_PASSWORD -> set", "report child sees DB_PASSWORD -> unset");
         List<Map<String, Object>> inherit = withAction(lines(dir.resolve("audit.jsonl")), "inherit");
         assertThat(inherit).filteredOn(l -> "com.acme.reports.ReportJob".equals(l.get("caller.class"))
                         && "failure".equals(l.get("event.outcome"))).singleElement()

@@ -138,6 +138,24 @@ class StoreInjectionIT {
     }
 
     @Test
+    void aRevokedReferenceReadsAsNullNotAsTheReference() throws Exception {
+        String secret = ChildJvm.randomSecret("ref-");
+        storeIn(secret, "put", "prod/db/password");
+        ChildJvm.Running app = ChildJvm.app("store-app", "storeapp.DbClient").withAgent("config=" + config(""))
+                .env("DB_PASSWORD", "secret://file/prod/db/password").start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.stdout().contains("tick start"));
+        assertThat(app.stdout()).contains("sha256=" + sha(secret));
+        assertThat(store("revoke", "prod/db/password").exit).isZero();
+        int[] n = {0};
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            app.send("x" + n[0]++);
+            return app.stdout().contains("env DB_PASSWORD sha256=null");
+        });
+        app.finish();
+        assertThat(app.stdout()).doesNotContain(secret).doesNotContain("secret://file/prod/db/password sha");
+    }
+
+    @Test
     void storeDownDuringRotationKeepsTheLastGoodValue() throws Exception {
         String v1 = ChildJvm.randomSecret("v1-");
         storeIn(v1, "put", "prod/db/password");

@@ -6,6 +6,7 @@ import java.util.List;
 /** The java.lang hooks that must be in place before main: secret reads and the console. */
 final class JdkHooks {
     private static final String ACCESS = "dev/secretagent/runtime/access/SecretAccess";
+    private static final String SECRET_PROPERTIES = "dev/secretagent/runtime/logging/SecretProperties";
     private static final String CONSOLE = "dev/secretagent/runtime/redact/ConsoleStreams";
     private static final String STRING = "Ljava/lang/String;";
     private static final String PRINT_STREAM = "Ljava/io/PrintStream;";
@@ -33,5 +34,8 @@ final class JdkHooks {
             JdkHook.argument("stdio", "java/lang/System", "setOut", "(" + PRINT_STREAM + ")V",
                     CONSOLE, "wrap", "(" + PRINT_STREAM + STRING + ")" + PRINT_STREAM, "stdout"),
             JdkHook.argument("stdio", "java/lang/System", "setErr", "(" + PRINT_STREAM + ")V",
-                    CONSOLE, "wrap", "(" + PRINT_STREAM + STRING + ")" + PRINT_STREAM, "stderr"));
+                    CONSOLE, "wrap", "(" + PRINT_STREAM + STRING + ")" + PRINT_STREAM, "stderr"),
+            // a secret-looking property the application sets at run time is a known secret before setProperty returns
+            JdkHook.returnWithArgument("sysprop", "java/lang/System", "setProperty", "(" + STRING + STRING + ")" + STRING,
+                    SECRET_PROPERTIES, "afterSetProperty", "(" + STRING + STRING + ")" + STRING));
 }

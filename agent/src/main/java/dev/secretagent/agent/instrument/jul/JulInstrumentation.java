@@ -1,0 +1,35 @@
+package dev.secretagent.agent.instrument.jul;
+
+import dev.secretagent.agent.instrument.TargetInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * java.util.logging: every StreamHandler (ConsoleHandler, FileHandler, SocketHandler, the application's
+ * own subclasses) writes what its Formatter produced (SimpleFormatter, XMLFormatter, custom) to a private
+ * Writer. On publish, that writer is wrapped once in a redacting writer, and the record's logger names the
+ * channel. System.Logger with the default finder logs through JUL and is covered by the same hook.
+ * Handlers that are not StreamHandlers (jul-to-slf4j's bridge) hand the record on to another framework,
+ * which redacts it once, at its own output.
+ */
+public final class JulInstrumentation implements TargetInstrumentation {
+    @Override
+    public String name() {
+        return "jul";
+    }
+
+    @Override
+    public String[] classNamePrefixes() {
+        return new String[] {"java.util.logging.StreamHandler"};
+    }
+
+    @Override
+    public AgentBuilder apply(AgentBuilder builder) {
+        return builder.type(named("java.util.logging.StreamHandler"))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("publish").and(takesArguments(1)), PublishAdvice.class.getName())
+                        .include(ClassLoader.getSystemClassLoader()));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.secretagent.agent.instrument.log4j2;
+
+import dev.secretagent.agent.instrument.TargetInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Log4j2 (2.17 to current). Every appender that writes text through an OutputStreamManager (console, file,
+ * rolling file, random-access and memory-mapped files, socket with a layout; synchronous, or behind an async
+ * appender or async loggers) funnels one event through {@code AbstractOutputStreamAppender.tryAppend}, which
+ * either encodes the layout straight into the manager's buffer (the garbage-free path: the text never exists as
+ * one array a hook could see, and the buffer may be drained mid-line) or writes the layout's byte array.
+ * The hook takes that choice over: it asks the layout for the event's bytes (every Layout must provide them,
+ * JSON template layout included), redacts them and writes them to the same manager with the same flush rule.
+ * Cost of the trade: one byte array per event where the garbage-free path had none (see docs/performance.md).
+ */
+public final class Log4j2Instrumentation implements TargetInstrumentation {
+    @Override
+    public String name() {
+        return "log4j2";
+    }
+
+    @Override
+    public String[] classNamePrefixes() {
+        return new String[] {"org.apache.logging.log4j.core.appender.AbstractOutputStreamAppender"};
+    }
+
+    @Override
+    public AgentBuilder apply(AgentBuilder builder) {
+        return builder.type(named("org.apache.logging.log4j.core.appender.AbstractOutputStreamAppender"))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("tryAppend").and(takesArguments(1)), TryAppendAdvice.class.getName())
+                        .include(ClassLoader.getSystemClassLoader()));
+    }
+}

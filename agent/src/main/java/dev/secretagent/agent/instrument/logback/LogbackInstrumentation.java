@@ -1,0 +1,62 @@
+package dev.secretagent.agent.instrument.logback;
+
+import dev.secretagent.agent.instrument.TargetInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Logback 1.2.x to 1.5.x.
+ *
+ * <ul>
+ *   <li>Bytes: every appender that writes text (console, file, rolling file, and anything else built on
+ *       {@code OutputStreamAppender}, whatever its encoder or layout: pattern, JSON, HTML, logstash) hands
+ *       the encoder's bytes to the private {@code writeBytes(byte[])}; they are redacted there, after every
+ *       layout decision (MDC, arguments, stack traces, escaping) was taken. The channel is the event's logger,
+ *       recorded by {@code subAppend(event)} for the current thread. Async appenders end in one of these on
+ *       their worker thread.</li>
+ *   <li>Events: for appenders that ship events instead of text (socket, serialising, custom), the formatted
+ *       message, the raw message and every throwable message are redacted when read outside a text
+ *       appender. MDC values and argument objects of shipped events are not (the bytes path covers them for
+ *       every text appender).</li>
+ * </ul>
+ */
+public final class LogbackInstrumentation implements TargetInstrumentation {
+    @Override
+    public String name() {
+        return "logback";
+    }
+
+    @Override
+    public String[] classNamePrefixes() {
+        return new String[] {"ch.qos.logback.core.OutputStreamAppender", "ch.qos.logback.classic.spi.LoggingEvent",
+                "ch.qos.logback.classic.spi.ThrowableProxy"};
+    }
+
+    @Override
+    public AgentBuilder apply(AgentBuilder builder) {
+        return builder
+                .type(named("ch.qos.logback.core.OutputStreamAppender"))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("subAppend").and(takesArguments(1)).and(not(isStatic())),
+                                SubAppendAdvice.class.getName())
+                        .advice(named("writeBytes").and(takesArguments(byte[].class)), WriteBytesAdvice.class.getName())
+                        .include(ClassLoader.getSystemClassLoader()))
+                .type(named("ch.qos.logback.classic.spi.LoggingEvent"))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("getFormattedMessage").and(takesArguments(0)).and(returns(String.class)),
+                                EventMessageAdvice.class.getName())
+                        .advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
+                                EventMessageAdvice.class.getName())
+                        .include(ClassLoader.getSystemClassLoader()))
+                .type(named("ch.qos.logback.classic.spi.ThrowableProxy"))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
+                                ThrowableMessageAdvice.class.getName())
+                        .include(ClassLoader.getSystemClassLoader()));
+    }
+}

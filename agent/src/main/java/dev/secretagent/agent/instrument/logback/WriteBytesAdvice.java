@@ -1,0 +1,19 @@
+package dev.secretagent.agent.instrument.logback;
+
+import net.bytebuddy.asm.Advice;
+
+/** Inlined into OutputStreamAppender.writeBytes(byte[]): the encoder's final bytes, redacted before they are written. */
+public final class WriteBytesAdvice {
+    private WriteBytesAdvice() {
+    }
+
+    @Advice.OnMethodEnter
+    public static void enter(@Advice.Argument(value = 0, readOnly = false) byte[] bytes) {
+        try {
+            bytes = dev.secretagent.runtime.logging.LogRedaction.logbackBytes(bytes);
+        } catch (Throwable agentBug) {
+            // fail closed: a line we could not check is not written as it was
+            bytes = "[REDACTION-FAILED]\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+}

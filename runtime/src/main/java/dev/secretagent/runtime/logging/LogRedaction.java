@@ -1,0 +1,105 @@
+package dev.secretagent.runtime.logging;
+
+import dev.secretagent.runtime.redact.Redaction;
+
+/**
+ * The door the logging adapters call. Adapters stay thin: they hand over the bytes an appender is
+ * about to write (Logback, Log4j2), or the text a JUL handler is about to write, and this class
+ * names the channel and calls the redaction engine.
+ *
+ * <p>Logback writes bytes in a private method that does not see the event, so the adapter on
+ * {@code subAppend(event)} records the channel for the current thread first ({@link #enterAppender});
+ * the same thread-local tells the event-level hooks (getFormattedMessage, ...) that the text they are
+ * about to return is on its way to an appender that redacts its final bytes anyway, so it is not
+ * scanned twice.
+ */
+public final class LogRedaction {
+    /** Per thread: the channel of the appender call in progress, or null outside one. */
+    private static final ThreadLocal<String[]> CURRENT = new ThreadLocal<String[]>() {
+        @Override
+        protected String[] initialValue() {
+            return new String[2]; // [0] Logback appender in progress, [1] JUL handler in progress
+        }
+    };
+
+    private LogRedaction() {
+    }
+
+    // ---- Logback -------------------------------------------------------------------------------
+
+    /** Called on entry to Logback's OutputStreamAppender.subAppend(event); returns the previous channel. */
+    public static String enterLogbackAppender(Object event) {
+        String[] slot = CURRENT.get();
+        String previous = slot[0];
+        slot[0] = LogChannels.logback(LoggerNames.of(event));
+        return previous;
+    }
+
+    /** Called on exit of subAppend, with what {@link #enterLogbackAppender} returned (appenders can nest). */
+    public static void exitLogbackAppender(String previous) {
+        CURRENT.get()[0] = previous;
+    }
+
+    /** Final bytes of a Logback encoder, before the appender writes them. Same array back when clean. */
+    public static byte[] logbackBytes(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return bytes;
+        }
+        String channel = CURRENT.get()[0];
+        return Redaction.redactUtf8(bytes, 0, bytes.length, channel == null ? "logback" : channel);
+    }
+
+    /**
+     * Event-level text (formatted message, raw message, throwable message) for appenders that ship
+     * events rather than bytes (socket, serialising, custom). Inside a byte-writing appender the
+     * final bytes are redacted anyway, so the text passes unscanned.
+     */
+    public static String logbackEventText(String text, String logger) {
+        if (text == null || CURRENT.get()[0] != null) {
+            return text;
+        }
+        return Redaction.redact(text, LogChannels.logback(logger));
+    }
+
+    // ---- Log4j2 --------------------------------------------------------------------------------
+
+    /** A Log4j2 layout's bytes for one event, before the appender's manager writes them. */
+    public static byte[] log4j2Bytes(byte[] bytes, String logger) {
+        if (bytes == null || bytes.length == 0) {
+            return bytes;
+        }
+        return Redaction.redactUtf8(bytes, 0, bytes.length, LogChannels.log4j2(logger));
+    }
+
+    // ---- java.util.logging -----------------------------------------------------------------------
+
+    /** Called on entry to StreamHandler.publish(record); returns the previous channel. */
+    public static String enterJulHandler(String logger) {
+        String[] slot = CURRENT.get();
+        String previous = slot[1];
+        slot[1] = LogChannels.jul(logger);
+        return previous;
+    }
+
+    /** Called on exit of StreamHandler.publish, with what {@link #enterJulHandler} returned. */
+    public static void exitJulHandler(String previous) {
+        CURRENT.get()[1] = previous;
+    }
+
+    public static boolean isJulWriter(java.io.Writer writer) {
+        return writer instanceof RedactingWriter;
+    }
+
+    /** The writer a JUL StreamHandler writes formatted records to, wrapped once. */
+    public static java.io.Writer julWriter(java.io.Writer writer) {
+        if (writer == null || writer instanceof RedactingWriter) {
+            return writer;
+        }
+        return new RedactingWriter(writer);
+    }
+
+    static String currentJulChannel(String fallback) {
+        String c = CURRENT.get()[1];
+        return c == null ? fallback : c;
+    }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Side-by-side file-appender throughput for Logback and Log4j2 (issue 4), in one run, interleaved:
+#   none  : no agent
+#   agent : -javaagent with 100 known secrets (100 secret-looking environment variables, zero-config)
+#   regex : no agent, the hand-made alternative: a %replace masking the message with a regex alternation of the
+#           same 100 values
+# Usage (after mvn package): test-apps/bench/logging-bench.sh [lines] [rounds]   JAVA=... to pick the JVM
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+LINES=${1:-200000}
+ROUNDS=${2:-3}
+JAVA=${JAVA:-java}
+AGENT=agent/target/secret-agent.jar
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+rand() { head -c 64 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' | head -c 24; }
+declare -a ENVS=()
+REGEX=""
+for i in $(seq -w 1 100); do
+  v="bs${i}-$(rand)"
+  ENVS+=("BENCH_SECRET_${i}_TOKEN=$v")
+  REGEX="${REGEX:+$REGEX|}$v"
+done
+PW="pw-$(rand)"
+ENVS+=("APP_PASSWORD=$PW")
+REGEX="$REGEX|$PW"
+run() { # framework mode
+  local fw=$1 mode=$2 cp main agentarg=()
+  if [ "$fw" = logback ]; then cp=test-apps/logback-app/target/app.jar; main=demo.logback.BenchApp
+  else cp=test-apps/log4j2-app/target/app.jar; main=demo.log4j2.BenchApp; fi
+  [ "$mode" = agent ] && agentarg=(-javaagent:$AGENT)
+  rm -rf "$TMP/out"; mkdir -p "$TMP/out"
+  env "${ENVS[@]}" "$JAVA" "${agentarg[@]}" -Dmask.regex="$REGEX" -cp "$cp" "$main" "$TMP/out" "$LINES" "$mode" 2>/dev/null \
+    | awk '/lines\/s/ {print $3}'
+}
+declare -A RES
+for r in $(seq 1 "$ROUNDS"); do
+  for fw in logback log4j2; do
+    for mode in none agent regex; do
+      RES[$fw-$mode]="${RES[$fw-$mode]:-} $(run $fw $mode)"
+    done
+  done
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+printf '%-8s %-6s %12s %8s   %s\n' framework mode 'lines/s' 'vs none' 'runs'
+for fw in logback log4j2; do
+  base=$(echo "${RES[$fw-none]}" | median)
+  for mode in none agent regex; do
+    m=$(echo "${RES[$fw-$mode]}" | median)
+    printf '%-8s %-6s %12s %7.1f%%   %s\n' "$fw" "$mode" "$m" "$(awk -v m="$m" -v b="$base" 'BEGIN{print (m-b)*100/b}')" "${RES[$fw-$mode]}"
+  done
+done

@@ -1,0 +1,74 @@
+package demo.logback;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.util.Map;
+
+/**
+ * A careless application: it logs its secrets in every way people do. It knows nothing of any agent.
+ * Outputs go to the directory named by the system property {@code out} (see logback.xml).
+ * Secrets: {@code APP_PASSWORD} and {@code APP_TOKEN} from the environment, or {@code db.password} from its
+ * configuration (a system property), whichever is set.
+ */
+public class LogbackApp {
+    private static final Logger log = LoggerFactory.getLogger("demo.Orders");
+    private static final Logger async = LoggerFactory.getLogger("demo.Async");
+    private static final Logger rolling = LoggerFactory.getLogger("demo.Rolling");
+
+    public static void main(String[] args) throws Exception {
+        waitIfAsked(args);
+        for (String secret : secrets()) {
+            logEverything(secret);
+        }
+        try {
+            // only in the Logback 1.5 build: JUL and Log4j API routed into Logback
+            Class.forName("demo.logback.Bridges").getMethod("run", String.class).invoke(null, secrets()[0]);
+        } catch (ClassNotFoundException absent) {
+            // the Logback 1.2 build has no bridges
+        }
+        Map<String, String> env = System.getenv();
+        log.info("environment: {}", env);
+        System.out.println("stdout environment: " + env);
+        ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory()).stop(); // flush async and files
+    }
+
+    static String[] secrets() {
+        java.util.List<String> s = new java.util.ArrayList<>();
+        for (String v : new String[] {System.getenv("APP_PASSWORD"), System.getenv("APP_TOKEN"),
+                System.getProperty("db.password")}) {
+            if (v != null) {
+                s.add(v);
+            }
+        }
+        return s.toArray(new String[0]);
+    }
+
+    static void logEverything(String secret) {
+        log.info("connecting with password " + secret);
+        log.info("connecting with {}", secret);
+        log.info("two arguments {} and {}", "user", secret);
+        MDC.put("session.token", secret);
+        log.info("with a secret in the MDC");
+        MDC.remove("session.token");
+        log.error("exception message", new IllegalStateException("bad password " + secret));
+        log.error("a cause", new RuntimeException("outer", new java.io.IOException("inner " + secret)));
+        RuntimeException withSuppressed = new RuntimeException("main failure");
+        withSuppressed.addSuppressed(new IllegalArgumentException("suppressed " + secret));
+        log.error("a suppressed exception", withSuppressed);
+        async.info("async appender {}", secret);
+        for (int i = 0; i < 200; i++) {
+            rolling.info("rolling line {} password={}", i, secret);
+        }
+        new IllegalStateException("printed stack trace " + secret).printStackTrace();
+    }
+
+    /** With the argument {@code wait}: logging is set up, then nothing happens until a line arrives on stdin. */
+    static void waitIfAsked(String[] args) throws java.io.IOException {
+        if (java.util.Arrays.asList(args).contains("wait")) {
+            System.out.println("ready");
+            new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+        }
+    }
+}
