@@ -66,6 +66,7 @@ public final class Encodings {
         out.add(xml(v, 1));
         out.add(xml(v, 2));
         out.add(xml(v, 3));
+        out.add(xml(v, 4));
         out.add(javaEscape(v, false));
         out.add(javaEscape(v, true));
     }
@@ -137,12 +138,17 @@ public final class Encodings {
         return sb.toString();
     }
 
-    /** style 0: named entities with &amp;apos;, 1: named with &amp;#39;, 2: decimal numeric, 3: hex numeric. */
+    /**
+     * style 0: named entities with &amp;apos;, 1: named with &amp;#39;, 2: decimal numeric, 3: hex numeric,
+     * 4: element text, where only &amp; &lt; &gt; are escaped and quotes stay as they are (JUL's XMLFormatter,
+     * most serialisers' text nodes).
+     */
     static String xml(String v, int style) {
         StringBuilder sb = new StringBuilder(v.length() + 16);
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
+            boolean quote = c == '"' || c == '\'';
+            if (c == '&' || c == '<' || c == '>' || quote && style != 4) {
                 if (style == 2) {
                     sb.append("&#").append((int) c).append(';');
                 } else if (style == 3) {
