@@ -82,7 +82,7 @@ public final class AgentStarter {
         } catch (Throwable e) {
             Diagnostics.error("could not hook java.lang.System; secret reads are not audited", e);
         }
-        if (!disabled.contains("stdio")) {
+        if (!disabled.contains("stdio") && !isSurefireFork()) {
             System.setOut(ConsoleStreams.wrap(System.out, "stdout"));
             System.setErr(ConsoleStreams.wrap(System.err, "stderr"));
         }
@@ -116,6 +116,20 @@ public final class AgentStarter {
                 + " (docs/configuration.md) or remove the -javaagent option");
         rawStderr.flush();
         System.exit(EXIT_BAD_CONFIG);
+    }
+
+    /**
+     * In a Surefire fork the JVM's stdout is Surefire's event channel to Maven (length-prefixed records),
+     * which a redactor must not rewrite. The tests' own output is still redacted: Surefire installs its
+     * capture streams with System.setOut/setErr, which the stdio hook wraps.
+     */
+    private static boolean isSurefireFork() {
+        String command = System.getProperty("sun.java.command", "");
+        String first = command.split(" ", 2)[0];
+        String file = first.substring(first.lastIndexOf('/') + 1);
+        // launched as the class, or (the default) as a manifest-only surefirebooter*.jar
+        return first.equals("org.apache.maven.surefire.booter.ForkedBooter")
+                || file.startsWith("surefirebooter") && file.endsWith(".jar");
     }
 
     /** Flushes what the console redactors still hold when the JVM exits. A class, not a lambda: see AgentEntry. */

@@ -28,8 +28,12 @@ public final class SecretNames {
     public static final List<String> BUILT_IN = Collections.unmodifiableList(Arrays.asList(
             "*PASSWORD*", "*PASSWD*", "*PASSPHRASE*", "*SECRET*", "*TOKEN*", "*API_KEY*", "*APIKEY*", "*_KEY",
             "*CREDENTIAL*", "*PRIVATE_KEY*", "*ACCESS_KEY*", "*_PWD"));
-    /** The agent's own names: SECRETAGENT_VAULT_TOKEN_FILE is a path, dev.secretagent.started a version. */
-    public static final List<String> BUILT_IN_EXCLUDE = Collections.unmodifiableList(Arrays.asList("SECRETAGENT_*", "DEV_SECRETAGENT_*"));
+    /**
+     * The agent's own names: SECRETAGENT_VAULT_TOKEN_FILE is a path, dev.secretagent.started a version, and
+     * build properties such as -Dsecret-agent.jar=... (the jar's path, which Surefire hands its forks) are not secrets.
+     */
+    public static final List<String> BUILT_IN_EXCLUDE = Collections.unmodifiableList(
+            Arrays.asList("SECRETAGENT_*", "DEV_SECRETAGENT_*", "SECRET_AGENT_*"));
 
     private static volatile Rules rules = new Rules(BUILT_IN, BUILT_IN_EXCLUDE);
     private static volatile Set<String> known = Collections.emptySet();

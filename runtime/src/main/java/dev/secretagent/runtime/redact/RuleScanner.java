@@ -10,9 +10,10 @@ import java.util.Set;
  * Finds values that are not known secrets but sit behind a sensitive name (headers, secret-looking
  * keys, URL user-info, signed query parameters) or have a well-known credential shape (detectors).
  *
- * <p>Cost on clean text: one skip scan over case-folded ASCII for the triggers (names and detector
- * prefixes, all at least 4 chars, e.g. {@code pwd=}, {@code akia}, {@code p://}). Only where a trigger
- * really occurs does a rule parse the text around it. Rules read through {@link CharSequence}; UTF-8
+ * <p>Cost on clean text: finding the triggers (names and detector prefixes, e.g. {@code pwd=},
+ * {@code akia}, {@code p://}), which {@link TriggerIndex} does from the separators after names and from
+ * rare windows of detector prefixes, not by looking at every window. Only where a trigger really occurs
+ * does a rule parse the text around it. Rules read through {@link CharSequence}; UTF-8
  * bytes are read as Latin-1 chars, which is exact for the ASCII that names, separators and credential
  * formats are made of (bytes of multi-byte characters are >= 0x80 and never match a delimiter).
  */
@@ -58,10 +59,7 @@ final class RuleScanner {
     }
 
     private final Trigger[] triggers;
-    private final int m;
-    private final byte[] shift = new byte[1 << 14];
-    private final int[] bucketStart = new int[(1 << 14) + 1];
-    private final int[] bucketItems;
+    private final TriggerIndex index;
     private final Set<String> triggerPrefixes = new HashSet<String>();
     private final int maxTrigger;
     private final String maskPrefix;
@@ -69,46 +67,22 @@ final class RuleScanner {
     RuleScanner(List<Trigger> list, String maskPrefix) {
         triggers = list.toArray(new Trigger[0]);
         this.maskPrefix = maskPrefix;
-        int min = Integer.MAX_VALUE;
         int max = 0;
         for (Trigger t : triggers) {
-            min = Math.min(min, t.text.length());
             max = Math.max(max, t.text.length());
             for (int i = 1; i < t.text.length(); i++) {
                 triggerPrefixes.add(t.text.substring(0, i));
             }
         }
         maxTrigger = max;
-        m = triggers.length == 0 ? 2 : Math.max(2, Math.min(min, 8));
-        java.util.Arrays.fill(shift, (byte) (m - 1));
-        int[] last = new int[triggers.length];
-        for (int i = 0; i < triggers.length; i++) {
-            String t = triggers[i].text;
-            for (int j = 0; j + 2 <= m; j++) {
-                int h = (fold(t.charAt(j)) << 7) | fold(t.charAt(j + 1));
-                int s = m - 2 - j;
-                if (s < shift[h]) {
-                    shift[h] = (byte) s;
-                }
-            }
-            last[i] = (fold(t.charAt(m - 2)) << 7) | fold(t.charAt(m - 1));
-            bucketStart[last[i] + 1]++;
-        }
-        for (int i = 1; i < bucketStart.length; i++) {
-            bucketStart[i] += bucketStart[i - 1];
-        }
-        bucketItems = new int[triggers.length];
-        int[] fill = bucketStart.clone();
-        for (int i = 0; i < triggers.length; i++) {
-            bucketItems[fill[last[i]]++] = i;
-        }
+        index = new TriggerIndex(triggers);
     }
 
     boolean isEmpty() {
         return triggers.length == 0;
     }
 
-    private static int fold(int c) {
+    static int fold(int c) {
         return c < 128 ? FOLD[c] : 0;
     }
 
@@ -127,64 +101,23 @@ final class RuleScanner {
         if (triggers.length == 0) {
             return sp;
         }
-        final byte[] shift = this.shift;
-        int pos = from + m - 1;
-        while (pos < to) {
-            int c1 = s.charAt(pos - 1);
-            int c2 = s.charAt(pos);
-            int h = ((c1 < 128 ? FOLD[c1] : 0) << 7) | (c2 < 128 ? FOLD[c2] : 0);
-            int sh = shift[h];
-            if (sh != 0) {
-                pos += sh;
-                continue;
-            }
-            sp = candidates(s, from, to, pos, h, sp, open);
-            pos++;
-        }
-        return sp;
+        return run(TriggerSearch.find(index, s, from, to), s, from, to, sp, open);
     }
 
     Spans scan(char[] s, int from, int to, Spans sp, Open open) {
         if (triggers.length == 0) {
             return sp;
         }
-        final byte[] shift = this.shift;
-        int pos = from + m - 1;
-        while (pos < to) {
-            int c1 = s[pos - 1];
-            int c2 = s[pos];
-            int h = ((c1 < 128 ? FOLD[c1] : 0) << 7) | (c2 < 128 ? FOLD[c2] : 0);
-            int sh = shift[h];
-            if (sh != 0) {
-                pos += sh;
-                continue;
-            }
-            sp = candidates(java.nio.CharBuffer.wrap(s), from, to, pos, h, sp, open);
-            pos++;
-        }
-        return sp;
+        Candidates found = TriggerSearch.find(index, s, from, to);
+        return found == null ? sp : run(found, java.nio.CharBuffer.wrap(s), from, to, sp, open);
     }
 
     Spans scan(byte[] s, int from, int to, Spans sp, Open open) {
         if (triggers.length == 0) {
             return sp;
         }
-        final byte[] shift = this.shift;
-        int pos = from + m - 1;
-        while (pos < to) {
-            int c1 = s[pos - 1];
-            int c2 = s[pos];
-            // negative bytes (>= 0x80) fold to 0 like non-ASCII chars
-            int h = ((c1 >= 0 ? FOLD[c1] : 0) << 7) | (c2 >= 0 ? FOLD[c2] : 0);
-            int sh = shift[h];
-            if (sh != 0) {
-                pos += sh;
-                continue;
-            }
-            sp = candidates(new Latin1(s), from, to, pos, h, sp, open);
-            pos++;
-        }
-        return sp;
+        Candidates found = TriggerSearch.find(index, s, from, to);
+        return found == null ? sp : run(found, new Latin1(s), from, to, sp, open);
     }
 
     /** UTF-8 bytes seen as Latin-1 chars: positions stay byte positions. */
@@ -211,25 +144,16 @@ final class RuleScanner {
         }
     }
 
-    private Spans candidates(CharSequence s, int from, int to, int pos, int h, Spans sp, Open open) {
-        int st = pos - m + 1;
-        for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
-            Trigger t = triggers[bucketItems[bi]];
-            if (st + t.text.length() > to || !foldedMatch(s, st, t.text)) {
-                continue;
-            }
-            sp = apply(t, s, from, to, st, sp, open);
+    /** Runs the rule of every trigger found, in order of start, then of trigger. */
+    private Spans run(Candidates found, CharSequence s, int from, int to, Spans sp, Open open) {
+        if (found == null) {
+            return sp;
+        }
+        found.sort();
+        for (int i = 0; i < found.size(); i++) {
+            sp = apply(triggers[found.trigger(i)], s, from, to, found.start(i), sp, open);
         }
         return sp;
-    }
-
-    private static boolean foldedMatch(CharSequence s, int st, String t) {
-        for (int i = 0; i < t.length(); i++) {
-            if (fold(s.charAt(st + i)) != t.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

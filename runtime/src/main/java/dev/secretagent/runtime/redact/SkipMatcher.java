@@ -23,6 +23,13 @@ final class SkipMatcher {
     private final int q;
     private final int bits;
     private final byte[] shift;
+    /**
+     * One bit per hash of every q-gram that occurs in some pattern's window, i.e. whose shift is below the
+     * maximum. Why: with ~6,000 forms the byte shift table has 2^20 entries (1 MB) and most windows in clean
+     * text miss the caches when they read it; this bitset is 8x smaller, and only its set bits (a few percent
+     * of windows) go on to the shift table.
+     */
+    private final long[] present;
     /** CSR lists of pattern indexes by hash of the window's last q-gram (only for shift-0 buckets). */
     private final int[] bucketStart;
     private final int[] bucketItems;
@@ -50,6 +57,7 @@ final class SkipMatcher {
             q = 1;
             bits = 1;
             shift = null;
+            present = null;
             bucketStart = null;
             bucketItems = null;
             return;
@@ -60,6 +68,7 @@ final class SkipMatcher {
         int b = 64 - Long.numberOfLeadingZeros(Math.max(1, entries * 8 - 1));
         bits = Math.max(12, Math.min(20, b));
         shift = new byte[1 << bits];
+        present = new long[Math.max(1, (1 << bits) >>> 6)];
         Arrays.fill(shift, (byte) (m - q + 1));
         int[] counts = new int[(1 << bits) + 1];
         int[] lastHash = new int[n];
@@ -71,6 +80,7 @@ final class SkipMatcher {
                 if (s < (shift[h] & 0xFF)) {
                     shift[h] = (byte) s;
                 }
+                present[h >>> 6] |= 1L << h;
             }
             lastHash[i] = hash(p, m - 1);
             counts[lastHash[i] + 1]++;
@@ -114,6 +124,8 @@ final class SkipMatcher {
         final byte[] shift = this.shift;
         final int q = this.q;
         final int rs = 32 - bits;
+        final long[] present = this.present;
+        final int maxShift = m - q + 1;
         int pos = from + m - 1;
         while (pos < to) {
             int h = 0;
@@ -121,6 +133,10 @@ final class SkipMatcher {
                 h = (h << 7) ^ s.charAt(k);
             }
             h = (h * 0x9E3779B1) >>> rs;
+            if ((present[h >>> 6] & (1L << h)) == 0) {
+                pos += maxShift;
+                continue;
+            }
             int sh = shift[h];
             if (sh != 0) {
                 pos += sh;
@@ -148,6 +164,8 @@ final class SkipMatcher {
         final byte[] shift = this.shift;
         final int q = this.q;
         final int rs = 32 - bits;
+        final long[] present = this.present;
+        final int maxShift = m - q + 1;
         int pos = from + m - 1;
         while (pos < to) {
             int h = 0;
@@ -155,6 +173,10 @@ final class SkipMatcher {
                 h = (h << 7) ^ s[k];
             }
             h = (h * 0x9E3779B1) >>> rs;
+            if ((present[h >>> 6] & (1L << h)) == 0) {
+                pos += maxShift;
+                continue;
+            }
             int sh = shift[h];
             if (sh != 0) {
                 pos += sh;
@@ -182,6 +204,8 @@ final class SkipMatcher {
         final byte[] shift = this.shift;
         final int q = this.q;
         final int rs = 32 - bits;
+        final long[] present = this.present;
+        final int maxShift = m - q + 1;
         int pos = from + m - 1;
         while (pos < to) {
             int h = 0;
@@ -189,6 +213,10 @@ final class SkipMatcher {
                 h = (h << 7) ^ (s[k] & 0xFF);
             }
             h = (h * 0x9E3779B1) >>> rs;
+            if ((present[h >>> 6] & (1L << h)) == 0) {
+                pos += maxShift;
+                continue;
+            }
             int sh = shift[h];
             if (sh != 0) {
                 pos += sh;

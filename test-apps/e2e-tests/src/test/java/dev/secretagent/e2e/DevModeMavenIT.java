@@ -58,7 +58,11 @@ class DevModeMavenIT {
         String src = Files.readString(test);
         Files.writeString(test, src.replace("LOG.info(\"connecting with password \" + password);", "LOG.info(\"connecting\");"));
 
-        ChildJvm.Result r = Cli.run(mvn(project, "test"),
+        // A secret-looking user property: Maven hands it to the Surefire fork, whose stdout is Surefire's event
+        // channel (it carries system properties): the agent must not rewrite that channel.
+        List<String> cmd = mvn(project, "test");
+        cmd.add("-Dapi.token=" + ChildJvm.randomSecret("prop-"));
+        ChildJvm.Result r = Cli.run(cmd,
                 Map.of("DB_PASSWORD", ChildJvm.randomSecret("mvn-"), "JAVA_HOME", ChildJvm.JAVA_HOME), null);
         assertThat(r.exit).as(r.toString()).isZero();
         assertThat(Files.readString(project.resolve("target/leaks.sarif"))).contains("\"results\": []");

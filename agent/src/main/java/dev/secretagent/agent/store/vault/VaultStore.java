@@ -7,6 +7,7 @@ import dev.secretagent.agent.store.StoredSecret;
 import dev.secretagent.runtime.Diagnostics;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.security.KeyStore;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -405,7 +409,7 @@ public final class VaultStore implements SecretStore {
             resp = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new StoreException(Reason.UNAVAILABLE, "cannot reach vault at " + cfg.addr + " (" + what + "): "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+                    + tlsHint(e) + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException(Reason.UNAVAILABLE, "interrupted talking to vault (" + what + ")");
@@ -442,6 +446,26 @@ public final class VaultStore implements SecretStore {
             default:
                 throw new StoreException(Reason.UNAVAILABLE, msg);
         }
+    }
+
+    /**
+     * A refused server certificate is a configuration problem the operator must be told how to fix:
+     * name vault.ca.file (unset: the JVM's default trust store was used; set: it does not hold the CA
+     * that signed the server's certificate, or the certificate is not issued for the host in vault.addr).
+     */
+    private String tlsHint(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLHandshakeException || t instanceof CertificateException
+                    || t instanceof CertPathValidatorException
+                    || t instanceof CertPathBuilderException) {
+                return cfg.caFile == null
+                        ? "the server's TLS certificate is not trusted by the JVM's default trust store; set vault.ca.file"
+                        + " to the PEM bundle of the CA that signed it; "
+                        : "the server's TLS certificate is not trusted: vault.ca.file " + cfg.caFile + " does not hold the CA"
+                        + " that signed it, or the certificate is not issued for the host in vault.addr; ";
+            }
+        }
+        return "";
     }
 
     private static String errors(Object parsed) {

@@ -2,6 +2,10 @@ package dev.secretagent.agent.store.vault;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,8 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * token or a denied path, 404 with {"errors":[]} for a missing key and 404 with the version's
  * metadata for a deleted or destroyed version, 503 when sealed. Shapes copied from the API docs
  * (secrets/kv/kv-v2, auth/approle, auth/kubernetes, auth/token).
+ *
+ * <p>Plain HTTP by default; given an SSLContext (see {@link TestPki}) it serves HTTPS. Public, and
+ * shipped in the agent's test jar, so the end-to-end tests can start it for a child JVM.
  */
-final class FakeVault implements AutoCloseable {
+public final class FakeVault implements AutoCloseable {
     final HttpServer server;
     final Map<String, Long> tokens = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
@@ -44,17 +51,37 @@ final class FakeVault implements AutoCloseable {
     /** path -> versions (index = version-1), each {data, created, deleted, destroyed} */
     final Map<String, List<Map<String, Object>>> kv = new TreeMap<>();
 
-    FakeVault() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    private final boolean https;
+
+    public FakeVault() throws IOException {
+        this(null);
+    }
+
+    /** An HTTPS server presenting the certificate of tls (a server SSLContext); null: plain HTTP. */
+    public FakeVault(SSLContext tls) throws IOException {
+        InetSocketAddress local = new InetSocketAddress("127.0.0.1", 0);
+        if (tls != null) {
+            HttpsServer s = HttpsServer.create(local, 0);
+            s.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = s;
+        } else {
+            server = HttpServer.create(local, 0);
+        }
+        this.https = tls != null;
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String addr() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+    public String addr() {
+        return (https ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String newToken() {
+    /** Every request so far ("METHOD /path?query"), for assertions. */
+    public List<String> requests() {
+        return requests;
+    }
+
+    public String newToken() {
         String t = "hvs." + UUID.randomUUID();
         tokens.put(t, leaseSeconds);
         return t;

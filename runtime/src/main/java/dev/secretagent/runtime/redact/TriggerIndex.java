@@ -1,0 +1,348 @@
+package dev.secretagent.runtime.redact;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds where the rule scanner's triggers occur without looking at every window of text.
+ *
+ * <p>Why: triggers are short ({@code pwd=}, {@code sig=}, {@code AKIA}, {@code p://}, {@code .eyJ}), so
+ * a Wu–Manber skip over them can jump at most 3 chars, and their 2-grams ({@code th}, {@code ss}) are
+ * everywhere in log text. Instead:
+ * <ul>
+ * <li><b>Name rules</b> (headers, keys, query parameters, URL user-info) can only do something where a
+ * separator follows the name: {@code name[quote][blanks](:|=)} (or, for a stream, the end of the text).
+ * So they are found from the separators, looking back. {@code ':'} and {@code '='} are rare in log text
+ * and searching for one char is what the JDK does fastest ({@code String.indexOf(char)} is a SIMD
+ * intrinsic; bytes are tested 8 at a time).</li>
+ * <li><b>Detectors</b> need their exact-case prefix ({@code AKIA}, {@code ghp_}, {@code xoxb-}, ...). Each
+ * prefix has a 4-char window of rare characters ({@code ghp_}, {@code ub_p} of {@code github_pat_}), and
+ * any occurrence of a 4-char window contains a 2-gram starting at a multiple of {@link #STRIDE} = 3. So a
+ * 65,536-bit set of those 2-grams (chars' low bytes) is tested at every third position; only on a hit is
+ * the text around it compared.</li>
+ * </ul>
+ * Everything found is verified exactly: a trigger is reported only where the old trigger scan would have
+ * matched it, and never twice.
+ */
+final class TriggerIndex {
+    /** Detector windows are 4 chars: each holds a 2-gram at a multiple of 3. */
+    static final int STRIDE = 3;
+    /** The 2-grams of every detector window. */
+    final long[] filter = new long[1 << 10];
+    private final RuleScanner.Trigger[] triggers;
+    final boolean separators;
+    /** Name-rule triggers (header, key, query) by the folded last char of the name; longest name first. */
+    private final int[][] namesByLast = new int[128][];
+    /** URL user-info trigger index by the folded scheme char before "://", or -1. */
+    private final int[] urlTrigger = new int[128];
+    /** Detector windows, sorted by 2-gram: the gram, the exact prefix, the gram's offset in it, the trigger. */
+    private final int[] detGram;
+    private final String[] detPrefix;
+    private final int[] detOffset;
+    private final int[] detTrigger;
+    /** Second look, on the 6 chars around a filter hit: the expected chars of each detector window's prefix. */
+    private final long[] detMask;
+    private final long[] detExpect;
+    /** Folded last two chars of every name (a bit per (c[-2] << 7 | c[-1])). */
+    private final long[] nameSuffixes = new long[1 << 8];
+
+    TriggerIndex(final RuleScanner.Trigger[] triggers) {
+        this.triggers = triggers;
+        Arrays.fill(urlTrigger, -1);
+        boolean seps = false;
+        List<List<Integer>> byLast = new ArrayList<List<Integer>>();
+        for (int c = 0; c < 128; c++) {
+            byLast.add(null);
+        }
+        final List<int[]> det = new ArrayList<int[]>(); // {gram, offset, trigger}
+        final List<String> detPrefixes = new ArrayList<String>();
+        for (int i = 0; i < triggers.length; i++) {
+            RuleScanner.Trigger t = triggers[i];
+            switch (t.kind) {
+                case RuleScanner.URL:
+                    seps = true;
+                    urlTrigger[t.text.charAt(0)] = i;
+                    break;
+                case RuleScanner.DETECTOR: {
+                    String prefix = exactPrefix(t);
+                    if (prefix == null) {
+                        break; // cannot match exactly: detect() would never find anything
+                    }
+                    int w = rarestWindow(prefix);
+                    for (int j = w; j < w + STRIDE; j++) {
+                        int g = gram(prefix.charAt(j), prefix.charAt(j + 1));
+                        set(filter, g);
+                        det.add(new int[] {g, j, i, detPrefixes.size()});
+                    }
+                    detPrefixes.add(prefix);
+                    break;
+                }
+                default: {
+                    seps = true;
+                    char last = t.text.charAt(t.nameLength - 1);
+                    if (t.nameLength >= 2) {
+                        char before = t.text.charAt(t.nameLength - 2);
+                        if (before < 128 && last < 128) {
+                            set(nameSuffixes, before << 7 | last);
+                        }
+                    } else {
+                        for (int b = 0; b < 128; b++) {
+                            set(nameSuffixes, b << 7 | (last & 0x7F));
+                        }
+                    }
+                    if (last < 128) {
+                        if (byLast.get(last) == null) {
+                            byLast.set(last, new ArrayList<Integer>());
+                        }
+                        byLast.get(last).add(i);
+                    }
+                }
+            }
+        }
+        separators = seps;
+        for (int c = 0; c < 128; c++) {
+            List<Integer> l = byLast.get(c);
+            if (l == null) {
+                continue;
+            }
+            // longest name first = smallest start first, then trigger order: the order rules ran in before
+            l.sort(new Comparator<Integer>() {
+                @Override
+                public int compare(Integer a, Integer b) {
+                    int d = triggers[b].nameLength - triggers[a].nameLength;
+                    return d != 0 ? d : a - b;
+                }
+            });
+            namesByLast[c] = new int[l.size()];
+            for (int k = 0; k < l.size(); k++) {
+                namesByLast[c][k] = l.get(k);
+            }
+        }
+        det.sort(new Comparator<int[]>() {
+            @Override
+            public int compare(int[] a, int[] b) {
+                return a[0] - b[0];
+            }
+        });
+        detGram = new int[det.size()];
+        detPrefix = new String[det.size()];
+        detOffset = new int[det.size()];
+        detTrigger = new int[det.size()];
+        detMask = new long[det.size()];
+        detExpect = new long[det.size()];
+        for (int k = 0; k < det.size(); k++) {
+            int[] d = det.get(k);
+            detGram[k] = d[0];
+            detOffset[k] = d[1];
+            detTrigger[k] = d[2];
+            detPrefix[k] = detPrefixes.get(d[3]);
+            // context chars c[p-2] .. c[p+3] (see context()) against prefix chars at offset-2 .. offset+3
+            for (int i = 0; i < 6; i++) {
+                int at = d[1] - 2 + i;
+                int shift = 8 * (5 - i);
+                if (at >= 0 && at < detPrefix[k].length()) {
+                    detMask[k] |= 0xFFL << shift;
+                    detExpect[k] |= (long) (detPrefix[k].charAt(at) & 0xFF) << shift;
+                }
+            }
+        }
+    }
+
+    static int gram(int a, int b) {
+        return (a & 0xFF) << 8 | (b & 0xFF);
+    }
+
+    private static void set(long[] bits, int g) {
+        bits[g >>> 6] |= 1L << g;
+    }
+
+    private static boolean isSep(char c) {
+        return c == ':' || c == '=';
+    }
+
+    /** The detector's exact-case prefix whose folded form is the trigger's text (detect() checks case). */
+    private static String exactPrefix(RuleScanner.Trigger t) {
+        for (String p : Detectors.triggers(t.detail)) {
+            if (p.length() >= STRIDE + 1 && p.toLowerCase(java.util.Locale.ROOT).equals(t.text)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The 4-char window of the prefix whose three 2-grams are least likely in log text. */
+    static int rarestWindow(String p) {
+        int best = 0;
+        int bestScore = Integer.MAX_VALUE;
+        for (int w = 0; w + STRIDE + 1 <= p.length(); w++) {
+            int a = gramCommonness(p.charAt(w), p.charAt(w + 1));
+            int b = gramCommonness(p.charAt(w + 1), p.charAt(w + 2));
+            int c = gramCommonness(p.charAt(w + 2), p.charAt(w + 3));
+            int score = Math.max(a, Math.max(b, c)) * 1000 + a + b + c;
+            if (score < bestScore) {
+                bestScore = score;
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    /** A 2-gram is about as common as its rarer char. */
+    private static int gramCommonness(char a, char b) {
+        int x = commonness(a);
+        int y = commonness(b);
+        return Math.min(x, y) * 10 + Math.max(x, y);
+    }
+
+    /** Rough frequency class of a char in log text (English words, numbers, timestamps): 1 rare .. 9 common. */
+    static int commonness(char c) {
+        if (c == ' ') {
+            return 9;
+        }
+        if (c >= 'a' && c <= 'z') {
+            return "etaoinshrdlcu".indexOf(c) >= 0 ? 8 : "mwfgypb".indexOf(c) >= 0 ? 6 : 3;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return "ETAOINSR".indexOf(c) >= 0 ? 4 : 2;
+        }
+        if ((c >= '0' && c <= '9') || ".-:/=,".indexOf(c) >= 0) {
+            return 6;
+        }
+        return c < 128 ? 1 : 5;
+    }
+
+    // ---------------------------------------------------------------- finding
+
+    /*
+     * Second looks, on chars read directly by the scan loops (0 outside the text), so that the usual hits in
+     * log text ("12:34", "latency=5", "thread") are rejected without parsing. They only ever reject what
+     * the exact check would not find: names and detector prefixes are ASCII, so a char that differs in its
+     * low byte cannot match them.
+     */
+
+    /**
+     * A detector-window hit at p: the low bytes of c[p-2] .. c[p+3] packed into a long (c[p-2] in the top
+     * byte); true if some prefix window with this 2-gram agrees with all of them.
+     */
+    boolean detectorMayStart(long ctx) {
+        for (int k = 0; k < detMask.length; k++) {
+            if ((ctx & detMask[k]) == detExpect[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A separator matters after a blank or quote (looked at closely), after a name's last two chars, or in "://". */
+    boolean sepMayMatter(int before2, int before1, int sep, int after1, int after2) {
+        if (before1 == ' ' || before1 == '\t' || before1 == '"' || before1 == '\'') {
+            return true;
+        }
+        int key = RuleScanner.fold(before2 & 0xFF) << 7 | RuleScanner.fold(before1 & 0xFF);
+        if ((nameSuffixes[key >>> 6] & (1L << key)) != 0) {
+            return true;
+        }
+        return sep == ':' && after1 == '/' && after2 == '/';
+    }
+
+    /** A filter hit: the detector windows whose 2-gram g starts at p. */
+    Candidates atGram(CharSequence s, int from, int to, int p, int g, Candidates found) {
+        return detectorsAt(s, from, to, p, g, found);
+    }
+
+    /**
+     * A name running into the end of the text: a stream must hold it back ({@code Authorization:} may
+     * follow in the next write).
+     */
+    Candidates atEnd(CharSequence s, int from, int to, Candidates found) {
+        if (!separators || to <= from || isSep(s.charAt(to - 1))) {
+            return found;
+        }
+        return namesEndingBefore(s, from, to, to, found);
+    }
+
+    /** Can the text's end matter to a name rule: does it end in a name's last char, a blank or a quote? */
+    boolean mayEndInName(int last) {
+        return separators && last >= 0 && last < 128
+                && (namesByLast[RuleScanner.fold(last)] != null || last == ' ' || last == '\t' || last == '"'
+                || last == '\'');
+    }
+
+    /** The separator at p: a URL scheme before "://" and names before it. */
+    Candidates atSeparator(CharSequence s, int from, int to, int p, Candidates found) {
+        if (s.charAt(p) == ':' && p > from && p + 3 <= to && s.charAt(p + 1) == '/' && s.charAt(p + 2) == '/') {
+            char c = s.charAt(p - 1);
+            int t = c < 128 ? urlTrigger[RuleScanner.fold(c)] : -1;
+            if (t >= 0) {
+                found = add(found, p - 1, t);
+            }
+        }
+        return namesEndingBefore(s, from, to, p, found);
+    }
+
+    /**
+     * Name triggers that end right before {@code a} apart from one optional quote and blanks
+     * ({@code name[quote][blanks]} then a separator or the end): the only places a name rule does
+     * anything. A trigger counts only where its whole text matches ({@code pwd=} needs the '=', a query
+     * parameter its '='), exactly as the old scan required.
+     */
+    private Candidates namesEndingBefore(CharSequence s, int from, int to, int a, Candidates found) {
+        int e = a;
+        while (e > from && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+            e--;
+        }
+        if (e > from && (s.charAt(e - 1) == '"' || s.charAt(e - 1) == '\'')) {
+            e--;
+        }
+        if (e == from) {
+            return found;
+        }
+        char c = s.charAt(e - 1);
+        int[] list = c < 128 ? namesByLast[RuleScanner.fold(c)] : null;
+        if (list == null) {
+            return found;
+        }
+        for (int ti : list) {
+            RuleScanner.Trigger t = triggers[ti];
+            int st = e - t.nameLength;
+            if (st >= from && st + t.text.length() <= to && foldedMatchBackwards(s, st, t.text)) {
+                found = add(found, st, ti);
+            }
+        }
+        return found;
+    }
+
+    private static boolean foldedMatchBackwards(CharSequence s, int st, String t) {
+        for (int i = t.length() - 1; i >= 0; i--) {
+            if (RuleScanner.fold(s.charAt(st + i)) != t.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Candidates detectorsAt(CharSequence s, int from, int to, int p, int g, Candidates found) {
+        int k = Arrays.binarySearch(detGram, g);
+        while (k > 0 && detGram[k - 1] == g) {
+            k--;
+        }
+        for (; k >= 0 && k < detGram.length && detGram[k] == g; k++) {
+            String prefix = detPrefix[k];
+            int st = p - detOffset[k];
+            if (st >= from && RuleScanner.startsWith(s, st, to, prefix)) {
+                found = add(found, st, detTrigger[k]);
+            }
+        }
+        return found;
+    }
+
+    private static Candidates add(Candidates found, int st, int trigger) {
+        if (found == null) {
+            found = new Candidates();
+        }
+        found.add(st, trigger);
+        return found;
+    }
+}
