@@ -4,21 +4,24 @@ import com.sun.net.httpserver.HttpServer;
 import demo.http.LocalServers;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpGet;
+import org.apache.http.impl.client.BasicCookieStore;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.util.EntityUtils;
 
 /**
  * Apache HttpClient 4.5.x with wire and header logging on the way its logging guide says for
- * commons-logging's SimpleLog (system properties on the command line; SimpleLog writes to stderr).
+ * commons-logging's SimpleLog (system properties on the command line; SimpleLog writes to stderr). The
+ * client keeps the server's session cookie in a jar and sends it to the second server; the app prints the jar.
  * Arguments: bearer proxy-auth cookie set-cookie.
  */
 public final class Apache4App {
     public static void main(String[] args) throws Exception {
         LocalServers.Creds c = new LocalServers.Creds(args);
         HttpServer server = LocalServers.jdkServer(c.setCookie);
+        BasicCookieStore jar = new BasicCookieStore();
         try (LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie);
-             CloseableHttpClient client = HttpClients.createDefault()) {
+             CloseableHttpClient client = HttpClients.custom().setDefaultCookieStore(jar).build()) {
             for (String u : new String[] {LocalServers.url(server), split.url()}) {
                 HttpGet get = new HttpGet(u);
                 get.addHeader("Authorization", "Bearer " + c.bearer);
@@ -31,6 +34,7 @@ public final class Apache4App {
                             + EntityUtils.toString(r.getEntity()));
                 }
             }
+            System.out.println("cookie jar: " + jar.getCookies());
         } finally {
             server.stop(0);
         }

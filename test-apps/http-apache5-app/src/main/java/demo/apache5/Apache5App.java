@@ -6,6 +6,7 @@ import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -17,7 +18,9 @@ import java.util.concurrent.Future;
 /**
  * Apache HttpClient 5.x, classic and async, with its debug logging on the way its logging guide says
  * (loggers {@code org.apache.hc.client5.http.headers} and {@code org.apache.hc.client5.http.wire} at
- * DEBUG; here through slf4j-simple on stderr, set by system properties on the command line).
+ * DEBUG; here through slf4j-simple on stderr, set by system properties on the command line). The classic
+ * client keeps the server's session cookie in a jar, sends it back on a third request and the app
+ * prints the jar (cookie-management lines of {@code org.apache.hc.client5.http.protocol}).
  * Arguments: bearer proxy-auth cookie set-cookie.
  */
 public final class Apache5App {
@@ -26,14 +29,24 @@ public final class Apache5App {
         HttpServer server = LocalServers.jdkServer(c.setCookie);
         try (LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie)) {
             String url = LocalServers.url(server);
-            try (CloseableHttpClient client = HttpClients.createDefault()) {
+            BasicCookieStore jar = new BasicCookieStore();
+            try (CloseableHttpClient client = HttpClients.custom().setDefaultCookieStore(jar).build()) {
                 for (String u : new String[] {url, split.url()}) {
                     HttpGet get = new HttpGet(u);
                     headers(c).forEach(get::addHeader);
                     String body = client.execute(get, r -> r.getCode() + " " + EntityUtils.toString(r.getEntity()));
                     System.out.println("done: classic " + u + " -> " + body);
                 }
+                // no Cookie header of our own: the client keeps the session cookie ("Cookie accepted [...]"), then
+                // sends it from its jar ("Cookie ... match ...")
+                for (int i = 1; i <= 2; i++) {
+                    HttpGet again = new HttpGet(url);
+                    again.addHeader("X-Request-Id", "req-visible");
+                    String body = client.execute(again, r -> r.getCode() + " " + EntityUtils.toString(r.getEntity()));
+                    System.out.println("done: classic jar " + i + " -> " + body);
+                }
             }
+            System.out.println("cookie jar: " + jar.getCookies());
             try (CloseableHttpAsyncClient async = HttpAsyncClients.createDefault()) {
                 async.start();
                 for (String u : new String[] {url, split.url()}) {

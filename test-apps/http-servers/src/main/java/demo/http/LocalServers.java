@@ -23,11 +23,19 @@ public final class LocalServers {
 
     /** The JDK's HttpServer on a free loopback port. */
     public static HttpServer jdkServer(String setCookieValue) throws IOException {
+        return jdkServer(setCookieValue, new String[0]);
+    }
+
+    /** The same, with further whole {@code Set-Cookie} values after the session cookie (name=value; attributes). */
+    public static HttpServer jdkServer(String setCookieValue, String... moreSetCookies) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             byte[] body = "hello".getBytes(StandardCharsets.US_ASCII);
             exchange.getResponseHeaders().add("Set-Cookie", "session=" + setCookieValue + "; Path=/; HttpOnly");
+            for (String more : moreSetCookies) {
+                exchange.getResponseHeaders().add("Set-Cookie", more);
+            }
             exchange.getResponseHeaders().add("X-Trace", "trace-visible");
             exchange.getResponseHeaders().add("Content-Type", "text/plain");
             exchange.sendResponseHeaders(200, body.length);

@@ -134,6 +134,14 @@ public final class Redaction {
         return new RedactingWriter(out, channel);
     }
 
+    /**
+     * For a mask an adapter's door applied itself, where it found the value by the structure of a format the
+     * engine cannot know (a cookie's own text form): the listeners hear of it as of any other redaction.
+     */
+    public static void notifyMasked(String id, String channel) {
+        notifyListener(id, channel);
+    }
+
     static void notifyListener(String id, String channel) {
         RedactionListener l = listener;
         if (l != null) {

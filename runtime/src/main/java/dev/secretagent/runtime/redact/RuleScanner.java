@@ -206,6 +206,18 @@ final class RuleScanner {
         return sp;
     }
 
+    /** The index of the quote {@code q} closing a value that starts at {@code from} (or a line end, or {@code to}). */
+    private static int closingQuote(CharSequence s, int from, int to, char q) {
+        int e = from;
+        while (e < to && s.charAt(e) != q && s.charAt(e) != '\n') {
+            if (s.charAt(e) == '\\' && e + 1 < to) {
+                e++;
+            }
+            e++;
+        }
+        return e;
+    }
+
     /** Header names and secret-looking keys: {@code Name: v}, {@code Name=v}, {@code "Name":"v"}, {@code Name=[v]}, ... */
     private Spans named(Trigger t, CharSequence s, int from, int to, int st, Spans sp, Open open, boolean header) {
         if (header && st > from && nameChar(s.charAt(st - 1))) {
@@ -251,12 +263,23 @@ final class RuleScanner {
         boolean reachedEnd = false;
         if (q == '"' || q == '\'') {
             vs = i + 1;
-            ve = vs;
-            while (ve < to && s.charAt(ve) != q && s.charAt(ve) != '\n') {
-                if (s.charAt(ve) == '\\' && ve + 1 < to) {
-                    ve++;
+            ve = closingQuote(s, vs, to, q);
+            // Spring's HttpHeaders.toString() lists a name's further values as more quoted strings,
+            // [Set-Cookie:"a=1", "b=2", Accept:"x"]: they belong to the same name. A quoted string followed
+            // by ':' is the next key (JSON, {"Cookie":"a", "b":"c"}), not a value.
+            while (ve < to && s.charAt(ve) == q && ve + 1 < to && s.charAt(ve + 1) == ',') {
+                if (ve + 3 >= to) {
+                    ve = to; // the next item is not there yet
+                    break;
                 }
-                ve++;
+                if (s.charAt(ve + 2) != ' ' || s.charAt(ve + 3) != q) {
+                    break;
+                }
+                int next = closingQuote(s, ve + 4, to, q);
+                if (next < to && next + 1 < to && s.charAt(next + 1) == ':') {
+                    break;
+                }
+                ve = next;
             }
             reachedEnd = ve >= to;
         } else if (q == '[' && !startsWith(s, i, to, maskPrefix)) {

@@ -193,6 +193,18 @@ class RedactionTest {
                 .isEqualTo("{Authorization=Bearer [REDACTED:header:Authorization], Accept=*/*}");
         assertThat(Redaction.redact("{\"X-Api-Key\":\"" + t + "\"}", "t")).isEqualTo("{\"X-Api-Key\":\"[REDACTED:header:X-Api-Key]\"}");
         assertThat(Redaction.redact("[Cookie:\"a=" + t + "\", Accept:\"x\"]", "t")).isEqualTo("[Cookie:\"[REDACTED:header:Cookie]\", Accept:\"x\"]");
+        // Spring's HttpHeaders.toString(): a name's further values are more quoted strings
+        String t2 = random("", 20);
+        assertThat(Redaction.redact("[Set-Cookie:\"a=" + t + "; Path=/\", \"b=" + t2 + "\", Accept:\"x\"]", "t"))
+                .isEqualTo("[Set-Cookie:\"[REDACTED:header:Set-Cookie]\", Accept:\"x\"]");
+        assertThat(Redaction.redact("<200 OK OK,hello,[Set-Cookie:\"a=" + t + "\", \"b=" + t2 + "\"]>", "t"))
+                .isEqualTo("<200 OK OK,hello,[Set-Cookie:\"[REDACTED:header:Set-Cookie]\"]>");
+        // ... but in JSON the next quoted string followed by ':' is a key, left alone
+        assertThat(Redaction.redact("{\"Cookie\":\"" + t + "\", \"user\":\"bob\"}", "t"))
+                .isEqualTo("{\"Cookie\":\"[REDACTED:header:Cookie]\", \"user\":\"bob\"}");
+        assertThat(Redaction.redactUtf8(("[Cookie:\"a=" + t + "\", \"b=" + t2 + "\"]").getBytes(StandardCharsets.UTF_8), 0,
+                ("[Cookie:\"a=" + t + "\", \"b=" + t2 + "\"]").length(), "t"))
+                .asString(StandardCharsets.UTF_8).isEqualTo("[Cookie:\"[REDACTED:header:Cookie]\"]");
         assertThat(Redaction.redact("{x-auth-token=[" + t + "]}", "t")).isEqualTo("{x-auth-token=[[REDACTED:header:X-Auth-Token]]}");
         assertThat(Redaction.redact("http-outgoing-0 >> \"Proxy-Authorization: Basic " + t + "[\\r][\\n]\"", "t"))
                 .isEqualTo("http-outgoing-0 >> \"Proxy-Authorization: Basic [REDACTED:header:Proxy-Authorization][\\r][\\n]\"");

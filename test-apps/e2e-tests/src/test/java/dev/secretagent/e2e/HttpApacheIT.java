@@ -17,13 +17,16 @@ class HttpApacheIT {
 
     static final String[] HC5_LOGGING = {
         "-Dorg.slf4j.simpleLogger.log.org.apache.hc.client5.http.wire=debug",
-        "-Dorg.slf4j.simpleLogger.log.org.apache.hc.client5.http.headers=debug"};
+        "-Dorg.slf4j.simpleLogger.log.org.apache.hc.client5.http.headers=debug",
+        // cookie management: "Cookie accepted [session=\"...\"]", "Cookie [name: session; value: ...] match"
+        "-Dorg.slf4j.simpleLogger.log.org.apache.hc.client5.http.protocol=debug"};
     static final String[] HC4_LOGGING = {
         "-Dorg.apache.commons.logging.Log=org.apache.commons.logging.impl.SimpleLog",
-        // headers and wire, as in the logging guide; the cookie-management lines of org.apache.http.client.protocol
-        // (ResponseProcessCookies, "Cookie accepted [...]") print cookie values and are NOT covered yet
+        // headers and wire, as in the logging guide, and cookie management (org.apache.http.client.protocol:
+        // "Cookie accepted [session=\"...\", version:0, ...]", "Cookie [version: 0][name: session][value: ...] match")
         "-Dorg.apache.commons.logging.simplelog.log.org.apache.http.headers=DEBUG",
-        "-Dorg.apache.commons.logging.simplelog.log.org.apache.http.wire=DEBUG"};
+        "-Dorg.apache.commons.logging.simplelog.log.org.apache.http.wire=DEBUG",
+        "-Dorg.apache.commons.logging.simplelog.log.org.apache.http.client.protocol=DEBUG"};
 
     private static ChildJvm.Result run(HttpDumps d, String module, String main, String[] logging, boolean agent)
             throws Exception {
@@ -52,8 +55,12 @@ class HttpApacheIT {
                 .contains(">> Authorization: Bearer [REDACTED").contains("X-Api-Key: [REDACTED");
         String hex = HttpDumps.reassembleHexRows(err);
         assertThat(hex).contains("HTTP/1.1 200 OK\r\n").contains("X-Trace: trace-visible\r\n").contains("X-Request-Id: req-visible\r\n");
+        // cookie management: everything but the value
+        assertThat(err).contains("Cookie accepted [session=\"[REDACTED:cookie]\", domain:127.0.0.1, path:/, expiry:null]")
+                .contains("Cookie [name: session; value: [REDACTED:cookie]; domain: 127.0.0.1; path: /; expiry: null] match [127.0.0.1:");
+        assertThat(r.stdout()).contains("cookie jar: [[name: session; value: [REDACTED:cookie]; domain: 127.0.0.1; path: /; expiry: null]]");
         assertThat(r.stdout()).contains("done: classic").contains("done: async").doesNotContain("-> 5");
-        assertThat(r.stdout().lines().filter(l -> l.contains("200 hello"))).hasSize(4);
+        assertThat(r.stdout().lines().filter(l -> l.contains("200 hello"))).hasSize(6);
     }
 
     @Test
@@ -68,6 +75,9 @@ class HttpApacheIT {
                 .contains("http-outgoing-1 << \"Set-Cookie: [REDACTED")
                 .contains("http-outgoing-0 >> \"X-Request-Id: req-visible[\\r][\\n]\"")
                 .contains(">> Authorization: Bearer [REDACTED");
+        assertThat(err).contains("ResponseProcessCookies - Cookie accepted [session=\"[REDACTED:cookie]\", version:0, domain:127.0.0.1, path:/, expiry:null]")
+                .contains("RequestAddCookies - Cookie [version: 0][name: session][value: [REDACTED:cookie]][domain: 127.0.0.1][path: /][expiry: null] match [127.0.0.1:");
+        assertThat(r.stdout()).contains("cookie jar: [[version: 0][name: session][value: [REDACTED:cookie]][domain: 127.0.0.1]");
         assertThat(r.stdout().lines().filter(l -> l.contains("200 hello"))).hasSize(2);
     }
 
@@ -81,8 +91,15 @@ class HttpApacheIT {
         String half = d.setCookie.substring(0, d.setCookie.length() / 2);
         assertThat(r.stderr()).contains("<< \"Set-Cookie: session=" + half + "\"");
         assertThat(HttpDumps.reassembleWireRecords(r.stderr())).contains("Set-Cookie: session=" + d.setCookie + ";");
+        // and the cookie-management lines and the printed jar show the session cookie's value
+        assertThat(r.stderr()).contains("Cookie accepted [session=\"" + d.setCookie + "\"")
+                .contains("[value: " + d.setCookie + "][domain: 127.0.0.1]");
+        assertThat(r.stdout()).contains("[value: " + d.setCookie + "]");
 
         ChildJvm.Result r5 = run(d, "http-apache5-app", "demo.apache5.Apache5App", HC5_LOGGING, false);
         assertThat(HttpDumps.reassembleHexRows(r5.stderr())).contains(d.setCookie).contains(d.bearer);
+        assertThat(r5.stderr()).contains("Cookie accepted [session=\"" + d.setCookie + "\"")
+                .contains("[name: session; value: " + d.setCookie + "; domain: 127.0.0.1");
+        assertThat(r5.stdout()).contains("value: " + d.setCookie + ";");
     }
 }

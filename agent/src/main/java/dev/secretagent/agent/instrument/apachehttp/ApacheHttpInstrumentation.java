@@ -20,6 +20,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *   (16-byte rows of hex and text, made from the buffer we hand on);</li>
  *   <li>4.5.x: {@code org.apache.http.impl.conn.Wire#wire(String, InputStream)}.</li>
  * </ul>
+ * And the cookie-management lines ({@code org.apache.hc.client5.http.protocol}, {@code org.apache.http.client.protocol}
+ * at DEBUG), which print a cookie's value behind its own name ({@code session="v"}, {@code [value: v]}), where no
+ * header rule sees it: the value is masked in the two texts those lines are made of, the cookie's
+ * {@code toString()} and {@code ResponseProcessCookies}' private format method.
  */
 public final class ApacheHttpInstrumentation implements TargetInstrumentation {
     @Override
@@ -30,7 +34,9 @@ public final class ApacheHttpInstrumentation implements TargetInstrumentation {
     @Override
     public String[] classNamePrefixes() {
         return new String[] {"org.apache.hc.client5.http.impl.Wire", "org.apache.hc.client5.http.impl.async.LoggingIOSession",
-            "org.apache.http.impl.conn.Wire"};
+            "org.apache.http.impl.conn.Wire",
+            "org.apache.hc.client5.http.impl.cookie.BasicClientCookie", "org.apache.hc.client5.http.protocol.ResponseProcessCookies",
+            "org.apache.http.impl.cookie.BasicClientCookie", "org.apache.http.client.protocol.ResponseProcessCookies"};
     }
 
     @Override
@@ -48,6 +54,18 @@ public final class ApacheHttpInstrumentation implements TargetInstrumentation {
                 .type(named("org.apache.http.impl.conn.Wire"))
                 .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
                         .advice(named("wire").and(takesArguments(2)).and(takesArgument(1, java.io.InputStream.class)),
-                                Http4WireAdvice.class.getName()));
+                                Http4WireAdvice.class.getName()))
+                .type(named("org.apache.hc.client5.http.impl.cookie.BasicClientCookie"))
+                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
+                        .advice(named("toString").and(takesArguments(0)), Http5CookieToStringAdvice.class.getName()))
+                .type(named("org.apache.hc.client5.http.protocol.ResponseProcessCookies"))
+                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
+                        .advice(named("formatCookie").and(takesArguments(1)), Http5FormatCookieAdvice.class.getName()))
+                .type(named("org.apache.http.impl.cookie.BasicClientCookie"))
+                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
+                        .advice(named("toString").and(takesArguments(0)), Http4CookieToStringAdvice.class.getName()))
+                .type(named("org.apache.http.client.protocol.ResponseProcessCookies"))
+                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
+                        .advice(named("formatCooke").and(takesArguments(1)), Http4FormatCookieAdvice.class.getName()));
     }
 }
