@@ -5,45 +5,21 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * Streaming redactor for UTF-8 bytes (System.out/err, appenders' streams). Between writes it holds back
- * only what could still turn into something to redact once more bytes arrive:
- * <ul>
- * <li>the longest tail that is a proper prefix of a registered form (secret {@code abac}, writes
- * {@code aba} + {@code bac}: {@code aba} is held, then {@code ab} is emitted and {@code abac} masked);</li>
- * <li>on {@link #write} only (not on flush): a name rule or detector whose value runs into the end of the
- * buffer ({@code Authorization: Bearer ab|c...}) and a tail that may be the start of a name.</li>
- * </ul>
- * {@link #flush} emits everything except the first kind, so a prompt printed without a newline appears
- * at once (unless it ends in the first characters of a secret form: then those few bytes wait for the next
- * write or close). A name-rule value cut by a flush is masked up to the flush, and the rest of that value
- * in the next write is swallowed (the mask was already written). {@link #close} emits the rest.
- * Thread-safe like PrintStream: every method is synchronized on the stream.
+ * Streaming redactor for UTF-8 bytes (System.out/err, appenders' streams). What it holds back between
+ * writes, and what flush and close emit, is decided by {@link HoldBackRedactor}; this class only keeps the
+ * bytes. Thread-safe like PrintStream: every method is synchronized on the stream.
  */
 final class RedactingOutputStream extends OutputStream {
-    /** Longest hold for name rules (one enormous unterminated line must not be buffered forever). */
-    static final int MAX_RULE_HOLD = 64 * 1024;
-
-    private final OutputStream out;
-    private final String channel;
-    private byte[] buf = new byte[256];
-    private int len;
-    private byte[] outBuf = new byte[256];
-    private final Spans spans = new Spans();
-    private final RuleScanner.Open open = new RuleScanner.Open();
-    /** After a flush cut a name-rule value: 0 none, 1 swallow to the end of the value word, 2 to the end of line. */
-    private int swallow;
-    private boolean closed;
+    private final Bytes held;
 
     RedactingOutputStream(OutputStream out, String channel) {
-        this.out = out;
-        this.channel = channel;
+        this.held = new Bytes(out, channel);
     }
 
     @Override
     public synchronized void write(int b) throws IOException {
-        ensure(1);
-        buf[len++] = (byte) b;
-        drain(false, false);
+        held.append(b);
+        held.drain(false, false);
     }
 
     @Override
@@ -54,132 +30,113 @@ final class RedactingOutputStream extends OutputStream {
         if (n == 0) {
             return;
         }
-        ensure(n);
-        System.arraycopy(b, off, buf, len, n);
-        len += n;
-        drain(false, false);
+        held.append(b, off, n);
+        held.drain(false, false);
     }
 
     @Override
     public synchronized void flush() throws IOException {
-        drain(true, false);
-        out.flush();
+        held.flush();
     }
 
     @Override
     public synchronized void close() throws IOException {
-        if (closed) {
-            return;
+        held.close();
+    }
+
+    /** The held bytes, seen by the rules as Latin-1 chars (positions stay byte positions). */
+    private static final class Bytes extends HoldBackRedactor {
+        private final OutputStream out;
+        private byte[] buf = new byte[256];
+        private byte[] outBuf = new byte[256];
+
+        Bytes(OutputStream out, String channel) {
+            super(channel);
+            this.out = out;
         }
-        closed = true;
-        try {
-            drain(true, true);
+
+        void append(int b) {
+            ensure(1);
+            buf[len++] = (byte) b;
+        }
+
+        void append(byte[] b, int off, int n) {
+            ensure(n);
+            System.arraycopy(b, off, buf, len, n);
+            len += n;
+        }
+
+        private void ensure(int n) {
+            if (len + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+            }
+        }
+
+        @Override
+        int unit(int i) {
+            return buf[i] & 0xFF;
+        }
+
+        @Override
+        void find(Engine e, Spans sp, RuleScanner.Open open) {
+            e.find(buf, 0, len, sp, open);
+        }
+
+        @Override
+        int heldTail(Engine e) {
+            return e.bytes.heldTail(buf, 0, len);
+        }
+
+        @Override
+        int triggerTail(Engine e) {
+            return e.rules.triggerTail(new RuleScanner.Latin1(buf), 0, len);
+        }
+
+        @Override
+        void shift(int k) {
+            if (k > 0) {
+                System.arraycopy(buf, k, buf, 0, len - k);
+                len -= k;
+            }
+        }
+
+        @Override
+        int putHeld(int n, int at, int k) {
+            return put(n, buf, at, k);
+        }
+
+        @Override
+        int putMask(int n, Engine e, int owner) {
+            byte[] m = e.maskBytes[owner];
+            return put(n, m, 0, m.length);
+        }
+
+        private int put(int n, byte[] src, int off, int k) {
+            if (n + k > outBuf.length) {
+                outBuf = Arrays.copyOf(outBuf, Math.max(outBuf.length * 2, n + k));
+            }
+            System.arraycopy(src, off, outBuf, n, k);
+            return n + k;
+        }
+
+        @Override
+        void emit(int n) throws IOException {
+            out.write(outBuf, 0, n);
+        }
+
+        @Override
+        void emitFailed() throws IOException {
+            out.write(Engine.FAILED_BYTES);
+        }
+
+        @Override
+        void flushOut() throws IOException {
             out.flush();
-        } finally {
+        }
+
+        @Override
+        void closeOut() throws IOException {
             out.close();
         }
-    }
-
-    private void ensure(int n) {
-        if (len + n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
-        }
-    }
-
-    private void drain(boolean flushing, boolean closing) throws IOException {
-        if (len == 0) {
-            return;
-        }
-        int emitted = 0;
-        int cut;
-        try {
-            if (swallow != 0) {
-                int i = 0;
-                while (i < len && !endsSwallow(buf[i])) {
-                    i++;
-                }
-                if (i < len || flushing) {
-                    swallow = 0;
-                }
-                shift(i);
-                if (len == 0) {
-                    return;
-                }
-            }
-            Engine e = Redaction.engine();
-            Spans sp = spans;
-            sp.clear();
-            open.from = Integer.MAX_VALUE;
-            e.find(buf, 0, len, sp, open);
-            cut = closing ? len : len - e.bytes.heldTail(buf, 0, len);
-            if (!flushing) {
-                int ruleCut = Math.min(open.from, len - e.rules.triggerTail(new RuleScanner.Latin1(buf), 0, len));
-                if (len - ruleCut <= MAX_RULE_HOLD) {
-                    cut = Math.min(cut, ruleCut);
-                }
-            }
-            int groups = 0;
-            if (sp.size > 0) {
-                sp.merge(e.secretOwners);
-                int g = sp.groupStraddling(cut);
-                if (g >= 0) {
-                    // A known secret straddling the cut waits whole for the next write. A name-rule value is
-                    // masked now: its name ("Authorization: Bearer ") is in this buffer, and once emitted the
-                    // held value would reach the next drain with no name in front of it, and leak.
-                    cut = e.ids[sp.gOwner[g]].indexOf(':') > 0 ? sp.gEnd[g] : sp.gStart[g];
-                }
-                while (groups < sp.groups && sp.gEnd[groups] <= cut) {
-                    groups++;
-                }
-            }
-            int n = 0;
-            int at = 0;
-            for (int g = 0; g < groups; g++) {
-                n = put(n, buf, at, sp.gStart[g] - at);
-                byte[] m = e.maskBytes[sp.gOwner[g]];
-                n = put(n, m, 0, m.length);
-                at = sp.gEnd[g];
-                if (at == len && flushing && !closing && open.from < len && e.ids[sp.gOwner[g]].indexOf(':') > 0) {
-                    swallow = e.ids[sp.gOwner[g]].startsWith("header:") ? 2 : 1;
-                }
-            }
-            n = put(n, buf, at, cut - at);
-            if (groups > 0) {
-                e.notify(sp, groups, channel);
-            }
-            out.write(outBuf, 0, n);
-            emitted = cut;
-        } catch (IOException io) {
-            throw io;
-        } catch (Throwable t) {
-            // fail closed: the marker instead of bytes we could not check
-            len = 0;
-            out.write(Engine.FAILED_BYTES);
-            return;
-        }
-        shift(emitted);
-    }
-
-    private boolean endsSwallow(byte b) {
-        if (swallow == 2) {
-            return b == '\r' || b == '\n' || b == '"';
-        }
-        return b <= ' ' && b >= 0 || b == ',' || b == ';' || b == '&' || b == '"' || b == '\'' || b == '}' || b == ']'
-                || b == ')' || b == '<' || b == '>';
-    }
-
-    private void shift(int k) {
-        if (k > 0) {
-            System.arraycopy(buf, k, buf, 0, len - k);
-            len -= k;
-        }
-    }
-
-    private int put(int n, byte[] src, int off, int k) {
-        if (n + k > outBuf.length) {
-            outBuf = Arrays.copyOf(outBuf, Math.max(outBuf.length * 2, n + k));
-        }
-        System.arraycopy(src, off, outBuf, n, k);
-        return n + k;
     }
 }

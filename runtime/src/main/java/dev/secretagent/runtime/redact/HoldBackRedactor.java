@@ -1,0 +1,175 @@
+package dev.secretagent.runtime.redact;
+
+import java.io.IOException;
+
+/**
+ * The hold-back decisions shared by {@link RedactingOutputStream} (UTF-8 bytes) and {@link RedactingWriter}
+ * (chars). Between writes it holds back only what could still turn into something to redact once more
+ * units arrive:
+ * <ul>
+ * <li>the longest tail that is a proper prefix of a registered form (secret {@code abac}, writes
+ * {@code aba} + {@code bac}: {@code aba} is held, then {@code ab} is emitted and {@code abac} masked);</li>
+ * <li>on write only (not on flush): a name rule or detector whose value runs into the end of the
+ * buffer ({@code Authorization: Bearer ab|c...}) and a tail that may be the start of a name.</li>
+ * </ul>
+ * A flush emits everything except the first kind, so a prompt printed without a newline appears
+ * at once (unless it ends in the first characters of a secret form: then those few units wait for the next
+ * write or close). A name-rule value cut by a flush is masked up to the flush, and the rest of that value
+ * in the next write is swallowed (the mask was already written). Close emits the rest.
+ *
+ * <p>Subclasses own the primitive buffers ({@code byte[]} or {@code char[]}: no boxing, no per-write copy
+ * beyond appending) and only know how to search, measure and copy them; every decision is here. Not
+ * thread-safe on its own: the owning stream or writer calls it under its own monitor.
+ */
+abstract class HoldBackRedactor {
+    /** Longest hold for name rules (one enormous unterminated line must not be buffered forever). */
+    static final int MAX_RULE_HOLD = 64 * 1024;
+
+    private final String channel;
+    /** Units held in the subclass's buffer, from index 0. */
+    int len;
+    private final Spans spans = new Spans();
+    private final RuleScanner.Open open = new RuleScanner.Open();
+    /** After a flush cut a name-rule value: 0 none, 1 swallow to the end of the value word, 2 to the end of line. */
+    private int swallow;
+    private boolean closed;
+
+    HoldBackRedactor(String channel) {
+        this.channel = channel;
+    }
+
+    // ------------------------------------------------------------ what a buffer kind knows
+
+    /** The held unit at {@code i} as an unsigned value (a byte as 0..255, a char as itself). */
+    abstract int unit(int i);
+
+    /** Known-secret forms and rules over the held units. */
+    abstract void find(Engine e, Spans sp, RuleScanner.Open open);
+
+    /** Length of the longest held tail that is a proper prefix of a registered form. */
+    abstract int heldTail(Engine e);
+
+    /** Length of the longest held tail that may be the start of a rule's name. */
+    abstract int triggerTail(Engine e);
+
+    /** Drops the first {@code k} held units. */
+    abstract void shift(int k);
+
+    /** Appends held units [at, at + k) to the output buffer at {@code n}; returns the new output length. */
+    abstract int putHeld(int n, int at, int k);
+
+    /** Appends the mask of {@code owner} to the output buffer at {@code n}; returns the new output length. */
+    abstract int putMask(int n, Engine e, int owner);
+
+    /** Writes the first {@code n} units of the output buffer downstream. */
+    abstract void emit(int n) throws IOException;
+
+    /** Writes the fail-closed marker downstream. */
+    abstract void emitFailed() throws IOException;
+
+    abstract void flushOut() throws IOException;
+
+    abstract void closeOut() throws IOException;
+
+    // ------------------------------------------------------------ decisions
+
+    final void flush() throws IOException {
+        drain(true, false);
+        flushOut();
+    }
+
+    final void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            drain(true, true);
+            flushOut();
+        } finally {
+            closeOut();
+        }
+    }
+
+    final void drain(boolean flushing, boolean closing) throws IOException {
+        if (len == 0) {
+            return;
+        }
+        int emitted = 0;
+        int cut;
+        try {
+            if (swallow != 0) {
+                int i = 0;
+                while (i < len && !endsSwallow(unit(i))) {
+                    i++;
+                }
+                if (i < len || flushing) {
+                    swallow = 0;
+                }
+                shift(i);
+                if (len == 0) {
+                    return;
+                }
+            }
+            Engine e = Redaction.engine();
+            Spans sp = spans;
+            sp.clear();
+            open.from = Integer.MAX_VALUE;
+            find(e, sp, open);
+            cut = closing ? len : len - heldTail(e);
+            if (!flushing) {
+                int ruleCut = Math.min(open.from, len - triggerTail(e));
+                if (len - ruleCut <= MAX_RULE_HOLD) {
+                    cut = Math.min(cut, ruleCut);
+                }
+            }
+            int groups = 0;
+            if (sp.size > 0) {
+                sp.merge(e.secretOwners);
+                int g = sp.groupStraddling(cut);
+                if (g >= 0) {
+                    // A known secret straddling the cut waits whole for the next write. A name-rule value is
+                    // masked now: its name ("Authorization: Bearer ") is in this buffer, and once emitted the
+                    // held value would reach the next drain with no name in front of it, and leak.
+                    cut = e.ids[sp.gOwner[g]].indexOf(':') > 0 ? sp.gEnd[g] : sp.gStart[g];
+                }
+                while (groups < sp.groups && sp.gEnd[groups] <= cut) {
+                    groups++;
+                }
+            }
+            int n = 0;
+            int at = 0;
+            for (int g = 0; g < groups; g++) {
+                n = putHeld(n, at, sp.gStart[g] - at);
+                n = putMask(n, e, sp.gOwner[g]);
+                at = sp.gEnd[g];
+                if (at == len && flushing && !closing && open.from < len && e.ids[sp.gOwner[g]].indexOf(':') > 0) {
+                    swallow = e.ids[sp.gOwner[g]].startsWith("header:") ? 2 : 1;
+                }
+            }
+            n = putHeld(n, at, cut - at);
+            if (groups > 0) {
+                e.notify(sp, groups, channel);
+            }
+            emit(n);
+            emitted = cut;
+        } catch (IOException io) {
+            throw io;
+        } catch (Throwable t) {
+            // fail closed: the marker instead of units we could not check
+            len = 0;
+            emitFailed();
+            return;
+        }
+        shift(emitted);
+    }
+
+    /** {@code u} is unsigned, so a UTF-8 lead or continuation byte (0x80..0xFF) never ends a word. */
+    private boolean endsSwallow(int u) {
+        if (swallow == 2) {
+            return u == '\r' || u == '\n' || u == '"';
+        }
+        return u <= ' ' || u == ',' || u == ';' || u == '&' || u == '"' || u == '\'' || u == '}' || u == ']'
+                || u == ')' || u == '<' || u == '>';
+    }
+}
