@@ -17,8 +17,9 @@ import java.io.IOException;
  * write or close). A name-rule value cut by a flush is masked up to the flush, and the rest of that value
  * in the next write is swallowed (the mask was already written). Close emits the rest.
  *
- * <p>Subclasses own the primitive buffers ({@code byte[]} or {@code char[]}: no boxing, no per-write copy
- * beyond appending) and only know how to search, measure and copy them; every decision is here. Not
+ * <p>The buffers are primitive arrays ({@code byte[]} or {@code char[]}, held as {@link Object} so that
+ * {@link System#arraycopy} serves both: no boxing, no per-write copy beyond appending). Subclasses only
+ * know how to search and measure them and write masks and output; every decision is here. Not
  * thread-safe on its own: the owning stream or writer calls it under its own monitor.
  */
 abstract class HoldBackRedactor {
@@ -26,16 +27,27 @@ abstract class HoldBackRedactor {
     static final int MAX_RULE_HOLD = 64 * 1024;
 
     private final String channel;
-    /** Units held in the subclass's buffer, from index 0. */
+    /** The held units, {@code [0, len)}: a {@code byte[]} or a {@code char[]}. */
+    Object buf;
     int len;
+    /** The length of {@code buf} (kept here: the array's type is not known to this class). */
+    private int cap;
+    /** What one drain emits: held units and masks. Same array type as {@code buf}. */
+    Object outBuf;
+    private int outCap;
     private final Spans spans = new Spans();
     private final RuleScanner.Open open = new RuleScanner.Open();
     /** After a flush cut a name-rule value: 0 none, 1 swallow to the end of the value word, 2 to the end of line. */
     private int swallow;
     private boolean closed;
 
-    HoldBackRedactor(String channel) {
+    /** {@code buf} and {@code outBuf}: empty arrays of this kind, {@code cap} units long. */
+    HoldBackRedactor(String channel, Object buf, Object outBuf, int cap) {
         this.channel = channel;
+        this.buf = buf;
+        this.outBuf = outBuf;
+        this.cap = cap;
+        this.outCap = cap;
     }
 
     // ------------------------------------------------------------ what a buffer kind knows
@@ -52,14 +64,14 @@ abstract class HoldBackRedactor {
     /** Length of the longest held tail that may be the start of a rule's name. */
     abstract int triggerTail(Engine e);
 
-    /** Drops the first {@code k} held units. */
-    abstract void shift(int k);
+    /** A copy of {@code array} (of this kind) grown to {@code n} units. */
+    abstract Object copyOf(Object array, int n);
 
-    /** Appends held units [at, at + k) to the output buffer at {@code n}; returns the new output length. */
-    abstract int putHeld(int n, int at, int k);
-
-    /** Appends the mask of {@code owner} to the output buffer at {@code n}; returns the new output length. */
+    /** Appends the mask of {@code owner} to the output buffer at {@code n} (grown by the caller); returns n + its length. */
     abstract int putMask(int n, Engine e, int owner);
+
+    /** Length of the mask of {@code owner}, in units. */
+    abstract int maskLength(Engine e, int owner);
 
     /** Writes the first {@code n} units of the output buffer downstream. */
     abstract void emit(int n) throws IOException;
@@ -70,6 +82,56 @@ abstract class HoldBackRedactor {
     abstract void flushOut() throws IOException;
 
     abstract void closeOut() throws IOException;
+
+    // ------------------------------------------------------------ buffers
+
+    /** Makes room for {@code n} more held units. */
+    final void ensure(int n) {
+        if (len + n > cap) {
+            cap = Math.max(cap * 2, len + n);
+            buf = copyOf(buf, cap);
+        }
+    }
+
+    /**
+     * The body of {@code write(array, off, n)}: {@code src} is an array of this kind, {@code srcLength} its
+     * length (checked here, as OutputStream and Writer do, before anything is held).
+     */
+    final void write(Object src, int srcLength, int off, int n) throws IOException {
+        if ((off | n | (srcLength - off - n)) < 0) {
+            throw new IndexOutOfBoundsException();
+        }
+        if (n == 0) {
+            return;
+        }
+        ensure(n);
+        System.arraycopy(src, off, buf, len, n);
+        len += n;
+        drain(false, false);
+    }
+
+    /** Drops the first {@code k} held units. */
+    private void shift(int k) {
+        if (k > 0) {
+            System.arraycopy(buf, k, buf, 0, len - k);
+            len -= k;
+        }
+    }
+
+    /** Makes room for {@code need} units in the output buffer. */
+    private void ensureOut(int need) {
+        if (need > outCap) {
+            outCap = Math.max(outCap * 2, need);
+            outBuf = copyOf(outBuf, outCap);
+        }
+    }
+
+    /** Appends held units [at, at + k) to the output buffer at {@code n}; returns the new output length. */
+    private int putHeld(int n, int at, int k) {
+        ensureOut(n + k);
+        System.arraycopy(buf, at, outBuf, n, k);
+        return n + k;
+    }
 
     // ------------------------------------------------------------ decisions
 
@@ -141,6 +203,7 @@ abstract class HoldBackRedactor {
             int at = 0;
             for (int g = 0; g < groups; g++) {
                 n = putHeld(n, at, sp.gStart[g] - at);
+                ensureOut(n + maskLength(e, sp.gOwner[g]));
                 n = putMask(n, e, sp.gOwner[g]);
                 at = sp.gEnd[g];
                 if (at == len && flushing && !closing && open.from < len && e.ids[sp.gOwner[g]].indexOf(':') > 0) {

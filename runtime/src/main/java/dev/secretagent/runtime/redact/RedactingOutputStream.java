@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * Streaming redactor for UTF-8 bytes (System.out/err, appenders' streams). What it holds back between
- * writes, and what flush and close emit, is decided by {@link HoldBackRedactor}; this class only keeps the
- * bytes. Thread-safe like PrintStream: every method is synchronized on the stream.
+ * writes, and what flush and close emit, is decided by {@link HoldBackRedactor}; this class only says how
+ * bytes are searched and written. Thread-safe like PrintStream: every method is synchronized on the stream.
  */
 final class RedactingOutputStream extends OutputStream {
     private final Bytes held;
@@ -18,20 +18,14 @@ final class RedactingOutputStream extends OutputStream {
 
     @Override
     public synchronized void write(int b) throws IOException {
-        held.append(b);
+        held.ensure(1);
+        ((byte[]) held.buf)[held.len++] = (byte) b;
         held.drain(false, false);
     }
 
     @Override
     public synchronized void write(byte[] b, int off, int n) throws IOException {
-        if ((off | n | (b.length - off - n)) < 0) {
-            throw new IndexOutOfBoundsException();
-        }
-        if (n == 0) {
-            return;
-        }
-        held.append(b, off, n);
-        held.drain(false, false);
+        held.write(b, b.length, off, n);
     }
 
     @Override
@@ -44,84 +38,55 @@ final class RedactingOutputStream extends OutputStream {
         held.close();
     }
 
-    /** The held bytes, seen by the rules as Latin-1 chars (positions stay byte positions). */
+    /** Held bytes; the rules see them as Latin-1 chars, so positions stay byte positions. */
     private static final class Bytes extends HoldBackRedactor {
         private final OutputStream out;
-        private byte[] buf = new byte[256];
-        private byte[] outBuf = new byte[256];
 
         Bytes(OutputStream out, String channel) {
-            super(channel);
+            super(channel, new byte[256], new byte[256], 256);
             this.out = out;
-        }
-
-        void append(int b) {
-            ensure(1);
-            buf[len++] = (byte) b;
-        }
-
-        void append(byte[] b, int off, int n) {
-            ensure(n);
-            System.arraycopy(b, off, buf, len, n);
-            len += n;
-        }
-
-        private void ensure(int n) {
-            if (len + n > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
-            }
         }
 
         @Override
         int unit(int i) {
-            return buf[i] & 0xFF;
+            return ((byte[]) buf)[i] & 0xFF;
         }
 
         @Override
         void find(Engine e, Spans sp, RuleScanner.Open open) {
-            e.find(buf, 0, len, sp, open);
+            e.find((byte[]) buf, 0, len, sp, open);
         }
 
         @Override
         int heldTail(Engine e) {
-            return e.bytes.heldTail(buf, 0, len);
+            return e.bytes.heldTail((byte[]) buf, 0, len);
         }
 
         @Override
         int triggerTail(Engine e) {
-            return e.rules.triggerTail(new RuleScanner.Latin1(buf), 0, len);
+            return e.rules.triggerTail(new RuleScanner.Latin1((byte[]) buf), 0, len);
         }
 
         @Override
-        void shift(int k) {
-            if (k > 0) {
-                System.arraycopy(buf, k, buf, 0, len - k);
-                len -= k;
-            }
+        Object copyOf(Object array, int n) {
+            return Arrays.copyOf((byte[]) array, n);
         }
 
         @Override
-        int putHeld(int n, int at, int k) {
-            return put(n, buf, at, k);
+        int maskLength(Engine e, int owner) {
+            return e.maskBytes[owner].length;
         }
 
         @Override
         int putMask(int n, Engine e, int owner) {
             byte[] m = e.maskBytes[owner];
-            return put(n, m, 0, m.length);
-        }
-
-        private int put(int n, byte[] src, int off, int k) {
-            if (n + k > outBuf.length) {
-                outBuf = Arrays.copyOf(outBuf, Math.max(outBuf.length * 2, n + k));
-            }
-            System.arraycopy(src, off, outBuf, n, k);
-            return n + k;
+            System.arraycopy(m, 0, outBuf, n, m.length);
+            return n + m.length;
         }
 
         @Override
         void emit(int n) throws IOException {
-            out.write(outBuf, 0, n);
+            out.write((byte[]) outBuf, 0, n);
         }
 
         @Override
