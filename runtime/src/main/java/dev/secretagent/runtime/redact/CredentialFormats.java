@@ -3,10 +3,8 @@ package dev.secretagent.runtime.redact;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The credential-format detectors (aws, github, gitlab, slack, stripe, google, pem, jwt) on their own,
@@ -32,19 +30,9 @@ public final class CredentialFormats {
     private final String[] owners;
 
     private CredentialFormats(List<String> detectors) {
-        final Map<String, Integer> owner = new LinkedHashMap<String, Integer>();
+        RuleScanner.OwnerTable owner = new RuleScanner.OwnerTable();
         List<RuleScanner.Trigger> all = RuleScanner.triggers(Collections.<String>emptyList(), detectors,
-                new RuleScanner.OwnerTable() {
-                    @Override
-                    public int owner(String id) {
-                        Integer o = owner.get(id);
-                        if (o == null) {
-                            o = owner.size();
-                            owner.put(id, o);
-                        }
-                        return o;
-                    }
-                });
+                owner);
         List<RuleScanner.Trigger> only = new ArrayList<RuleScanner.Trigger>();
         for (RuleScanner.Trigger t : all) {
             if (t.kind == RuleScanner.DETECTOR) {
@@ -52,7 +40,7 @@ public final class CredentialFormats {
             }
         }
         this.scanner = new RuleScanner(only, "[REDACTED:");
-        this.owners = owner.keySet().toArray(new String[0]);
+        this.owners = owner.ids();
     }
 
     /** Every detector name the redactor knows. */

@@ -116,23 +116,15 @@ public final class Encodings {
         StringBuilder sb = new StringBuilder(v.length() + 16);
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                case '\b': sb.append("\\b"); break;
-                case '\f': sb.append("\\f"); break;
-                case '/':
-                    sb.append(slash ? "\\/" : "/");
-                    break;
-                default:
-                    if (c < 0x20 || (htmlSafe && (c == '<' || c == '>' || c == '&' || c == '=' || c == '\'' || c > 0x7e))) {
-                        unicodeEscape(sb, c, hex);
-                    } else {
-                        sb.append(c);
-                    }
+            if (shortEscape(sb, c)) {
+                continue;
+            }
+            if (c == '/') {
+                sb.append(slash ? "\\/" : "/");
+            } else if (c < 0x20 || (htmlSafe && (c == '<' || c == '>' || c == '&' || c == '=' || c == '\'' || c > 0x7e))) {
+                unicodeEscape(sb, c, hex);
+            } else {
+                sb.append(c);
             }
         }
         return sb.toString();
@@ -174,26 +166,32 @@ public final class Encodings {
         StringBuilder sb = new StringBuilder(v.length() + 16);
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                case '\b': sb.append("\\b"); break;
-                case '\f': sb.append("\\f"); break;
-                case '\'':
-                    sb.append(quoteApostrophe ? "\\'" : "'");
-                    break;
-                default:
-                    if (c < 0x20 || c == 0x7f) {
-                        unicodeEscape(sb, c, HEX_LOWER);
-                    } else {
-                        sb.append(c);
-                    }
+            if (shortEscape(sb, c)) {
+                continue;
+            }
+            if (c == '\'') {
+                sb.append(quoteApostrophe ? "\\'" : "'");
+            } else if (c < 0x20 || c == 0x7f) {
+                unicodeEscape(sb, c, HEX_LOWER);
+            } else {
+                sb.append(c);
             }
         }
         return sb.toString();
+    }
+
+    /** The backslash escapes JSON and Java string literals share (quote, backslash, n r t b f): appends one and says so. */
+    private static boolean shortEscape(StringBuilder sb, char c) {
+        switch (c) {
+            case '"': sb.append("\\\""); return true;
+            case '\\': sb.append("\\\\"); return true;
+            case '\n': sb.append("\\n"); return true;
+            case '\r': sb.append("\\r"); return true;
+            case '\t': sb.append("\\t"); return true;
+            case '\b': sb.append("\\b"); return true;
+            case '\f': sb.append("\\f"); return true;
+            default: return false;
+        }
     }
 
     private static void unicodeEscape(StringBuilder sb, char c, char[] hex) {

@@ -38,7 +38,7 @@ final class Engine {
         this.snapshot = snapshot;
         this.settings = settings;
         int minLength = Math.max(1, settings.getInt("min.length", 8));
-        final Map<String, Integer> owner = new LinkedHashMap<String, Integer>();
+        RuleScanner.OwnerTable owner = new RuleScanner.OwnerTable();
         Map<String, Integer> charForms = new LinkedHashMap<String, Integer>();
         Map<String, Integer> byteForms = new LinkedHashMap<String, Integer>();
         Map<String, Boolean> redacted = new HashMap<String, Boolean>();
@@ -49,11 +49,7 @@ final class Engine {
             if (forms.isEmpty()) {
                 continue;
             }
-            Integer o = owner.get(s.id());
-            if (o == null) {
-                o = owner.size();
-                owner.put(s.id(), o);
-            }
+            int o = owner.owner(s.id());
             for (String f : forms) {
                 if (!charForms.containsKey(f)) {
                     charForms.put(f, o);
@@ -75,21 +71,11 @@ final class Engine {
         String maskPrefix = brace > 0 ? mask.substring(0, brace) : mask.length() >= 3 && brace < 0 ? mask : "";
         List<String> detectors = detectorList(settings);
         List<RuleScanner.Trigger> triggers = RuleScanner.triggers(settings.getList("headers"), detectors,
-                new RuleScanner.OwnerTable() {
-                    @Override
-                    public int owner(String id) {
-                        Integer o = owner.get(id);
-                        if (o == null) {
-                            o = owner.size();
-                            owner.put(id, o);
-                        }
-                        return o;
-                    }
-                });
+                owner);
         rules = new RuleScanner(triggers, maskPrefix);
         chars = matcher(charForms);
         bytes = matcher(byteForms);
-        ids = owner.keySet().toArray(new String[0]);
+        ids = owner.ids();
         masks = new String[ids.length];
         maskBytes = new byte[ids.length][];
         for (int i = 0; i < ids.length; i++) {

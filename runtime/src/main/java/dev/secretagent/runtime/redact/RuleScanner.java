@@ -451,8 +451,26 @@ final class RuleScanner {
         return out;
     }
 
-    /** Hands out owner numbers for ids. */
-    interface OwnerTable {
-        int owner(String id);
+    /** Hands out owner numbers for ids: 0, 1, 2, ... in order of first use. */
+    static final class OwnerTable {
+        private final java.util.Map<String, Integer> numbers = new java.util.LinkedHashMap<String, Integer>();
+
+        int owner(String id) {
+            Integer o = numbers.get(id);
+            if (o == null) {
+                o = numbers.size();
+                numbers.put(id, o);
+            }
+            return o;
+        }
+
+        int size() {
+            return numbers.size();
+        }
+
+        /** Every id, at the index of its number. */
+        String[] ids() {
+            return numbers.keySet().toArray(new String[0]);
+        }
     }
 }

@@ -116,6 +116,13 @@ final class SkipMatcher {
         return (h * 0x9E3779B1) >>> (32 - bits);
     }
 
+    /*
+     * The three scan loops (String, char[], byte[]) and the regionMatches twins below are copies on purpose:
+     * this is the hot loop of every write, and each one reads its own type directly (no CharSequence or
+     * other interface call per unit, no boxing, no copying bytes into chars) so the JIT compiles a tight
+     * monomorphic loop for each. Change all three together.
+     */
+
     /** Finds every occurrence of every pattern in s[from, to). */
     Spans scan(String s, int from, int to, Spans sp) {
         if (shift == null) {
