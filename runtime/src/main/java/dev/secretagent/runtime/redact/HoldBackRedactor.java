@@ -88,8 +88,9 @@ abstract class HoldBackRedactor {
     /** Makes room for {@code n} more held units. */
     final void ensure(int n) {
         if (len + n > cap) {
-            cap = Math.max(cap * 2, len + n);
-            buf = copyOf(buf, cap);
+            int grown = Math.max(cap * 2, len + n);
+            buf = copyOf(buf, grown); // before cap: if the copy fails, buf and cap still agree
+            cap = grown;
         }
     }
 
@@ -121,8 +122,9 @@ abstract class HoldBackRedactor {
     /** Makes room for {@code need} units in the output buffer. */
     private void ensureOut(int need) {
         if (need > outCap) {
-            outCap = Math.max(outCap * 2, need);
-            outBuf = copyOf(outBuf, outCap);
+            int grown = Math.max(outCap * 2, need);
+            outBuf = copyOf(outBuf, grown);
+            outCap = grown;
         }
     }
 
