@@ -53,6 +53,6 @@ public final class AuditJson {
     }
 
     static void string(StringBuilder sb, String s) {
-        JsonText.string(sb, s);
+        dev.secretagent.runtime.JsonText.string(sb, s);
     }
 }
