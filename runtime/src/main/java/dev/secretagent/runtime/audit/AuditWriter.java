@@ -71,6 +71,8 @@ final class AuditWriter implements Runnable {
     private final long windowMillis;
     private final boolean block;
     private final ArrayBlockingQueue<Aggregate> queue;
+    /** Put in the queue at shutdown so the writer wakes at once instead of at its next poll timeout. */
+    private static final Aggregate WAKE_UP = new Aggregate(new LinkedHashMap<String, Object>(), 0);
     private final ConcurrentHashMap<Map<String, Object>, Aggregate> open =
             new ConcurrentHashMap<Map<String, Object>, Aggregate>();
     private final AtomicLong dropped = new AtomicLong();
@@ -146,7 +148,7 @@ final class AuditWriter implements Runnable {
         try {
             for (;;) {
                 Aggregate a = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (a == null) {
+                if (a == null || a == WAKE_UP) {
                     reportDropped();
                     flushSinks();
                     if (closing) {
@@ -268,6 +270,8 @@ final class AuditWriter implements Runnable {
         synchronized (wake) {
             wake.notifyAll();
         }
+        queue.offer(WAKE_UP); // a full queue needs no wake-up: the writer is busy with it
+
         try {
             if (thread != null) {
                 thread.join(waitMillis);
@@ -282,6 +286,9 @@ final class AuditWriter implements Runnable {
                 List<Aggregate> rest = new ArrayList<Aggregate>();
                 queue.drainTo(rest);
                 for (Aggregate a : rest) {
+                    if (a == WAKE_UP) {
+                        continue;
+                    }
                     open.remove(a.fields, a);
                     writeLine(a, a.close(), false);
                 }

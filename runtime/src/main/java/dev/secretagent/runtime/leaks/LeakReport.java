@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.leaks;
 
+import dev.secretagent.runtime.JsonText;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,30 +42,30 @@ public final class LeakReport {
 
     public String json() {
         StringBuilder sb = new StringBuilder(1024);
-        sb.append("{\n  \"tool\": \"secret-agent\",\n  \"version\": ").append(Json.quote(version))
+        sb.append("{\n  \"tool\": \"secret-agent\",\n  \"version\": ").append(JsonText.quote(version))
                 .append(",\n  \"findings\": ").append(findings.size())
                 .append(",\n  \"redactions\": ").append(redactions())
                 .append(",\n  \"leaks\": [");
         for (int i = 0; i < findings.size(); i++) {
             LeakFinding f = findings.get(i);
             sb.append(i == 0 ? "\n" : ",\n");
-            sb.append("    {\"secretId\": ").append(Json.quote(f.secretId))
-                    .append(", \"rule\": ").append(Json.quote(f.ruleId()))
-                    .append(", \"channel\": ").append(Json.quote(f.channel))
+            sb.append("    {\"secretId\": ").append(JsonText.quote(f.secretId))
+                    .append(", \"rule\": ").append(JsonText.quote(f.ruleId()))
+                    .append(", \"channel\": ").append(JsonText.quote(f.channel))
                     .append(", \"count\": ").append(f.count())
-                    .append(", \"thread\": ").append(Json.quote(f.thread));
+                    .append(", \"thread\": ").append(JsonText.quote(f.thread));
             if (f.site != null) {
-                sb.append(",\n     \"callSite\": {\"class\": ").append(Json.quote(f.site.className))
-                        .append(", \"method\": ").append(Json.quote(f.site.method))
-                        .append(", \"file\": ").append(Json.quote(f.site.file))
+                sb.append(",\n     \"callSite\": {\"class\": ").append(JsonText.quote(f.site.className))
+                        .append(", \"method\": ").append(JsonText.quote(f.site.method))
+                        .append(", \"file\": ").append(JsonText.quote(f.site.file))
                         .append(", \"line\": ").append(f.site.line)
-                        .append(", \"path\": ").append(Json.quote(sources.relativePath(f.site))).append('}');
+                        .append(", \"path\": ").append(JsonText.quote(sources.relativePath(f.site))).append('}');
             } else {
                 sb.append(",\n     \"callSite\": null");
             }
             sb.append(",\n     \"stack\": [");
             for (int k = 0; k < f.stack.size(); k++) {
-                sb.append(k == 0 ? "" : ", ").append(Json.quote(f.stack.get(k).toString()));
+                sb.append(k == 0 ? "" : ", ").append(JsonText.quote(f.stack.get(k).toString()));
             }
             sb.append("]}");
         }
@@ -82,27 +83,27 @@ public final class LeakReport {
             }
         }
         StringBuilder sb = new StringBuilder(2048);
-        sb.append("{\n  \"$schema\": ").append(Json.quote(SARIF_SCHEMA)).append(",\n  \"version\": \"2.1.0\",\n")
+        sb.append("{\n  \"$schema\": ").append(JsonText.quote(SARIF_SCHEMA)).append(",\n  \"version\": \"2.1.0\",\n")
                 .append("  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"secret-agent\", \"version\": ")
-                .append(Json.quote(version)).append(", \"rules\": [");
+                .append(JsonText.quote(version)).append(", \"rules\": [");
         int r = 0;
         for (String rule : ruleIndex.keySet()) {
             sb.append(r++ == 0 ? "\n" : ",\n");
-            sb.append("      {\"id\": ").append(Json.quote(rule))
-                    .append(", \"shortDescription\": {\"text\": ").append(Json.quote(ruleText(rule))).append('}')
+            sb.append("      {\"id\": ").append(JsonText.quote(rule))
+                    .append(", \"shortDescription\": {\"text\": ").append(JsonText.quote(ruleText(rule))).append('}')
                     .append(", \"defaultConfiguration\": {\"level\": \"error\"}}");
         }
         sb.append(ruleIndex.isEmpty() ? "]}},\n" : "\n    ]}},\n");
         sb.append("    \"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": ")
-                .append(Json.quote(sources.root.toPath().toUri().toString())).append("}},\n");
+                .append(JsonText.quote(sources.root.toPath().toUri().toString())).append("}},\n");
         sb.append("    \"results\": [");
         for (int i = 0; i < findings.size(); i++) {
             LeakFinding f = findings.get(i);
             sb.append(i == 0 ? "\n" : ",\n");
-            sb.append("      {\"ruleId\": ").append(Json.quote(f.ruleId()))
+            sb.append("      {\"ruleId\": ").append(JsonText.quote(f.ruleId()))
                     .append(", \"ruleIndex\": ").append(ruleIndex.get(f.ruleId()))
                     .append(", \"level\": \"error\"")
-                    .append(",\n       \"message\": {\"text\": ").append(Json.quote(message(f))).append('}');
+                    .append(",\n       \"message\": {\"text\": ").append(JsonText.quote(message(f))).append('}');
             Frame at = f.site != null ? f.site : f.stack.isEmpty() ? null : f.stack.get(0);
             sb.append(",\n       \"locations\": [");
             if (at != null) {
@@ -115,11 +116,11 @@ public final class LeakReport {
             }
             sb.append("]}]");
             sb.append(",\n       \"partialFingerprints\": {\"secretAgentLeak/v1\": ")
-                    .append(Json.quote(f.secretId + "|" + f.channel + "|"
+                    .append(JsonText.quote(f.secretId + "|" + f.channel + "|"
                             + (f.site != null ? f.site.className + "." + f.site.method : "?")))
                     .append('}');
-            sb.append(",\n       \"properties\": {\"secretId\": ").append(Json.quote(f.secretId))
-                    .append(", \"channel\": ").append(Json.quote(f.channel))
+            sb.append(",\n       \"properties\": {\"secretId\": ").append(JsonText.quote(f.secretId))
+                    .append(", \"channel\": ").append(JsonText.quote(f.channel))
                     .append(", \"count\": ").append(f.count()).append("}}");
         }
         sb.append(findings.isEmpty() ? "]\n  }]\n}\n" : "\n    ]\n  }]\n}\n");
@@ -131,14 +132,14 @@ public final class LeakReport {
         StringBuilder sb = new StringBuilder(160).append('{');
         if (always || sources.exists(fr)) {
             sb.append("\"physicalLocation\": {\"artifactLocation\": {\"uri\": ")
-                    .append(Json.quote(sources.relativePath(fr))).append(", \"uriBaseId\": \"SRCROOT\"}");
+                    .append(JsonText.quote(sources.relativePath(fr))).append(", \"uriBaseId\": \"SRCROOT\"}");
             if (fr.line > 0) {
                 sb.append(", \"region\": {\"startLine\": ").append(fr.line).append('}');
             }
             sb.append("}, ");
         }
         sb.append("\"logicalLocations\": [{\"fullyQualifiedName\": ")
-                .append(Json.quote(fr.className + "." + fr.method)).append(", \"kind\": \"function\"}]}");
+                .append(JsonText.quote(fr.className + "." + fr.method)).append(", \"kind\": \"function\"}]}");
         return sb.toString();
     }
 
