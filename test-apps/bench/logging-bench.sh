@@ -4,7 +4,10 @@
 #   agent : -javaagent with 100 known secrets (100 secret-looking environment variables, zero-config)
 #   regex : no agent, the hand-made alternative: a %replace masking the message with a regex alternation of the
 #           same 100 values
-# Usage (after mvn package): test-apps/bench/logging-bench.sh [lines] [rounds]   JAVA=... to pick the JVM
+#   bare  : (only when asked for in MODES) the agent with its logging hooks off (instrument.disabled), to split
+#           what the agent's mere presence costs (start-up work, JIT queue) from what the hooks cost per line
+# Usage (after mvn package): test-apps/bench/logging-bench.sh [lines] [rounds]   JAVA=... to pick the JVM,
+#   MODES="none bare agent" and FWS=logback to pick modes and frameworks (default: none agent regex, both)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LINES=${1:-200000}
@@ -29,23 +32,24 @@ run() { # framework mode
   if [ "$fw" = logback ]; then cp=test-apps/logback-app/target/app.jar; main=demo.logback.BenchApp
   else cp=test-apps/log4j2-app/target/app.jar; main=demo.log4j2.BenchApp; fi
   [ "$mode" = agent ] && agentarg=(-javaagent:$AGENT)
+  [ "$mode" = bare ] && agentarg=("-javaagent:$AGENT=instrument.disabled=logback;log4j2;jul")
   rm -rf "$TMP/out"; mkdir -p "$TMP/out"
   env "${ENVS[@]}" "$JAVA" "${agentarg[@]}" -Dmask.regex="$REGEX" -cp "$cp" "$main" "$TMP/out" "$LINES" "$mode" 2>/dev/null \
     | awk '/lines\/s/ {print $3}'
 }
 declare -A RES
 for r in $(seq 1 "$ROUNDS"); do
-  for fw in logback log4j2; do
-    for mode in none agent regex; do
+  for fw in ${FWS:-logback log4j2}; do
+    for mode in ${MODES:-none agent regex}; do
       RES[$fw-$mode]="${RES[$fw-$mode]:-} $(run $fw $mode)"
     done
   done
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 printf '%-8s %-6s %12s %8s   %s\n' framework mode 'lines/s' 'vs none' 'runs'
-for fw in logback log4j2; do
+for fw in ${FWS:-logback log4j2}; do
   base=$(echo "${RES[$fw-none]}" | median)
-  for mode in none agent regex; do
+  for mode in ${MODES:-none agent regex}; do
     m=$(echo "${RES[$fw-$mode]}" | median)
     printf '%-8s %-6s %12s %7.1f%%   %s\n' "$fw" "$mode" "$m" "$(awk -v m="$m" -v b="$base" 'BEGIN{print (m-b)*100/b}')" "${RES[$fw-$mode]}"
   done
