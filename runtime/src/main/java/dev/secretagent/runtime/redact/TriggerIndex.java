@@ -239,16 +239,27 @@ final class TriggerIndex {
      */
 
     /**
-     * A detector-window hit at p: the low bytes of c[p-2] .. c[p+3] packed into a long (c[p-2] in the top
-     * byte); true if some prefix window with this 2-gram agrees with all of them.
+     * A detector-window hit at p with 2-gram g: the low bytes of c[p-2] .. c[p+3] packed into a long (c[p-2] in
+     * the top byte); true if some prefix window with this 2-gram agrees with all of them. Only the windows of
+     * gram g are looked at: every other window expects another gram at p, p+1 (its mask covers both), so it
+     * could not agree anyway.
      */
-    boolean detectorMayStart(long ctx) {
-        for (int k = 0; k < detMask.length; k++) {
+    boolean detectorMayStart(long ctx, int g) {
+        for (int k = firstOfGram(g); k >= 0 && k < detGram.length && detGram[k] == g; k++) {
             if ((ctx & detMask[k]) == detExpect[k]) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The first index of gram g in detGram (sorted), or a negative number. */
+    private int firstOfGram(int g) {
+        int k = Arrays.binarySearch(detGram, g);
+        while (k > 0 && detGram[k - 1] == g) {
+            k--;
+        }
+        return k;
     }
 
     /** A separator matters after a blank or quote (looked at closely), after a name's last two chars, or in "://". */
@@ -340,11 +351,7 @@ final class TriggerIndex {
     }
 
     private Candidates detectorsAt(CharSequence s, int from, int to, int p, int g, Candidates found) {
-        int k = Arrays.binarySearch(detGram, g);
-        while (k > 0 && detGram[k - 1] == g) {
-            k--;
-        }
-        for (; k >= 0 && k < detGram.length && detGram[k] == g; k++) {
+        for (int k = firstOfGram(g); k >= 0 && k < detGram.length && detGram[k] == g; k++) {
             String prefix = detPrefix[k];
             int st = p - detOffset[k];
             if (st >= from && RuleScanner.startsWith(s, st, to, prefix)) {

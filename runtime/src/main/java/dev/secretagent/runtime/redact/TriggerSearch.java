@@ -52,7 +52,7 @@ final class TriggerSearch {
         final int step = TriggerIndex.STRIDE;
         for (int p = from; p + 1 < to; p += step) {
             int g = (s.charAt(p) & 0xFF) << 8 | (s.charAt(p + 1) & 0xFF);
-            if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p))) {
+            if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p), g)) {
                 found = ix.atGram(s, from, to, p, g, found);
             }
         }
@@ -104,7 +104,7 @@ final class TriggerSearch {
         final long[] filter = ix.filter;
         for (int p = a; p < b && p + 1 < to; p += TriggerIndex.STRIDE) {
             int g = (s.charAt(p) & 0xFF) << 8 | (s.charAt(p + 1) & 0xFF);
-            if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p))) {
+            if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p), g)) {
                 found = ix.atGram(s, from, to, p, g, found);
             }
         }
@@ -135,23 +135,11 @@ final class TriggerSearch {
                 | (fl[g6 >>> 6] >>> g6 & 1) << 6 | (fl[g7 >>> 6] >>> g7 & 1) << 7);
     }
 
-    /**
-     * The high bit of each byte of w that is ':' or '=' (exact) and, if {@code afterDigit} is false, not right
-     * after a digit in the same word unless a '/' follows it ({@code 1://}). A separator dropped that way is one
-     * {@link TriggerIndex#sepMayMatter} rejects too (when no name ends in a digit): it is neither after a blank
-     * nor a quote nor after a name's last two chars. Bytes 0 and 7 are never dropped (their neighbour lies in
-     * another word).
-     */
-    private static long sepBytes(long w, boolean afterDigit) {
-        long sep = eq(w, COLONS) | eq(w, EQUALS);
-        if (sep == 0 || afterDigit) {
-            return sep;
-        }
+    /** The high bit of each byte of w that is an ASCII digit; exact. */
+    private static long digits(long w) {
         long t = w & LOWS;
-        // exact per byte: t >= '0' and t < ':' and the byte is ASCII (t + c stays inside its byte)
-        long digit = (t + ONES * (0x80 - '0')) & ~(t + ONES * (0x80 - ':')) & ~w & HIGHS;
-        long drop = (digit << 8) & ~(eq(w, SLASHES) >>> 8) & 0x0080808080808080L;
-        return sep & ~drop;
+        // t >= '0' and t < ':' and the byte is ASCII (t + c stays inside its byte: no carry into the next)
+        return (t + ONES * (0x80 - '0')) & ~(t + ONES * (0x80 - ':')) & ~w & HIGHS;
     }
 
     /** The high bit of each byte of w that equals the byte repeated in {@code pattern}; exact. */
@@ -201,7 +189,7 @@ final class TriggerSearch {
         final int step = TriggerIndex.STRIDE;
         for (int p = from; p + 1 < to; p += step) {
             int g = (s[p] & 0xFF) << 8 | (s[p + 1] & 0xFF);
-            if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p))) {
+            if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p), g)) {
                 view = view != null ? view : CharBuffer.wrap(s);
                 found = ix.atGram(view, from, to, p, g, found);
             }
@@ -243,9 +231,25 @@ final class TriggerSearch {
                 found = probes(ix, s, view, from, to, q, q + 1, found);
             }
             if (seps) {
-                long m0 = sepBytes(w0, digitNames);
-                long m1 = sepBytes(w1, digitNames);
-                long m2 = sepBytes(w2, digitNames);
+                long m0 = eq(w0, COLONS) | eq(w0, EQUALS);
+                long m1 = eq(w1, COLONS) | eq(w1, EQUALS);
+                long m2 = eq(w2, COLONS) | eq(w2, EQUALS);
+                if ((m0 | m1 | m2) != 0 && !digitNames) {
+                    // drop separators right after a digit unless '/' follows ("1://"): when no name ends in a
+                    // digit, TriggerIndex.sepMayMatter rejects them too (not after a blank, a quote or a name's
+                    // last two chars), so this only saves the one-by-one look at the times of log lines
+                    // (12:34:56). Across the words of the block; its first and last byte are kept (their
+                    // neighbour is outside the block)
+                    long d0 = digits(w0);
+                    long d1 = digits(w1);
+                    long d2 = digits(w2);
+                    long l0 = eq(w0, SLASHES);
+                    long l1 = eq(w1, SLASHES);
+                    long l2 = eq(w2, SLASHES);
+                    m0 &= ~((d0 << 8) & ~(l0 >>> 8 | l1 << 56));
+                    m1 &= ~((d1 << 8 | d0 >>> 56) & ~(l1 >>> 8 | l2 << 56));
+                    m2 &= ~((d2 << 8 | d1 >>> 56) & ~(l2 >>> 8) & 0x0080808080808080L);
+                }
                 if ((m0 | m1 | m2) != 0) {
                     view = view != null ? view : new RuleScanner.Latin1(s);
                     found = separatorsAt(ix, s, view, from, to, p, m0, found);
@@ -298,7 +302,7 @@ final class TriggerSearch {
         final long[] filter = ix.filter;
         for (int p = a; p < b && p + 1 < to; p += TriggerIndex.STRIDE) {
             int g = (s[p] & 0xFF) << 8 | (s[p + 1] & 0xFF);
-            if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p))) {
+            if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p), g)) {
                 found = ix.atGram(view, from, to, p, g, found);
             }
         }
