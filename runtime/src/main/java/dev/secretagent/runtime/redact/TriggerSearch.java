@@ -11,12 +11,12 @@ import java.nio.CharBuffer;
  * detector windows (one 2-gram test every {@link TriggerIndex#STRIDE} chars). Only where a cheap second look
  * passes is the text read through a CharSequence (created then, so clean text allocates nothing).
  *
- * <p>Bytes, and Strings of at least {@link #BIG} chars, are read in blocks of {@link #BLOCK} = 24 bytes: three
- * {@code long}s, tested at once for a separator byte (SWAR) and for a detector 2-gram at each of the block's
- * 8 probe positions (p, p+3, ..., p+21: the same positions as the per-char loop). Why: one bounds-checked load
- * per char was the largest cost on clean text; three loads per 24 bytes are not. Only a block that may hold
- * something goes through the exact per-char checks, which are the same as before, so the triggers found are
- * the same.
+ * <p>Bytes, and Strings of at least {@link #BIG} chars (their low bytes, copied), are read in blocks of
+ * {@link #BLOCK} = 24 bytes: three little-endian {@code long}s, tested for a detector 2-gram at each of the
+ * block's 8 probe positions (p, p+3, ..., p+21: the same positions as the per-char loop) and, for bytes, for
+ * separator bytes (SWAR; Strings keep {@code indexOf}, which is faster there). Why: one bounds-checked load per
+ * probed char was the largest cost on clean text; three loads per 24 bytes are not. Only the positions flagged
+ * go through the exact per-char checks, which are the same as before, so the triggers found are the same.
  */
 final class TriggerSearch {
     private static final long ONES = 0x0101010101010101L;
