@@ -31,8 +31,20 @@ final class TriggerIndex {
     static final int STRIDE = 3;
     /** The 2-grams of every detector window. */
     final long[] filter = new long[1 << 10];
+    /**
+     * The same 2-grams with their two chars swapped ({@code c[p] | c[p+1] << 8}): the order in which they
+     * lie in a little-endian {@code long} read from the text, so the block loops of {@link TriggerSearch}
+     * test a gram with one shift and mask.
+     */
+    final long[] filterLE = new long[1 << 10];
     private final RuleScanner.Trigger[] triggers;
     final boolean separators;
+    /**
+     * Does some name end in a digit? If not, a separator right after a digit ({@code 12:34:56}, {@code p99=5})
+     * can only matter in {@code 1://}, which lets the block loops drop most separators of log text (times)
+     * without looking at them one by one.
+     */
+    final boolean digitNames;
     /** Name-rule triggers (header, key, query) by the folded last char of the name; longest name first. */
     private final int[][] namesByLast = new int[128][];
     /** URL user-info trigger index by the folded scheme char before "://", or -1. */
@@ -52,6 +64,7 @@ final class TriggerIndex {
         this.triggers = triggers;
         Arrays.fill(urlTrigger, -1);
         boolean seps = false;
+        boolean digits = false;
         List<List<Integer>> byLast = new ArrayList<List<Integer>>();
         for (int c = 0; c < 128; c++) {
             byLast.add(null);
@@ -74,6 +87,7 @@ final class TriggerIndex {
                     for (int j = w; j < w + STRIDE; j++) {
                         int g = gram(prefix.charAt(j), prefix.charAt(j + 1));
                         set(filter, g);
+                        set(filterLE, (prefix.charAt(j) & 0xFF) | (prefix.charAt(j + 1) & 0xFF) << 8);
                         det.add(new int[] {g, j, i, detPrefixes.size()});
                     }
                     detPrefixes.add(prefix);
@@ -82,6 +96,7 @@ final class TriggerIndex {
                 default: {
                     seps = true;
                     char last = t.text.charAt(t.nameLength - 1);
+                    digits |= last >= '0' && last <= '9';
                     if (t.nameLength >= 2) {
                         char before = t.text.charAt(t.nameLength - 2);
                         if (before < 128 && last < 128) {
@@ -102,6 +117,7 @@ final class TriggerIndex {
             }
         }
         separators = seps;
+        digitNames = digits;
         for (int c = 0; c < 128; c++) {
             List<Integer> l = byLast.get(c);
             if (l == null) {
@@ -223,16 +239,27 @@ final class TriggerIndex {
      */
 
     /**
-     * A detector-window hit at p: the low bytes of c[p-2] .. c[p+3] packed into a long (c[p-2] in the top
-     * byte); true if some prefix window with this 2-gram agrees with all of them.
+     * A detector-window hit at p with 2-gram g: the low bytes of c[p-2] .. c[p+3] packed into a long (c[p-2] in
+     * the top byte); true if some prefix window with this 2-gram agrees with all of them. Only the windows of
+     * gram g are looked at: every other window expects another gram at p, p+1 (its mask covers both), so it
+     * could not agree anyway.
      */
-    boolean detectorMayStart(long ctx) {
-        for (int k = 0; k < detMask.length; k++) {
+    boolean detectorMayStart(long ctx, int g) {
+        for (int k = firstOfGram(g); k >= 0 && k < detGram.length && detGram[k] == g; k++) {
             if ((ctx & detMask[k]) == detExpect[k]) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The first index of gram g in detGram (sorted), or a negative number. */
+    private int firstOfGram(int g) {
+        int k = Arrays.binarySearch(detGram, g);
+        while (k > 0 && detGram[k - 1] == g) {
+            k--;
+        }
+        return k;
     }
 
     /** A separator matters after a blank or quote (looked at closely), after a name's last two chars, or in "://". */
@@ -324,11 +351,7 @@ final class TriggerIndex {
     }
 
     private Candidates detectorsAt(CharSequence s, int from, int to, int p, int g, Candidates found) {
-        int k = Arrays.binarySearch(detGram, g);
-        while (k > 0 && detGram[k - 1] == g) {
-            k--;
-        }
-        for (; k >= 0 && k < detGram.length && detGram[k] == g; k++) {
+        for (int k = firstOfGram(g); k >= 0 && k < detGram.length && detGram[k] == g; k++) {
             String prefix = detPrefix[k];
             int st = p - detOffset[k];
             if (st >= from && RuleScanner.startsWith(s, st, to, prefix)) {

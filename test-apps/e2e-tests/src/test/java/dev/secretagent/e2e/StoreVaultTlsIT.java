@@ -74,7 +74,9 @@ class StoreVaultTlsIT {
 
         ChildJvm.Running app = ChildJvm.app("store-app", "storeapp.DbClient", "API_TOKEN")
                 .withAgent("config=" + config(true, audit)).start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> app.stdout().contains("tick start") || !app.process.isAlive());
+        // the whole line, not just its start: output arrives in pieces
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.stdout().contains("env API_TOKEN sha256=" + StoreInjectionIT.sha(secret))
+                || !app.process.isAlive());
         assertThat(app.stdout()).as(app.stderr()).contains("env API_TOKEN sha256=" + StoreInjectionIT.sha(secret));
         byte[] environ = Files.readAllBytes(Path.of("/proc/" + app.process.pid() + "/environ"));
         assertThat(new String(environ, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
