@@ -35,7 +35,7 @@ done
 m0=$(printf '%s\n' "${without[@]}" | median)
 mn=$(printf '%s\n' "${noop[@]}" | median)
 m1=$(printf '%s\n' "${with[@]}" | median)
-echo "java: $("$java" -version 2>&1 | head -1)"
+echo "java: $("$java" -version 2>&1 | sed -n 1p)"
 echo "runs per side: $runs (alternating)"
 echo "without agent:      median ${m0} ms   (all: ${without[*]})"
 echo "do-nothing agent:   median ${mn} ms   (all: ${noop[*]})"
