@@ -4,8 +4,8 @@ import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;
-import dev.secretagent.runtime.redact.Redaction;
 import dev.secretagent.runtime.redact.RedactionListener;
+import dev.secretagent.runtime.redact.RedactionListeners;
 import dev.secretagent.runtime.secret.SecretRegistry;
 import dev.secretagent.runtime.secret.SecretSnapshot;
 
@@ -41,7 +41,7 @@ public final class AccessRuntime {
                 }
             });
             Audit.start(settings, rawStderr);
-            Redaction.setListener(new RedactionListener() {
+            RedactionListeners.add(new RedactionListener() {
                 @Override
                 public void onRedaction(String secretId, String channel) {
                     if (AccessGuard.inside()) {

@@ -37,12 +37,14 @@ public final class Redaction {
     private Redaction() {
     }
 
-    public static void setListener(RedactionListener l) {
+    /** Sets the replaceable listener at the head of {@link RedactionListeners}; null removes it. */
+    public static synchronized void setListener(RedactionListener l) {
+        RedactionListeners.replaceHead(listener, l);
         listener = l;
     }
 
     static boolean hasListener() {
-        return listener != null || RedactionListeners.any();
+        return RedactionListeners.any();
     }
 
     /** The engine for the published snapshot and the installed settings. */
@@ -143,14 +145,6 @@ public final class Redaction {
     }
 
     static void notifyListener(String id, String channel) {
-        RedactionListener l = listener;
-        if (l != null) {
-            try {
-                l.onRedaction(id, channel);
-            } catch (Throwable ignored) {
-                // a listener failure must not turn into a leak or an app failure
-            }
-        }
         RedactionListeners.fire(id, channel);
     }
 }

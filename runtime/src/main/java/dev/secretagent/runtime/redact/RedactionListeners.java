@@ -4,8 +4,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * More than one party wants to hear about redactions (the audit trail, dev-mode leak findings, the
- * status counters). {@link Redaction#setListener} keeps its one slot; everything added here is told
- * as well, after it, in the order added.
+ * status counters): this list is the one mechanism. {@link Redaction#setListener} is a replaceable
+ * entry at its head (for callers that swap one listener, such as tests); everything else is added.
  */
 public final class RedactionListeners {
     private static final CopyOnWriteArrayList<RedactionListener> LISTENERS = new CopyOnWriteArrayList<RedactionListener>();
@@ -21,6 +21,16 @@ public final class RedactionListeners {
 
     public static void remove(RedactionListener l) {
         LISTENERS.remove(l);
+    }
+
+    /** Replaces the head entry {@code previous} (if present) with {@code next} (if not null). */
+    static synchronized void replaceHead(RedactionListener previous, RedactionListener next) {
+        if (previous != null) {
+            LISTENERS.remove(previous);
+        }
+        if (next != null) {
+            LISTENERS.add(0, next);
+        }
     }
 
     static boolean any() {
