@@ -60,13 +60,6 @@ public final class Installer {
                 }
                 if (transformer != null) {
                     retransformLoaded(inst, watched);
-                    for (TargetInstrumentation t : targets) {
-                        try {
-                            t.afterInstall();
-                        } catch (Throwable e) {
-                            Diagnostics.error("target " + t.name() + " failed after install", e);
-                        }
-                    }
                 }
             }
         };

@@ -18,7 +18,4 @@ public interface TargetInstrumentation {
     /** Adds this target's type matchers and advice to the shared builder. */
     AgentBuilder apply(AgentBuilder builder);
 
-    /** Work that is not bytecode (wrapping System.out, say), done once after the builder is installed. */
-    default void afterInstall() {
-    }
 }
