@@ -17,5 +17,4 @@ public interface TargetInstrumentation {
 
     /** Adds this target's type matchers and advice to the shared builder. */
     AgentBuilder apply(AgentBuilder builder);
-
 }
