@@ -20,7 +20,8 @@ public final class LogRedaction {
     private static final ThreadLocal<String[]> CURRENT = new ThreadLocal<String[]>() {
         @Override
         protected String[] initialValue() {
-            return new String[2]; // [0] Logback appender in progress, [1] JUL handler in progress
+            // [0] Logback appender in progress, [1] JUL handler in progress, [2] Log4j 1.2 appender in progress
+            return new String[3];
         }
     };
 
@@ -148,6 +149,33 @@ public final class LogRedaction {
             return bytes;
         }
         return Redaction.redactUtf8(bytes, 0, bytes.length, LogChannels.log4j2(logger));
+    }
+
+    // ---- Log4j 1.2 / reload4j ------------------------------------------------------------------
+
+    /** Called on entry to Log4j 1.2's WriterAppender.subAppend(event); returns the previous channel. */
+    public static String enterLog4j1Appender(Object event) {
+        String[] slot = CURRENT.get();
+        String previous = slot[2];
+        slot[2] = LogChannels.log4j1(LoggerNames.of(event));
+        return previous;
+    }
+
+    /** Called on exit of subAppend, with what {@link #enterLog4j1Appender} returned. */
+    public static void exitLog4j1Appender(String previous) {
+        CURRENT.get()[2] = previous;
+    }
+
+    /**
+     * Text a Log4j 1.2 appender writes through its QuietWriter: the layout's output for one event, each line
+     * of a stack trace the layout left out, a header or a footer. Whole lines, never a fragment of one.
+     */
+    public static String log4j1Text(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String channel = CURRENT.get()[2];
+        return Redaction.redact(text, channel == null ? "log4j1" : channel);
     }
 
     // ---- java.util.logging -----------------------------------------------------------------------
