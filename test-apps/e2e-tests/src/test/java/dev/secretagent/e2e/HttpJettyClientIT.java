@@ -44,11 +44,10 @@ class HttpJettyClientIT {
                 .contains("{<<<GET /api/items HTTP/1.1\\r\\n").contains("{<<<HTTP/1.1 200 OK\\r\\n")
                 .contains("headerString=[Set-Cookie], valueString=[[REDACTED:header:Set-Cookie]]")
                 .contains("headerString=[X-Trace], valueString=[trace-visible]")
-                .contains("filled 75 ").contains("filled 92 ")
+                .containsPattern("filled \\d+ .*=\\{<<<HTTP/1.1 200 OK")
                 .contains("cookie store: ").contains("[session=[REDACTED:cookie]; Path=/]");
         // the second read of the split response starts inside the Set-Cookie value: masked there too
-        assertThat(out.lines().filter(l -> l.contains("filled 92 ")).findFirst().orElseThrow())
-                .contains("={<<<[REDACTED:header]");
+        assertThat(out).containsPattern("filled \\d+ .*=\\{<<<\\[REDACTED:header\\]\\**\\\\r\\\\nX-");
         assertThat(file).contains("headerString=[Set-Cookie], valueString=[[REDACTED:header:Set-Cookie]]");
         assertThat(out.lines().filter(l -> l.startsWith("done: ") && l.endsWith("-> 200 hello"))).hasSize(3);
     }
@@ -63,8 +62,9 @@ class HttpJettyClientIT {
         assertThat(out).contains(d.bearer).contains(d.setCookie).contains(d.known);
         // the split really happens: the first read ends inside the value, the second starts with its rest
         String half = d.setCookie.substring(d.setCookie.length() / 2);
-        assertThat(out).contains("filled 75 ").containsPattern("filled 92 .*=\\{<<<" + half);
-        // and the app's own lines are the same with and without the agent (nothing added or dropped)
+        assertThat(out).containsPattern("filled \\d+ .*=\\{<<<" + half);
+        // the app's lines and the header lines of Jetty's multi-line debug messages are as many with the agent
+        // as without (nothing added or dropped; the stack trace of a connection closed at stop comes and goes)
         HttpDumps d2 = new HttpDumps();
         Path logs2 = Files.createDirectories(dir.resolve("with2"));
         ChildJvm.Result withAgent = run(d2, logs2, true);
@@ -72,6 +72,7 @@ class HttpJettyClientIT {
     }
 
     private static List<String> appLines(String out) {
-        return out.lines().filter(l -> !l.contains(" DEBUG ") && !l.contains(" INFO ")).collect(Collectors.toList());
+        return out.lines().filter(l -> l.matches("(request headers|response headers|done|cookie store): .*|[A-Za-z-]+: .*"))
+                .collect(Collectors.toList());
     }
 }
