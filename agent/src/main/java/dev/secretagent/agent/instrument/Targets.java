@@ -24,6 +24,7 @@ public final class Targets {
         targets.add(new dev.secretagent.agent.instrument.log4j1.Log4j1Instrumentation());
         targets.add(new dev.secretagent.agent.instrument.okhttp.OkHttpInstrumentation());
         targets.add(new dev.secretagent.agent.instrument.apachehttp.ApacheHttpInstrumentation());
+        targets.add(new dev.secretagent.agent.instrument.jetty.JettyInstrumentation());
         return targets;
     }
 }

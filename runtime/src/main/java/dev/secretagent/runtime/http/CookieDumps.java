@@ -49,13 +49,54 @@ public final class CookieDumps {
         }
     }
 
+    /**
+     * A cookie as {@code name=value; Attr=v} inside brackets (Jetty's {@code HttpCookie} text,
+     * {@code HttpCookie$Immutable@1f[session=v; Path=/; HttpOnly=true]}): the value runs from the first
+     * {@code =} after the first {@code [} to the first {@code ;} after it (a cookie name holds no {@code =},
+     * a cookie value no {@code ;}), or to the last {@code ]} when there are no attributes. A text without
+     * that shape is masked whole.
+     */
+    public static String maskBracketedPair(String text, String channel) {
+        try {
+            if (text == null) {
+                return null;
+            }
+            int open = text.indexOf('[');
+            int eq = open < 0 ? -1 : text.indexOf('=', open);
+            if (eq < 0) {
+                Redaction.notifyMasked(ID, channel);
+                return mask();
+            }
+            int from = eq + 1;
+            int to = text.indexOf(';', from);
+            if (to < 0) {
+                to = text.lastIndexOf(']');
+            }
+            if (to < from) {
+                to = text.length();
+            }
+            if (to == from) {
+                return text;
+            }
+            Redaction.notifyMasked(ID, channel);
+            return text.substring(0, from) + mask() + text.substring(to);
+        } catch (Throwable t) {
+            return "[REDACTION-FAILED]";
+        }
+    }
+
     /** The configured mask ({@code mask} option, default {@code [REDACTED:{id}]}) for the rule id. */
     static String mask() {
+        return mask(ID);
+    }
+
+    /** The configured mask for the rule id {@code id}. */
+    static String mask(String id) {
         Settings s = Settings.current();
         String m = s == null ? null : s.get("mask", null);
         if (m == null || m.isEmpty()) {
             m = "[REDACTED:{id}]";
         }
-        return m.replace("{id}", ID);
+        return m.replace("{id}", id);
     }
 }

@@ -27,6 +27,23 @@ final class WeakIdentityMap<V> {
         return v;
     }
 
+    /** The value for {@code owner}, or null. */
+    synchronized V get(Object owner) {
+        expunge();
+        return map.get(new Key(owner, null));
+    }
+
+    /** Sets the value for {@code owner}. */
+    synchronized void put(Object owner, V value) {
+        expunge();
+        Key probe = new Key(owner, null);
+        if (map.containsKey(probe)) {
+            map.put(probe, value); // the existing weak key stays (HashMap keeps the first key object)
+        } else {
+            map.put(new Key(owner, queue), value);
+        }
+    }
+
     synchronized V remove(Object owner) {
         expunge();
         return map.remove(new Key(owner, null));

@@ -1,0 +1,73 @@
+package dev.secretagent.agent.instrument.jetty;
+
+import dev.secretagent.agent.instrument.TargetInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+import java.nio.ByteBuffer;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Jetty (HttpClient 12.x, and any Jetty component) debug logging, where it dumps I/O buffers: its
+ * {@code org.eclipse.jetty.client}, {@code .http}, {@code .io} loggers at DEBUG print a buffer as
+ * {@code DirectByteBuffer@1f[p=0,l=294,c=4096,r=294]={<<<GET /api HTTP/1.1\r\n...KIESECRET0123\r\n\r\n>>>...}}
+ * (first and last bytes of each region), in which the tail of a header value stands with no name in front,
+ * and a read may end inside a value. Hooks, all handing to door {@code runtime/http/BufferDumps}:
+ * <ul>
+ *   <li>{@code org.eclipse.jetty.util.BufferUtil#appendDebugString(StringBuilder, ByteBuffer)} (what
+ *   {@code toDetailString} formats with) and {@code #toHexSummary(ByteBuffer)}: the buffer is swapped for a
+ *   redacted copy of the same shape;</li>
+ *   <li>{@code fill(ByteBuffer)} of Jetty's endpoints ({@code org.eclipse.jetty.io.*EndPoint*}): marks which
+ *   bytes of the buffer a read brought, so a value split between two reads of one connection is still
+ *   masked in the second;</li>
+ *   <li>{@code org.eclipse.jetty.http.HttpCookie#toString(HttpCookie)} (static; every cookie's
+ *   {@code toString()}): the value behind the cookie's own name ({@code [session=v; Path=/]});</li>
+ *   <li>{@code org.eclipse.jetty.http.HttpParser#parsedHeader()}: its DEBUG line hands name and value as two
+ *   arguments ({@code headerString=[Set-Cookie], valueString=[v]}); that one call is replaced
+ *   ({@link ParserDebugSubstitution}) so the value is masked before formatting.</li>
+ * </ul>
+ * The whole header lines Jetty logs ({@code Set-Cookie: v} in "Invoking responseHeader ...", a request's
+ * {@code HttpFields} text) are left to the engine's header-name rules on the logging channel.
+ */
+public final class JettyInstrumentation implements TargetInstrumentation {
+    @Override
+    public String name() {
+        return "jetty";
+    }
+
+    @Override
+    public String[] classNamePrefixes() {
+        return new String[] {"org.eclipse.jetty.util.BufferUtil", "org.eclipse.jetty.io.", "org.eclipse.jetty.http.HttpCookie",
+            "org.eclipse.jetty.http.HttpParser"};
+    }
+
+    @Override
+    public AgentBuilder apply(AgentBuilder builder) {
+        ClassLoader advice = ClassLoader.getSystemClassLoader();
+        return builder
+                .type(named("org.eclipse.jetty.util.BufferUtil"))
+                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
+                        .advice(named("appendDebugString").and(takesArguments(2))
+                                        .and(takesArgument(0, StringBuilder.class)).and(takesArgument(1, ByteBuffer.class)),
+                                AppendDebugStringAdvice.class.getName())
+                        .advice(named("toHexSummary").and(takesArguments(1)).and(takesArgument(0, ByteBuffer.class)),
+                                HexSummaryAdvice.class.getName()))
+                .type(nameStartsWith("org.eclipse.jetty.io.").and(nameContains("EndPoint")))
+                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
+                        .advice(named("fill").and(takesArguments(1)).and(takesArgument(0, ByteBuffer.class))
+                                        .and(returns(int.class)).and(not(isAbstract())),
+                                FillAdvice.class.getName()))
+                .type(named("org.eclipse.jetty.http.HttpCookie"))
+                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
+                        .advice(named("toString").and(takesArguments(1)), CookieToStringAdvice.class.getName()))
+                .type(named("org.eclipse.jetty.http.HttpParser"))
+                .transform(new ParserDebugSubstitution());
+    }
+}

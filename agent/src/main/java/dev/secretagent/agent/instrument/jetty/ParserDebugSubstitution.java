@@ -1,0 +1,37 @@
+package dev.secretagent.agent.instrument.jetty;
+
+import dev.secretagent.runtime.http.HeaderLogArgs;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.MemberSubstitution;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+import java.security.ProtectionDomain;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * In {@code org.eclipse.jetty.http.HttpParser#parsedHeader()} (and {@code parsedTrailer()}), the DEBUG call
+ * {@code LOG.debug("parsedHeader({}) header={}, headerString=[{}], valueString=[{}]", ...)} is replaced by
+ * {@link HeaderLogArgs#debug}: the header's name and value are two arguments there, so the value is masked
+ * before the logger formats them apart. Only that call site changes; the parse itself is untouched.
+ */
+final class ParserDebugSubstitution implements AgentBuilder.Transformer {
+    @Override
+    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
+                                            JavaModule module, ProtectionDomain domain) {
+        try {
+            MethodDescription substitute = new MethodDescription.ForLoadedMethod(
+                    HeaderLogArgs.class.getMethod("debug", Object.class, String.class, Object[].class));
+            return builder.visit(MemberSubstitution.relaxed()
+                    .method(named("debug").and(takesArguments(String.class, Object[].class)))
+                    .replaceWith(substitute)
+                    .on(named("parsedHeader").or(named("parsedTrailer"))));
+        } catch (Throwable t) {
+            return builder;
+        }
+    }
+}

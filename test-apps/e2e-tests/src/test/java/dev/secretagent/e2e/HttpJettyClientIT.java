@@ -1,0 +1,78 @@
+package dev.secretagent.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Jetty HttpClient 12.1 with its loggers at DEBUG in Logback (console and file): header lines, the parser's
+ * name/value fields, buffer dumps ({@code {<<<...>>>}}, first and last bytes of each region) of request heads
+ * and of socket reads, one of which ends inside the Set-Cookie value (split-head server), and the cookie
+ * store printed by the app.
+ */
+class HttpJettyClientIT {
+    @TempDir
+    Path dir;
+
+    private ChildJvm.Result run(HttpDumps d, Path logs, boolean agent) throws Exception {
+        ChildJvm c = d.app("http-jetty-app", "demo.jetty.JettyClientApp").jvmArg("-Dlogdir=" + logs);
+        if (agent) {
+            c.withAgent();
+        }
+        return c.run();
+    }
+
+    @Test
+    void debugLogBufferDumpsAndCookieStoreHoldNoCredential() throws Exception {
+        HttpDumps d = new HttpDumps();
+        Path logs = Files.createDirectories(dir.resolve("with"));
+        ChildJvm.Result r = run(d, logs, true);
+        assertThat(r.exit).as(r.toString()).isZero();
+        d.assertClean(r, logs);
+        String out = r.stdout();
+        String file = Files.readString(logs.resolve("jetty-client.log"), StandardCharsets.ISO_8859_1);
+        // the rest of the dump is there: header lines, buffer dumps, the parser's lines, the split read
+        assertThat(out).contains("X-Request-Id: req-visible").containsPattern("(?i)x-trace: trace-visible")
+                .contains("Authorization: Bearer [REDACTED").contains("X-Api-Key: [REDACTED")
+                .contains("{<<<GET /api/items HTTP/1.1\\r\\n").contains("{<<<HTTP/1.1 200 OK\\r\\n")
+                .contains("headerString=[Set-Cookie], valueString=[[REDACTED:header:Set-Cookie]]")
+                .contains("headerString=[X-Trace], valueString=[trace-visible]")
+                .containsPattern("filled \\d+ .*=\\{<<<HTTP/1.1 200 OK")
+                .contains("cookie store: ").contains("[session=[REDACTED:cookie]; Path=/]");
+        // the second read of the split response starts inside the Set-Cookie value: masked there too
+        assertThat(out).containsPattern("filled \\d+ .*=\\{<<<\\[REDACTED:header\\]\\**\\\\r\\\\nX-");
+        assertThat(file).contains("headerString=[Set-Cookie], valueString=[[REDACTED:header:Set-Cookie]]");
+        assertThat(out.lines().filter(l -> l.startsWith("done: ") && l.endsWith("-> 200 hello"))).hasSize(3);
+    }
+
+    @Test
+    void withoutTheAgentTheDebugLogShowsTheCredentials() throws Exception {
+        HttpDumps d = new HttpDumps();
+        Path logs = Files.createDirectories(dir.resolve("without"));
+        ChildJvm.Result r = run(d, logs, false);
+        assertThat(r.exit).as(r.toString()).isZero();
+        String out = r.stdout();
+        assertThat(out).contains(d.bearer).contains(d.setCookie).contains(d.known);
+        // the split really happens: the first read ends inside the value, the second starts with its rest
+        String half = d.setCookie.substring(d.setCookie.length() / 2);
+        assertThat(out).containsPattern("filled \\d+ .*=\\{<<<" + half);
+        // the app's lines and the header lines of Jetty's multi-line debug messages are as many with the agent
+        // as without (nothing added or dropped; the stack trace of a connection closed at stop comes and goes)
+        HttpDumps d2 = new HttpDumps();
+        Path logs2 = Files.createDirectories(dir.resolve("with2"));
+        ChildJvm.Result withAgent = run(d2, logs2, true);
+        assertThat(appLines(withAgent.stdout())).hasSameSizeAs(appLines(out));
+    }
+
+    private static List<String> appLines(String out) {
+        return out.lines().filter(l -> l.matches("(request headers|response headers|done|cookie store): .*|[A-Za-z-]+: .*"))
+                .collect(Collectors.toList());
+    }
+}
