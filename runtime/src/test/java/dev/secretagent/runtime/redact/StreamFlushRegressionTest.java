@@ -49,4 +49,27 @@ class StreamFlushRegressionTest {
         w.flush();
         assertThat(chars.toString()).doesNotContain(value).contains("[REDACTED:header:Authorization]");
     }
+
+    /**
+     * Found by the Feign end-to-end test: {@code ErrorLogger} prints {@code printf("[M#m] %s: %s%n", name, value)},
+     * which an auto-flushing PrintStream writes as separate prints, each followed by a flush.
+     */
+    @Test
+    void aHeaderLinePrintedInPiecesOnTheConsoleIsMasked() throws Exception {
+        String value = "ckT7kN2ngF8k4grogUdTQCFLYY";
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        java.io.PrintStream raw = new java.io.PrintStream(sink, true, "UTF-8");
+        java.io.PrintStream console = ConsoleStreams.wrap(raw, "stderr");
+        console.printf("[Items#post] %s: %s%n", "Cookie", "sid=" + value);
+        console.print("[Items#post] Authorization");
+        console.print(": Bearer " + value);
+        console.println();
+        console.print("progress ");
+        // what is not held back is out at once, without a line end or a flush
+        assertThat(sink.toString("UTF-8")).endsWith("progress ");
+        console.flush();
+        assertThat(sink.toString("UTF-8")).doesNotContain(value)
+                .contains("[Items#post] Cookie: [REDACTED:header:Cookie]\n")
+                .contains("[Items#post] Authorization: Bearer [REDACTED:header:Authorization]\n");
+    }
 }
