@@ -23,35 +23,22 @@ public final class ConsoleStreams {
         }
 
         /**
-         * Every {@code print} ends here, and an auto-flushing PrintStream flushes after each of them. A flush
-         * empties the redactor's hold-back, so a line printed in pieces ({@code printf("%s: %s%n", "Cookie", v)}
-         * is four prints: Feign's {@code ErrorLogger}) left "Cookie" out before ": v" arrived, and the value then
-         * had no name in front of it. So the flush waits for a line end (println, a "\n" in the text, an explicit
-         * {@code flush()}): the redactor still passes every byte it does not hold back to the original stream at
-         * once, which flushes on its own; only a tail that is or may become a secret or a sensitive name's value
-         * ("Password: " as a prompt) waits for the line's end.
+         * {@code printf}/{@code format} write their result piece by piece (each literal run and each argument is a
+         * separate print), and this auto-flushing stream flushes after every piece: {@code printf("%s: %s%n",
+         * "Cookie", v)} (Feign's {@code ErrorLogger}) would let "Cookie" out before ": v" arrived, and the value would
+         * then reach the redactor with no name in front of it. Formatted whole first, the line is one write. (Separate
+         * {@code print} calls keep their flushes: a prompt printed without a newline must appear at once.)
          */
         @Override
-        public void write(byte[] buf, int off, int len) {
-            synchronized (this) {
-                if (out == null) {
-                    setError();
-                    return;
-                }
-                try {
-                    out.write(buf, off, len);
-                    for (int i = off; i < off + len; i++) {
-                        if (buf[i] == '\n') {
-                            out.flush();
-                            break;
-                        }
-                    }
-                } catch (java.io.InterruptedIOException x) {
-                    Thread.currentThread().interrupt();
-                } catch (java.io.IOException x) {
-                    setError();
-                }
-            }
+        public PrintStream format(String format, Object... args) {
+            print(String.format(format, args));
+            return this;
+        }
+
+        @Override
+        public PrintStream format(java.util.Locale l, String format, Object... args) {
+            print(String.format(l, format, args));
+            return this;
         }
     }
 
