@@ -46,6 +46,7 @@ public class JulApp {
             withSuppressed.addSuppressed(new IllegalArgumentException("suppressed " + secret));
             log.log(Level.SEVERE, "a suppressed exception", withSuppressed);
             platform.log(System.Logger.Level.INFO, "System.Logger with {0}", secret);
+            platform.log(System.Logger.Level.ERROR, "System.Logger failure", new IllegalStateException("platform " + secret));
             for (int i = 0; i < 200; i++) {
                 rollingLogger.log(Level.INFO, "rolling line {0} password={1}", new Object[] {i, secret});
             }

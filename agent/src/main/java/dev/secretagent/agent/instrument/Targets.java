@@ -21,6 +21,7 @@ public final class Targets {
         targets.add(new LogbackInstrumentation());
         targets.add(new Log4j2Instrumentation());
         targets.add(new JulInstrumentation());
+        targets.add(new dev.secretagent.agent.instrument.log4j1.Log4j1Instrumentation());
         targets.add(new dev.secretagent.agent.instrument.okhttp.OkHttpInstrumentation());
         targets.add(new dev.secretagent.agent.instrument.apachehttp.ApacheHttpInstrumentation());
         targets.add(new dev.secretagent.agent.instrument.netty.NettyInstrumentation());

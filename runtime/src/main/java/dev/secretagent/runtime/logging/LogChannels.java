@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Channel names for redactions in logging frameworks ({@code logback:<logger>}, {@code log4j2:<logger>},
- * {@code jul:<logger>}), built once per logger and reused: a log line costs one map lookup, not a
+ * {@code jul:<logger>}, {@code log4j1:<logger>}), built once per logger and reused: a log line costs one map lookup, not a
  * string concatenation. The map is bounded because some applications create loggers per request;
  * past the bound a name is built each time (correct, just not cached).
  */
@@ -13,6 +13,7 @@ public final class LogChannels {
     private static final ConcurrentHashMap<String, String> LOGBACK = new ConcurrentHashMap<String, String>();
     private static final ConcurrentHashMap<String, String> LOG4J2 = new ConcurrentHashMap<String, String>();
     private static final ConcurrentHashMap<String, String> JUL = new ConcurrentHashMap<String, String>();
+    private static final ConcurrentHashMap<String, String> LOG4J1 = new ConcurrentHashMap<String, String>();
 
     private LogChannels() {
     }
@@ -23,6 +24,11 @@ public final class LogChannels {
 
     public static String log4j2(String logger) {
         return channel(LOG4J2, "log4j2", logger);
+    }
+
+    /** Log4j 1.2 and reload4j. */
+    public static String log4j1(String logger) {
+        return channel(LOG4J1, "log4j1", logger);
     }
 
     public static String jul(String logger) {

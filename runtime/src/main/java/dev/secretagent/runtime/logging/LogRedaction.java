@@ -2,6 +2,8 @@ package dev.secretagent.runtime.logging;
 
 import dev.secretagent.runtime.redact.Redaction;
 
+import java.util.Collections;
+
 /**
  * The door the logging adapters call. Adapters stay thin: they hand over the bytes an appender is
  * about to write (Logback, Log4j2), or the text a JUL handler is about to write, and this class
@@ -18,7 +20,8 @@ public final class LogRedaction {
     private static final ThreadLocal<String[]> CURRENT = new ThreadLocal<String[]>() {
         @Override
         protected String[] initialValue() {
-            return new String[2]; // [0] Logback appender in progress, [1] JUL handler in progress
+            // [0] Logback appender in progress, [1] JUL handler in progress, [2] Log4j 1.2 appender in progress
+            return new String[3];
         }
     };
 
@@ -61,6 +64,83 @@ public final class LogRedaction {
         return Redaction.redact(text, LogChannels.logback(logger));
     }
 
+    /**
+     * A string field of a Logback event value object ({@code LoggingEventVO}) that is about to be serialised
+     * (socket, SSL socket, server socket appenders): always redacted, whatever appender is in progress,
+     * because these bytes are Java serialisation, not text a byte hook could safely rewrite.
+     */
+    public static String logbackShippedText(String text, String logger) {
+        if (text == null) {
+            return null;
+        }
+        return Redaction.redact(text, LogChannels.logback(logger));
+    }
+
+    /**
+     * The argument array of a Logback event about to be serialised. Logback writes each argument as its
+     * {@code toString()}, so that is what is checked; the array is shared with the application's event, so it
+     * is never changed: when an argument holds a secret, a new array of (redacted) strings comes back,
+     * otherwise the same array.
+     */
+    public static Object[] logbackShippedArguments(Object[] args, String logger) {
+        if (args == null || args.length == 0) {
+            return args;
+        }
+        String channel = LogChannels.logback(logger);
+        Object[] copy = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                continue;
+            }
+            String s = String.valueOf(args[i]);
+            String r = Redaction.redact(s, channel);
+            if (r != s && copy == null) {
+                copy = new Object[args.length];
+                for (int j = 0; j < i; j++) {
+                    copy[j] = args[j] == null ? null : String.valueOf(args[j]);
+                }
+            }
+            if (copy != null) {
+                copy[i] = r;
+            }
+        }
+        return copy == null ? args : copy;
+    }
+
+    /**
+     * A string map of a Logback event about to be serialised (the MDC, the logger context's properties). Such
+     * maps are shared with the application (the MDC copy of the event, the context's own map), so they are never
+     * changed: the same map when no key or value holds a secret, else a redacted copy in the same order.
+     */
+    public static java.util.Map<String, String> logbackShippedMap(java.util.Map<String, String> map, String logger) {
+        if (map == null || map.isEmpty()) {
+            return map;
+        }
+        String channel = LogChannels.logback(logger);
+        // one pass, each key and value redacted once (every redaction is counted and reported)
+        String[] keys = new String[map.size()];
+        String[] values = new String[keys.length];
+        boolean dirty = false;
+        int n = 0;
+        for (java.util.Map.Entry<String, String> e : map.entrySet()) {
+            if (n == keys.length) {
+                return Collections.singletonMap("[REDACTION-FAILED]", "map changed while read"); // fail closed
+            }
+            keys[n] = Redaction.redact(e.getKey(), channel);
+            values[n] = Redaction.redact(e.getValue(), channel);
+            dirty |= keys[n] != e.getKey() || values[n] != e.getValue();
+            n++;
+        }
+        if (!dirty) {
+            return map;
+        }
+        java.util.Map<String, String> copy = new java.util.LinkedHashMap<String, String>();
+        for (int i = 0; i < n; i++) {
+            copy.put(keys[i], values[i]);
+        }
+        return copy;
+    }
+
     // ---- Log4j2 --------------------------------------------------------------------------------
 
     /** A Log4j2 layout's bytes for one event, before the appender's manager writes them. */
@@ -69,6 +149,33 @@ public final class LogRedaction {
             return bytes;
         }
         return Redaction.redactUtf8(bytes, 0, bytes.length, LogChannels.log4j2(logger));
+    }
+
+    // ---- Log4j 1.2 / reload4j ------------------------------------------------------------------
+
+    /** Called on entry to Log4j 1.2's WriterAppender.subAppend(event); returns the previous channel. */
+    public static String enterLog4j1Appender(Object event) {
+        String[] slot = CURRENT.get();
+        String previous = slot[2];
+        slot[2] = LogChannels.log4j1(LoggerNames.of(event));
+        return previous;
+    }
+
+    /** Called on exit of subAppend, with what {@link #enterLog4j1Appender} returned. */
+    public static void exitLog4j1Appender(String previous) {
+        CURRENT.get()[2] = previous;
+    }
+
+    /**
+     * Text a Log4j 1.2 appender writes through its QuietWriter: the layout's output for one event, each line
+     * of a stack trace the layout left out, a header or a footer. Whole lines, never a fragment of one.
+     */
+    public static String log4j1Text(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String channel = CURRENT.get()[2];
+        return Redaction.redact(text, channel == null ? "log4j1" : channel);
     }
 
     // ---- java.util.logging -----------------------------------------------------------------------

@@ -158,6 +158,36 @@ final class Detectors {
         return RuleScanner.add(sp, st, to, owner);
     }
 
+    /** Longest JWT header we hold back in a stream while waiting for its payload. */
+    static final int MAX_JWT_HEADER = 8 * 1024;
+
+    /**
+     * Length of the tail a stream must hold because it may be a JWT header still being written: a base64url run
+     * reaching the end that starts with {@code eyJ} (or is a prefix of it) right after a non-base64url char. Why:
+     * the JWT trigger is the payload's {@code .eyJ}; once the header was written out before that trigger arrived,
+     * {@link #jwt} can no longer find the token's start, and header, payload and signature would all pass.
+     */
+    static int jwtHeaderTail(CharSequence s, int from, int to) {
+        int end = to;
+        for (int k = 1; k <= 3 && to - k >= from; k++) {
+            if (s.charAt(to - k) == '.' && RuleScanner.startsWith(s, to - k, to, ".eyJ".substring(0, k))) {
+                end = to - k; // the payload's trigger is still being written: ".", ".e" or ".ey"
+                break;
+            }
+        }
+        int hs = end;
+        while (hs > from && to - hs < MAX_JWT_HEADER && b64url(s.charAt(hs - 1))) {
+            hs--;
+        }
+        if (hs == end || (hs > from && b64url(s.charAt(hs - 1)))) {
+            return 0;
+        }
+        if (end < to) {
+            return RuleScanner.startsWith(s, hs, end, "eyJ") ? to - hs : 0;
+        }
+        return RuleScanner.startsWith(s, hs, to, "eyJ".substring(0, Math.min(3, to - hs))) ? to - hs : 0;
+    }
+
     /** header.payload.signature, header and payload base64url JSON objects ("eyJ"), signature >= 16 chars. */
     private static Spans jwt(CharSequence s, int from, int to, int dot, Spans sp, int owner, RuleScanner.Open open) {
         int hs = dot;

@@ -62,6 +62,8 @@ final class RuleScanner {
     private final TriggerIndex index;
     private final Set<String> triggerPrefixes = new HashSet<String>();
     private final int maxTrigger;
+    /** Is the JWT detector on? Its trigger is the payload's ".eyJ", so a stream must hold a header in progress. */
+    private final boolean jwt;
     private final String maskPrefix;
 
     RuleScanner(List<Trigger> list, String maskPrefix) {
@@ -76,6 +78,11 @@ final class RuleScanner {
         }
         maxTrigger = max;
         index = new TriggerIndex(triggers);
+        boolean j = false;
+        for (Trigger t : triggers) {
+            j |= t.kind == DETECTOR && t.detail.equals("jwt");
+        }
+        jwt = j;
     }
 
     boolean isEmpty() {
@@ -161,6 +168,11 @@ final class RuleScanner {
      * stream holds it back between writes, so a name split over two writes is still seen whole.
      */
     int triggerTail(CharSequence s, int from, int to) {
+        int header = jwt ? Detectors.jwtHeaderTail(s, from, to) : 0;
+        return Math.max(header, nameTail(s, from, to));
+    }
+
+    private int nameTail(CharSequence s, int from, int to) {
         int limit = Math.min(to - from, maxTrigger - 1);
         StringBuilder sb = new StringBuilder(limit);
         int best = 0;

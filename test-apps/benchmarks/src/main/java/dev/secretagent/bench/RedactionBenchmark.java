@@ -45,9 +45,9 @@ public class RedactionBenchmark {
     @Param({"1", "100", "1000", "10000"})
     public int secrets;
 
-    String clean;
+    public String clean;
     String dirty;
-    byte[] cleanBytes;
+    public byte[] cleanBytes;
     byte[] dirtyBytes;
     Pattern regex;
 

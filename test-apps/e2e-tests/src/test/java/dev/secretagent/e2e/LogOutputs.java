@@ -31,7 +31,8 @@ final class LogOutputs {
         o.add("stdout", run.stdout());
         o.add("stderr", withoutAgentLines(run.stderr()));
         for (Map.Entry<Path, byte[]> f : ChildJvm.allFiles(outDir).entrySet()) {
-            String name = f.getKey().getFileName().toString().replaceAll("\\.\\d+\\.", ".");
+            // rolled files grouped: rolling.3.log (Logback, Log4j2) and rolling.log.3 (Log4j 1.2) count as rolling.log
+            String name = f.getKey().getFileName().toString().replaceAll("\\.\\d+\\.", ".").replaceAll("\\.log\\.\\d+$", ".log");
             if (name.endsWith(".lck")) {
                 continue;
             }

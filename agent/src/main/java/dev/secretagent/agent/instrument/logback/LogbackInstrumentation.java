@@ -21,8 +21,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  *       their worker thread.</li>
  *   <li>Events: for appenders that ship events instead of text (socket, serialising, custom), the formatted
  *       message, the raw message and every throwable message are redacted when read outside a text
- *       appender. MDC values and argument objects of shipped events are not (the bytes path covers them for
- *       every text appender).</li>
+ *       appender.</li>
+ *   <li>Serialised events: socket, SSL socket and server socket appenders serialise a {@code LoggingEventVO}
+ *       copy of each event; its {@code writeObject} redacts the copy's message, thread name, arguments (written
+ *       as strings), MDC and logger-context properties first, swapping shared maps and arrays for redacted
+ *       copies (see {@link ShippedEventAdvice}).</li>
  * </ul>
  */
 public final class LogbackInstrumentation implements TargetInstrumentation {
@@ -53,9 +56,17 @@ public final class LogbackInstrumentation implements TargetInstrumentation {
                         .advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
                                 EventMessageAdvice.class.getName())
                         .include(ClassLoader.getSystemClassLoader()))
+                .type(named("ch.qos.logback.classic.spi.LoggingEventVO"))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("writeObject").and(takesArguments(java.io.ObjectOutputStream.class)),
+                                ShippedEventAdvice.class.getName())
+                        .include(ClassLoader.getSystemClassLoader()))
                 .type(named("ch.qos.logback.classic.spi.ThrowableProxy"))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
+                                ThrowableMessageAdvice.class.getName())
+                        // 1.3+: "CIRCULAR REFERENCE: " + the throwable's toString(), message included
+                        .advice(named("getOverridingMessage").and(takesArguments(0)).and(returns(String.class)),
                                 ThrowableMessageAdvice.class.getName())
                         .include(ClassLoader.getSystemClassLoader()));
     }

@@ -1,0 +1,18 @@
+package dev.secretagent.agent.instrument.log4j1;
+
+import net.bytebuddy.asm.Advice;
+
+/** Inlined into Log4j 1.2's QuietWriter.write(String) (and CountingQuietWriter's): the text, redacted before it is written. */
+public final class QuietWriteAdvice {
+    private QuietWriteAdvice() {
+    }
+
+    @Advice.OnMethodEnter
+    public static void enter(@Advice.Argument(value = 0, readOnly = false) String text) {
+        try {
+            text = dev.secretagent.runtime.logging.LogRedaction.log4j1Text(text);
+        } catch (Throwable agentBug) {
+            text = "[REDACTION-FAILED]"; // fail closed
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.secretagent.agent.instrument.logback;
+
+import ch.qos.logback.classic.spi.LoggerContextVO;
+import net.bytebuddy.asm.Advice;
+
+import java.util.Map;
+
+/**
+ * Inlined into LoggingEventVO.writeObject(ObjectOutputStream), which socket, SSL socket and server socket
+ * appenders reach for every event they ship: the value object is Logback's own copy of the event, built for this
+ * serialisation, so its fields are replaced with redacted values before {@code defaultWriteObject} writes them.
+ * Maps and the argument array are shared with the application's event (and the context's properties with every
+ * event), so they are swapped for redacted copies, never changed. Exception messages reach the copy through
+ * ThrowableProxy.getMessage()/getOverridingMessage(), already redacted by {@link ThrowableMessageAdvice}.
+ */
+public final class ShippedEventAdvice {
+    private ShippedEventAdvice() {
+    }
+
+    @Advice.OnMethodEnter
+    public static void enter(@Advice.FieldValue("loggerName") String logger,
+                             @Advice.FieldValue(value = "message", readOnly = false) String message,
+                             @Advice.FieldValue(value = "threadName", readOnly = false) String thread,
+                             @Advice.FieldValue(value = "argumentArray", readOnly = false) Object[] arguments,
+                             @Advice.FieldValue(value = "mdcPropertyMap", readOnly = false) Map<String, String> mdc,
+                             @Advice.FieldValue(value = "loggerContextVO", readOnly = false) LoggerContextVO context) {
+        try {
+            message = dev.secretagent.runtime.logging.LogRedaction.logbackShippedText(message, logger);
+            thread = dev.secretagent.runtime.logging.LogRedaction.logbackShippedText(thread, logger);
+            arguments = dev.secretagent.runtime.logging.LogRedaction.logbackShippedArguments(arguments, logger);
+            mdc = dev.secretagent.runtime.logging.LogRedaction.logbackShippedMap(mdc, logger);
+            if (context != null) {
+                Map<String, String> properties = context.getPropertyMap();
+                Map<String, String> clean = dev.secretagent.runtime.logging.LogRedaction.logbackShippedMap(properties, logger);
+                if (clean != properties) {
+                    context = new LoggerContextVO(context.getName(), clean, context.getBirthTime());
+                }
+            }
+        } catch (Throwable agentBug) {
+            // fail closed: what could not be checked is not shipped
+            message = "[REDACTION-FAILED]";
+            arguments = null;
+            mdc = java.util.Collections.<String, String>emptyMap();
+        }
+    }
+}
