@@ -94,7 +94,8 @@ class HttpReactiveIT {
 
     /**
      * The control: without the agent the values are in every dump (hex rows joined back), the split-head server
-     * really splits the Set-Cookie value across two reads, and the dumps have the same shape (events per logger).
+     * really splits the Set-Cookie value across two reads, and the dumps have the same shape (writes, channels and
+     * responses; not the number of reads, which depends on timing).
      */
     @Test
     void withoutTheAgentTheDumpsShowTheCredentialsAndTheSplit() throws Exception {
@@ -110,7 +111,7 @@ class HttpReactiveIT {
         String half = d.setCookie.substring(0, d.setCookie.length() / 2);
         assertThat(out).contains("B HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nSet-Cookie: session=" + half + "\n");
         ChildJvm.Result withAgent = run(new HttpDumps(), true);
-        for (String event : new String[] {"] WRITE: ", "] READ COMPLETE", "] REGISTERED", "Response 200 OK"}) {
+        for (String event : new String[] {"] WRITE: ", "] REGISTERED", "Response 200 OK"}) {
             assertThat(count(withAgent.stdout(), event)).as(event).isEqualTo(count(out, event));
         }
     }
