@@ -25,6 +25,7 @@ public final class Targets {
         targets.add(new dev.secretagent.agent.instrument.okhttp.OkHttpInstrumentation());
         targets.add(new dev.secretagent.agent.instrument.apachehttp.ApacheHttpInstrumentation());
         targets.add(new dev.secretagent.agent.instrument.jetty.JettyInstrumentation());
+        targets.add(new dev.secretagent.agent.instrument.netty.NettyInstrumentation());
         return targets;
     }
 }

@@ -21,6 +21,25 @@ public final class ConsoleStreams {
             super(Redaction.redactingStream(original, channel), true, encoding);
             this.original = original;
         }
+
+        /**
+         * {@code printf}/{@code format} write their result piece by piece (each literal run and each argument is a
+         * separate print), and this auto-flushing stream flushes after every piece: {@code printf("%s: %s%n",
+         * "Cookie", v)} (Feign's {@code ErrorLogger}) would let "Cookie" out before ": v" arrived, and the value would
+         * then reach the redactor with no name in front of it. Formatted whole first, the line is one write. (Separate
+         * {@code print} calls keep their flushes: a prompt printed without a newline must appear at once.)
+         */
+        @Override
+        public PrintStream format(String format, Object... args) {
+            print(String.format(format, args));
+            return this;
+        }
+
+        @Override
+        public PrintStream format(java.util.Locale l, String format, Object... args) {
+            print(String.format(l, format, args));
+            return this;
+        }
     }
 
     public static PrintStream wrap(PrintStream stream, String channel) {

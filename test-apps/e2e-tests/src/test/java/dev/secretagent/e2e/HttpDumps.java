@@ -122,6 +122,64 @@ final class HttpDumps {
         return sb.toString();
     }
 
+    /**
+     * No piece of any value, in any form: every 10-character window of the value, and the hex (spaced, either
+     * case) of every 5-byte window. A value cut across two wire records or two textual dumps shows each half
+     * on its own, and a hex dump cut across rows shows each row's part: each still holds such a window.
+     */
+    void assertNoFragments(String where, String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (Map.Entry<String, String> e : values().entrySet()) {
+            String v = e.getValue();
+            for (int i = 0; i + 10 <= v.length(); i++) {
+                String w = v.substring(i, i + 10);
+                assertThat(text).as(e.getKey() + " value piece '" + w + "' in " + where).doesNotContain(w);
+            }
+            byte[] b = v.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i + 5 <= b.length; i++) {
+                StringBuilder hex = new StringBuilder();
+                for (int k = i; k < i + 5; k++) {
+                    hex.append(k > i ? " " : "").append(String.format("%02x", b[k]));
+                }
+                assertThat(lower).as(e.getKey() + " value piece in hex '" + hex + "' in " + where)
+                        .doesNotContain(hex.toString());
+            }
+        }
+    }
+
+    private static final Pattern NETTY_EVENT = Pattern.compile("\\[(?:id: 0x)?([0-9a-f]{8})(?:-\\d+)?[,\\]].*\\] (READ|WRITE): .*\\d+B$");
+    private static final Pattern NETTY_ROW = Pattern.compile("^\\|[0-9a-f]{8}\\| ((?:[0-9a-f]{2} ){1,16})");
+
+    /**
+     * Netty's hex dumps ({@code LoggingHandler}, Reactor Netty {@code wiretap}): a {@code [id, L:.. - R:..] READ: 77B}
+     * event line, then rows {@code |00000000| 48 54 54 50 ... |HTTP/1.1 200 OK.|}. The rows' hex (only the hex: a
+     * row's text column may be masked further by the logging layer) is joined back per channel and direction,
+     * across rows and across events: a value cut across two rows or two reads is whole again.
+     */
+    static Map<String, String> reassembleNettyHexDumps(String text) {
+        Map<String, ByteArrayOutputStream> streams = new LinkedHashMap<>();
+        String current = null;
+        for (String line : text.split("\n")) {
+            Matcher ev = NETTY_EVENT.matcher(line);
+            if (ev.find()) {
+                current = ev.group(1) + " " + ev.group(2);
+                continue;
+            }
+            Matcher row = NETTY_ROW.matcher(line);
+            if (row.find() && current != null) {
+                ByteArrayOutputStream s = streams.computeIfAbsent(current, k -> new ByteArrayOutputStream());
+                for (String h : row.group(1).trim().split(" ")) {
+                    s.write(Integer.parseInt(h, 16));
+                }
+            } else if (!line.startsWith("+--") && !line.startsWith("         |") && !line.startsWith("         +")) {
+                current = null;
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        streams.forEach((k, v) -> out.put(k, new String(v.toByteArray(), StandardCharsets.ISO_8859_1)));
+        return out;
+    }
+
     /** Apache's quoted wire records ({@code << "Set-Cookie: a[\r][\n]"}) joined back per connection and direction. */
     static String reassembleWireRecords(String text) {
         Pattern p = Pattern.compile("(http-outgoing-\\d+) (<<|>>) \"(.*)\"");

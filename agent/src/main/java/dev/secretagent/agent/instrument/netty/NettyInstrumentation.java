@@ -1,0 +1,48 @@
+package dev.secretagent.agent.instrument.netty;
+
+import dev.secretagent.agent.instrument.TargetInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Netty's wire log, {@code io.netty.handler.logging.LoggingHandler}, and Reactor Netty's subclass
+ * {@code reactor.netty.transport.logging.ReactorNettyLoggingHandler} ({@code HttpClient.wiretap(...)}, hex dump,
+ * textual and simple). Both turn a {@code READ}/{@code WRITE} message into its log text in
+ * {@code format(ChannelHandlerContext, String eventName, Object msg)}: a {@code ByteBuf} or a {@code ByteBufHolder}'s
+ * content becomes 16-byte rows of hex and text ({@code HEX_DUMP}) or the decoded text ({@code TEXTUAL}). The hook
+ * hands {@code format} a redacted copy of the bytes instead, so the hex is made from masked bytes; the message
+ * itself, which the handler passes on to the network or the application after logging, is not touched.
+ * State per channel and direction (and per handler instance, as two handlers may log one channel), so a header
+ * value split across two reads is still seen whole ({@code runtime/http/WireLogs}).
+ *
+ * <p>The subclass does not call {@code super.format}, so hooking both never redacts one message twice. Another
+ * subclass that formats the bytes itself is not covered (see docs/http-clients.md).
+ */
+public final class NettyInstrumentation implements TargetInstrumentation {
+    static final String LOGGING_HANDLER = "io.netty.handler.logging.LoggingHandler";
+    static final String REACTOR_LOGGING_HANDLER = "reactor.netty.transport.logging.ReactorNettyLoggingHandler";
+
+    @Override
+    public String name() {
+        return "netty";
+    }
+
+    @Override
+    public String[] classNamePrefixes() {
+        return new String[] {LOGGING_HANDLER, REACTOR_LOGGING_HANDLER};
+    }
+
+    @Override
+    public AgentBuilder apply(AgentBuilder builder) {
+        return builder
+                .type(namedOneOf(LOGGING_HANDLER, REACTOR_LOGGING_HANDLER))
+                .transform(new AgentBuilder.Transformer.ForAdvice().include(ClassLoader.getSystemClassLoader())
+                        .advice(named("format").and(takesArguments(3)).and(takesArgument(1, String.class))
+                                        .and(takesArgument(2, Object.class)),
+                                FormatMessageAdvice.class.getName()));
+    }
+}
