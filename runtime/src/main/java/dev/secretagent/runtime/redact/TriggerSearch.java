@@ -30,6 +30,13 @@ final class TriggerSearch {
     static final int BIG = 256;
     /** Chars copied per round (a multiple of BLOCK): bounds the scratch array of a long String. */
     private static final int CHUNK = 170 * BLOCK;
+    /** Per thread, so that clean text allocates nothing: the String is copied here a chunk at a time. */
+    private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<byte[]>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[CHUNK];
+        }
+    };
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
@@ -74,7 +81,7 @@ final class TriggerSearch {
         // add false hits, which the exact checks on the String reject). String.getBytes(int, int, byte[], int) is
         // deprecated because it drops high bytes, which is what is wanted here; for a Latin-1 String it is an
         // array copy. The scratch array is bounded by CHUNK.
-        byte[] buf = new byte[Math.min(CHUNK, (to - from) / BLOCK * BLOCK)];
+        byte[] buf = SCRATCH.get();
         int c = from;
         while (to - c >= BLOCK) {
             int n = Math.min(CHUNK, (to - c) / BLOCK * BLOCK);
@@ -227,8 +234,8 @@ final class TriggerSearch {
     // ---------------------------------------------------------------- UTF-8 byte[]
 
     static Candidates find(TriggerIndex ix, byte[] s, int from, int to) {
+        // the Latin-1 view the rules read is made only where a trigger may really be (clean text allocates nothing)
         Candidates found = null;
-        CharSequence view = null;
         final boolean seps = ix.separators;
         final boolean digitNames = ix.digitNames;
         final long[] fl = ix.filterLE;
@@ -238,9 +245,8 @@ final class TriggerSearch {
             long w1 = (long) LONGS.get(s, p + 8);
             long w2 = (long) LONGS.get(s, p + 16);
             for (int h = gramHits(fl, w0, w1, w2); h != 0; h &= h - 1) {
-                view = view != null ? view : new RuleScanner.Latin1(s);
                 int q = p + TriggerIndex.STRIDE * Integer.numberOfTrailingZeros(h);
-                found = probes(ix, s, view, from, to, q, q + 1, found);
+                found = probes(ix, s, from, to, q, q + 1, found);
             }
             if (seps) {
                 long m0 = eq(w0, COLONS) | eq(w0, EQUALS);
@@ -263,59 +269,57 @@ final class TriggerSearch {
                     m2 &= ~((d2 << 8 | d1 >>> 56) & ~(l2 >>> 8) & 0x0080808080808080L);
                 }
                 if ((m0 | m1 | m2) != 0) {
-                    view = view != null ? view : new RuleScanner.Latin1(s);
-                    found = separatorsAt(ix, s, view, from, to, p, m0, found);
-                    found = separatorsAt(ix, s, view, from, to, p + 8, m1, found);
-                    found = separatorsAt(ix, s, view, from, to, p + 16, m2, found);
+                    found = separatorsAt(ix, s, from, to, p, m0, found);
+                    found = separatorsAt(ix, s, from, to, p + 8, m1, found);
+                    found = separatorsAt(ix, s, from, to, p + 16, m2, found);
                 }
             }
         }
         if (p < to) {
-            view = view != null ? view : new RuleScanner.Latin1(s);
-            found = inRange(ix, s, view, from, to, p, to, found);
+            found = inRange(ix, s, from, to, p, to, found);
         }
         if (to > from && ix.mayEndInName(s[to - 1] & 0xFF)) {
-            found = ix.atEnd(view != null ? view : new RuleScanner.Latin1(s), from, to, found);
+            found = ix.atEnd(new RuleScanner.Latin1(s), from, to, found);
         }
         return found;
     }
 
     /** Exact checks of [a, b): separators, and detector probes at a, a+3, ... (a - from is a multiple of 3). */
-    private static Candidates inRange(TriggerIndex ix, byte[] s, CharSequence view, int from, int to, int a, int b,
+    private static Candidates inRange(TriggerIndex ix, byte[] s, int from, int to, int a, int b,
             Candidates found) {
         if (ix.separators) {
             for (int p = a; p < b; p++) {
-                found = separatorAt(ix, s, view, from, to, p, found);
+                found = separatorAt(ix, s, from, to, p, found);
             }
         }
-        return probes(ix, s, view, from, to, a, b, found);
+        return probes(ix, s, from, to, a, b, found);
     }
 
     /** The bytes flagged in {@code mask} (high bit of byte k: position base + k), checked exactly. */
-    private static Candidates separatorsAt(TriggerIndex ix, byte[] s, CharSequence view, int from, int to, int base,
+    private static Candidates separatorsAt(TriggerIndex ix, byte[] s, int from, int to, int base,
             long mask, Candidates found) {
         for (long m = mask; m != 0; m &= m - 1) {
-            found = separatorAt(ix, s, view, from, to, base + (Long.numberOfTrailingZeros(m) >>> 3), found);
+            found = separatorAt(ix, s, from, to, base + (Long.numberOfTrailingZeros(m) >>> 3), found);
         }
         return found;
     }
 
-    private static Candidates separatorAt(TriggerIndex ix, byte[] s, CharSequence view, int from, int to, int p,
+    private static Candidates separatorAt(TriggerIndex ix, byte[] s, int from, int to, int p,
             Candidates found) {
         if ((s[p] == ':' || s[p] == '=') && sepMayMatter(ix, s, from, to, p)) {
-            found = ix.atSeparator(view, from, to, p, found);
+            found = ix.atSeparator(new RuleScanner.Latin1(s), from, to, p, found);
         }
         return found;
     }
 
     /** Detector probes at a, a+3, ... below b (a - from is a multiple of 3), checked exactly. */
-    private static Candidates probes(TriggerIndex ix, byte[] s, CharSequence view, int from, int to, int a, int b,
+    private static Candidates probes(TriggerIndex ix, byte[] s, int from, int to, int a, int b,
             Candidates found) {
         final long[] filter = ix.filter;
         for (int p = a; p < b && p + 1 < to; p += TriggerIndex.STRIDE) {
             int g = (s[p] & 0xFF) << 8 | (s[p + 1] & 0xFF);
             if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p), g)) {
-                found = ix.atGram(view, from, to, p, g, found);
+                found = ix.atGram(new RuleScanner.Latin1(s), from, to, p, g, found);
             }
         }
         return found;
