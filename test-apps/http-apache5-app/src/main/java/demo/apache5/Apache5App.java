@@ -11,6 +11,9 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 import java.util.concurrent.Future;
@@ -21,16 +24,24 @@ import java.util.concurrent.Future;
  * DEBUG; here through slf4j-simple on stderr, set by system properties on the command line). The classic
  * client keeps the server's session cookie in a jar, sends it back on a third request and the app
  * prints the jar (cookie-management lines of {@code org.apache.hc.client5.http.protocol}).
- * Arguments: bearer proxy-auth cookie set-cookie.
+ * Arguments: bearer proxy-auth cookie set-cookie [--tls]; with {@code --tls} both servers speak HTTPS (a
+ * self-signed certificate made at run time) and both clients trust that certificate alone. The wire log
+ * sits above TLS (classic: the socket's streams; async: the session's plaintext), so it shows plaintext.
  */
 public final class Apache5App {
     public static void main(String[] args) throws Exception {
         LocalServers.Creds c = new LocalServers.Creds(args);
-        HttpServer server = LocalServers.jdkServer(c.setCookie);
-        try (LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie)) {
+        LocalServers.Tls tls = LocalServers.Tls.fromArgs(args);
+        HttpServer server = LocalServers.jdkServer(tls, c.setCookie);
+        try (LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie, tls)) {
             String url = LocalServers.url(server);
             BasicCookieStore jar = new BasicCookieStore();
-            try (CloseableHttpClient client = HttpClients.custom().setDefaultCookieStore(jar).build()) {
+            org.apache.hc.client5.http.impl.classic.HttpClientBuilder classic = HttpClients.custom().setDefaultCookieStore(jar);
+            if (tls != null) {
+                classic.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls.clientContext)).build());
+            }
+            try (CloseableHttpClient client = classic.build()) {
                 for (String u : new String[] {url, split.url()}) {
                     HttpGet get = new HttpGet(u);
                     headers(c).forEach(get::addHeader);
@@ -47,7 +58,9 @@ public final class Apache5App {
                 }
             }
             System.out.println("cookie jar: " + jar.getCookies());
-            try (CloseableHttpAsyncClient async = HttpAsyncClients.createDefault()) {
+            try (CloseableHttpAsyncClient async = tls == null ? HttpAsyncClients.createDefault()
+                    : HttpAsyncClients.custom().setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                            .setTlsStrategy(new DefaultClientTlsStrategy(tls.clientContext)).build()).build()) {
                 async.start();
                 for (String u : new String[] {url, split.url()}) {
                     SimpleRequestBuilder b = SimpleRequestBuilder.get(u);

@@ -16,40 +16,47 @@ import java.io.PrintWriter;
  * BODY, as application and as network interceptor, with the default logger (java.util.logging, on
  * stderr) and with custom loggers (one prints to stdout, one writes a file directly, bypassing every
  * logging framework); LoggingEventListener; and the app printing {@code Request.toString()}.
- * Arguments: bearer proxy-auth cookie set-cookie log-file.
+ * Arguments: bearer proxy-auth cookie set-cookie log-file [--tls]; with {@code --tls} both servers speak
+ * HTTPS (a self-signed certificate made at run time) and every client trusts that certificate alone.
  */
 public final class OkHttpApp {
     public static void main(String[] args) throws Exception {
         LocalServers.Creds c = new LocalServers.Creds(args);
-        HttpServer server = LocalServers.jdkServer(c.setCookie);
-        try (LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie);
+        LocalServers.Tls tls = LocalServers.Tls.fromArgs(args);
+        HttpServer server = LocalServers.jdkServer(tls, c.setCookie);
+        try (LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie, tls);
              PrintWriter file = new PrintWriter(new FileWriter(args[4]), true)) {
             String url = LocalServers.url(server);
 
             HttpLoggingInterceptor headers = new HttpLoggingInterceptor();
             headers.setLevel(HttpLoggingInterceptor.Level.HEADERS);
-            call(new OkHttpClient.Builder().addInterceptor(headers).build(), url, c, "default logger, HEADERS, application");
+            call(builder(tls).addInterceptor(headers).build(), url, c, "default logger, HEADERS, application");
 
             HttpLoggingInterceptor body = new HttpLoggingInterceptor();
             body.setLevel(HttpLoggingInterceptor.Level.BODY);
-            call(new OkHttpClient.Builder().addNetworkInterceptor(body).build(), url, c, "default logger, BODY, network");
+            call(builder(tls).addNetworkInterceptor(body).build(), url, c, "default logger, BODY, network");
 
             HttpLoggingInterceptor.Logger toFile = file::println;
             HttpLoggingInterceptor fileBody = new HttpLoggingInterceptor(toFile);
             fileBody.setLevel(HttpLoggingInterceptor.Level.BODY);
-            OkHttpClient fileClient = new OkHttpClient.Builder().addNetworkInterceptor(fileBody)
+            OkHttpClient fileClient = builder(tls).addNetworkInterceptor(fileBody)
                     .eventListenerFactory(new LoggingEventListener.Factory(toFile)).build();
             call(fileClient, url, c, "file logger, BODY, network, event listener");
             call(fileClient, split.url(), c, "file logger, split response head");
 
             HttpLoggingInterceptor stdout = new HttpLoggingInterceptor(message -> System.out.println("okhttp: " + message));
             stdout.setLevel(HttpLoggingInterceptor.Level.HEADERS);
-            call(new OkHttpClient.Builder().addInterceptor(stdout).build(), url, c, "stdout logger, HEADERS, application");
+            call(builder(tls).addInterceptor(stdout).build(), url, c, "stdout logger, HEADERS, application");
 
             System.out.println("request: " + request(url, c));
         } finally {
             server.stop(0);
         }
+    }
+
+    static OkHttpClient.Builder builder(LocalServers.Tls tls) {
+        OkHttpClient.Builder b = new OkHttpClient.Builder();
+        return tls == null ? b : b.sslSocketFactory(tls.socketFactory(), tls.trustManager);
     }
 
     static Request request(String url, LocalServers.Creds c) {

@@ -1,7 +1,15 @@
 package demo.http;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +19,20 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * Local servers for the HTTP client test apps. Both answer every request with 200, a body of "hello",
  * an ordinary header {@code X-Trace: trace-visible} (to prove the rest of the dump survives) and a
- * {@code Set-Cookie} whose value the app chose.
+ * {@code Set-Cookie} whose value the app chose. Each comes plain or over TLS ({@link Tls}: a self-signed
+ * certificate made at run time, trusted by the client through a trust store also made at run time).
  */
 public final class LocalServers {
     private LocalServers() {
@@ -28,7 +45,20 @@ public final class LocalServers {
 
     /** The same, with further whole {@code Set-Cookie} values after the session cookie (name=value; attributes). */
     public static HttpServer jdkServer(String setCookieValue, String... moreSetCookies) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        return jdkServer(null, setCookieValue, moreSetCookies);
+    }
+
+    /** The same over TLS when {@code tls} is not null (the JDK's HttpsServer), else plain. */
+    public static HttpServer jdkServer(Tls tls, String setCookieValue, String... moreSetCookies) throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        HttpServer server;
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext));
+            server = https;
+        }
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             byte[] body = "hello".getBytes(StandardCharsets.US_ASCII);
@@ -48,13 +78,15 @@ public final class LocalServers {
     }
 
     public static String url(HttpServer server) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/items";
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort() + "/api/items";
     }
 
     /**
      * A raw HTTP/1.1 server that writes its response head in two writes, split in the middle of the
      * Set-Cookie value, and waits between them until the client has surely read the first: the client's
-     * wire log then sees the value across two socket reads. One request per connection.
+     * wire log then sees the value across two socket reads. One request per connection. Over TLS each
+     * write, flushed, goes out as its own TLS record(s), so the client's TLS socket hands the first half to
+     * one read and the rest to a later one: the plaintext a wire log above TLS shows is split the same way.
      */
     public static final class SplitHeadServer implements AutoCloseable {
         private final ServerSocket socket;
@@ -62,7 +94,13 @@ public final class LocalServers {
         private final Thread thread;
 
         public SplitHeadServer(String setCookieValue) throws IOException {
-            this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            this(setCookieValue, null);
+        }
+
+        /** Over TLS when {@code tls} is not null. */
+        public SplitHeadServer(String setCookieValue, Tls tls) throws IOException {
+            this.socket = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                    : tls.serverContext.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
             this.setCookieValue = setCookieValue;
             this.thread = new Thread(this::serve, "split-head-server");
             thread.setDaemon(true);
@@ -70,7 +108,8 @@ public final class LocalServers {
         }
 
         public String url() {
-            return "http://127.0.0.1:" + socket.getLocalPort() + "/split";
+            return (socket instanceof javax.net.ssl.SSLServerSocket ? "https" : "http") + "://127.0.0.1:"
+                    + socket.getLocalPort() + "/split";
         }
 
         private void serve() {
@@ -114,6 +153,81 @@ public final class LocalServers {
         @Override
         public void close() throws IOException {
             socket.close();
+        }
+    }
+
+    /**
+     * TLS for one run: a self-signed EC certificate for 127.0.0.1 (SAN ip:127.0.0.1) made at run time by the
+     * JDK's keytool in a temporary directory (no key is ever committed), the server's SSLContext holding it,
+     * and the client's SSLContext trusting only it through a trust store built in memory.
+     */
+    public static final class Tls {
+        /** The switch an app takes on its command line to run every exchange over TLS. */
+        public static final String SWITCH = "--tls";
+
+        public final SSLContext serverContext;
+        public final SSLContext clientContext;
+        public final X509TrustManager trustManager;
+
+        private Tls(SSLContext serverContext, SSLContext clientContext, X509TrustManager trustManager) {
+            this.serverContext = serverContext;
+            this.clientContext = clientContext;
+            this.trustManager = trustManager;
+        }
+
+        /** TLS when the app's arguments hold {@link #SWITCH}, else null (plain HTTP). */
+        public static Tls fromArgs(String[] args) throws Exception {
+            return Arrays.asList(args).contains(SWITCH) ? selfSigned() : null;
+        }
+
+        public SSLSocketFactory socketFactory() {
+            return clientContext.getSocketFactory();
+        }
+
+        public static Tls selfSigned() throws Exception {
+            Path dir = Files.createTempDirectory("local-tls");
+            Path ks = dir.resolve("server.p12");
+            char[] pass = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(new SecureRandom().generateSeed(12)).toCharArray();
+            try {
+                String keytool = Paths.get(System.getProperty("java.home"), "bin", "keytool").toString();
+                Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC",
+                        "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "2",
+                        "-storetype", "PKCS12", "-keystore", ks.toString(), "-storepass", new String(pass),
+                        "-keypass", new String(pass)).redirectErrorStream(true).start();
+                byte[] out = p.getInputStream().readAllBytes();
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("keytool failed: " + new String(out, StandardCharsets.UTF_8));
+                }
+                KeyStore keys = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(ks)) {
+                    keys.load(in, pass);
+                }
+                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(keys, pass);
+                SSLContext server = SSLContext.getInstance("TLS");
+                server.init(kmf.getKeyManagers(), null, null);
+
+                // the client trusts the certificate alone: a trust store with one trusted-certificate entry
+                Certificate cert = keys.getCertificate("server");
+                KeyStore trust = KeyStore.getInstance("PKCS12");
+                trust.load(null, null);
+                trust.setCertificateEntry("local-server", cert);
+                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(trust);
+                X509TrustManager tm = null;
+                for (TrustManager m : tmf.getTrustManagers()) {
+                    if (m instanceof X509TrustManager) {
+                        tm = (X509TrustManager) m;
+                    }
+                }
+                SSLContext client = SSLContext.getInstance("TLS");
+                client.init(null, new TrustManager[] {tm}, null);
+                return new Tls(server, client, tm);
+            } finally {
+                Files.deleteIfExists(ks);
+                Files.deleteIfExists(dir);
+            }
         }
     }
 

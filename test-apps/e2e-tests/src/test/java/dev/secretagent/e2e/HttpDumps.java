@@ -35,6 +35,20 @@ final class HttpDumps {
         return ChildJvm.app(module, main, args(more)).env("SERVICE_API_KEY", known);
     }
 
+    /**
+     * The same over {@code scheme}: {@code https} adds the apps' {@code --tls} switch (their local servers speak
+     * TLS with a self-signed certificate made at run time, which the client alone trusts); {@code http} is plain.
+     */
+    ChildJvm appOver(String scheme, String module, String main, String... more) {
+        List<String> a = new ArrayList<>(List.of(more));
+        if ("https".equals(scheme)) {
+            a.add("--tls");
+        } else if (!"http".equals(scheme)) {
+            throw new IllegalArgumentException(scheme);
+        }
+        return app(module, main, a.toArray(new String[0]));
+    }
+
     Map<String, String> values() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("Authorization", bearer);
