@@ -8,9 +8,11 @@ import dev.secretagent.runtime.redact.Redaction;
  * {@code "c123\r\n"}). Redacting record by record would let the second half through, since the engine
  * sees a value with no name in front. So the redactor holds back the unfinished last line of a record
  * while it is, or may still become, a sensitive header line, and hands it to the engine once the line
- * is complete. Every other byte is passed on at once (redacted for known secrets), so a dump of a body
- * or of ordinary headers is neither delayed nor reshaped. The bytes returned are what the logger should
- * dump, as text or as hex rows alike: the hex is made from bytes already redacted.
+ * is complete. Likewise a record that ends in the first bytes of a known secret's form (a token in a body, cut
+ * by the socket read) holds those few bytes until the next record shows whether the secret follows. Every
+ * other byte is passed on at once (redacted for known secrets), so a dump of a body or of ordinary headers
+ * is neither delayed nor reshaped. The bytes returned are what the logger should dump, as text or as hex
+ * rows alike: the hex is made from bytes already redacted.
  */
 public final class WireRedactor {
     /** A held line longer than this is let out (its value masked by the engine, the rest dropped). */
@@ -20,6 +22,8 @@ public final class WireRedactor {
 
     private final String channel;
     private byte[] held = EMPTY;
+    /** Whether the held bytes start a line (a held header line does; the held start of a secret may not). */
+    private boolean heldAtLineStart;
     /** Whether the next byte handed in starts a line (when nothing is held). */
     private boolean atLineStart = true;
     /** A sensitive line longer than MAX_HOLD was let out: drop its remaining bytes up to the line's end. */
@@ -63,7 +67,7 @@ public final class WireRedactor {
             System.arraycopy(b, start, all, held.length, end - start);
             from = 0;
             to = all.length;
-            lineStart = true;
+            lineStart = heldAtLineStart;
             held = EMPTY;
         }
         int lastNl = lastIndexOf(all, from, to, (byte) '\n');
@@ -72,9 +76,18 @@ public final class WireRedactor {
         if (tail < to && (lastNl >= 0 || lineStart) && SensitiveHeaders.mayBeSensitiveLine(all, tail, to)) {
             if (to - tail < MAX_HOLD) {
                 held = copy(all, tail, to);
+                heldAtLineStart = true;
                 emitEnd = tail;
             } else {
                 droppingToEol = true;
+            }
+        }
+        if (held.length == 0 && !droppingToEol) {
+            int k = Redaction.pendingSecretStart(all, from, emitEnd);
+            if (k > 0) {
+                held = copy(all, emitEnd - k, emitEnd);
+                emitEnd -= k;
+                heldAtLineStart = emitEnd == from ? lineStart : all[emitEnd - 1] == '\n';
             }
         }
         if (emitEnd > from) {
@@ -92,6 +105,7 @@ public final class WireRedactor {
         byte[] h = held;
         held = EMPTY;
         atLineStart = true;
+        heldAtLineStart = false;
         return redact(h, 0, h.length);
     }
 

@@ -137,6 +137,18 @@ public final class Redaction {
     }
 
     /**
+     * Length of the longest tail of UTF-8 {@code b[from, to)} that is the start (a proper prefix) of a known
+     * secret's form: what a record-by-record dump must hold until its next record (0 almost always). Never throws.
+     */
+    public static int pendingSecretStart(byte[] b, int from, int to) {
+        try {
+            return to > from ? engine().bytes.heldTail(b, from, to) : 0;
+        } catch (Throwable t) {
+            return 0;
+        }
+    }
+
+    /**
      * For a mask an adapter's door applied itself, where it found the value by the structure of a format the
      * engine cannot know (a cookie's own text form): the listeners hear of it as of any other redaction.
      */
