@@ -34,12 +34,23 @@ public final class BufferDumps {
     private static final WeakIdentityMap<Carry> ENDPOINTS = new WeakIdentityMap<Carry>();
     private static final WeakIdentityMap<Start> BUFFERS = new WeakIdentityMap<Start>();
     private static final ThreadLocal<Fill> FILLING = new ThreadLocal<Fill>();
+    /**
+     * Set by the first buffer dump. Until Jetty formats a buffer (only with its debug logging on), a read costs
+     * one volatile read: every Jetty server and client reads through the fill hook, and copying each read to
+     * remember its last line would tax all of them for a dump nobody asked for. The price: the reads before the
+     * first dump are not remembered (a client dumps its request before it reads; a server's first read is).
+     */
+    private static volatile boolean dumping;
+    private static final Object NOT_DUMPING = new Object();
 
     private BufferDumps() {
     }
 
     /** Called as an endpoint's {@code fill(buffer)} starts: bytes after the buffer's limit are this read's. */
     public static Object enterFill(Object endpoint, ByteBuffer buffer) {
+        if (!dumping) {
+            return NOT_DUMPING;
+        }
         try {
             Fill previous = FILLING.get();
             if (endpoint != null && buffer != null) {
@@ -55,6 +66,9 @@ public final class BufferDumps {
 
     /** Called as the fill returns: the endpoint's stream now ends where the buffer's content ends. */
     public static void exitFill(Object previous) {
+        if (previous == NOT_DUMPING) {
+            return;
+        }
         try {
             Fill f = FILLING.get();
             FILLING.set((Fill) previous);
@@ -83,6 +97,7 @@ public final class BufferDumps {
      * relations (consumed, remaining, stale), its bytes redacted. The original is not touched.
      */
     public static ByteBuffer forDetail(ByteBuffer buffer) {
+        dumping = true;
         try {
             if (buffer == null) {
                 return null;
@@ -112,6 +127,7 @@ public final class BufferDumps {
 
     /** The buffer to format instead of {@code buffer} in a dump of its remaining bytes (hex summaries). */
     public static ByteBuffer forRemaining(ByteBuffer buffer) {
+        dumping = true;
         try {
             if (buffer == null) {
                 return null;

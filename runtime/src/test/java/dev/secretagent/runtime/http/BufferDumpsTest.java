@@ -50,6 +50,8 @@ class BufferDumpsTest {
     void theRestOfAValueSplitAcrossTwoReadsOfOneConnectionIsMaskedInTheSecond() {
         String v = WireRedactorTest.random("sc-");
         Object endpoint = new Object();
+        // reads are remembered once Jetty dumps buffers at all: a client dumps its request before it reads
+        BufferDumps.forDetail(buffer("GET /api HTTP/1.1\r\nHost: local\r\n\r\n", 64));
         ByteBuffer net = ByteBuffer.allocate(128);
         net.flip();
         // first read: ends inside the value
