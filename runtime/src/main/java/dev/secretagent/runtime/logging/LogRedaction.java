@@ -49,7 +49,7 @@ public final class LogRedaction {
             return bytes;
         }
         String channel = CURRENT.get()[0];
-        return Redaction.redactUtf8(bytes, 0, bytes.length, channel == null ? "logback" : channel);
+        return Redaction.redactUtf8ForWrite(bytes, channel == null ? "logback" : channel);
     }
 
     /**

@@ -83,6 +83,11 @@ abstract class HoldBackRedactor {
 
     abstract void closeOut() throws IOException;
 
+    /** Nothing held, nothing to swallow, open: a write may go straight through without changing any decision. */
+    final boolean idle() {
+        return len == 0 && swallow == 0 && !closed;
+    }
+
     // ------------------------------------------------------------ buffers
 
     /** Makes room for {@code n} more held units. */

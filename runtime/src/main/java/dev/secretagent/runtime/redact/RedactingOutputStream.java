@@ -25,6 +25,10 @@ final class RedactingOutputStream extends OutputStream {
 
     @Override
     public synchronized void write(byte[] b, int off, int n) throws IOException {
+        if (AlreadyRedacted.take(b) && held.idle()) { // taken first: the mark is used up whatever the state
+            held.out.write(b, off, n); // a hook redacted exactly this array for this write: see AlreadyRedacted
+            return;
+        }
         held.write(b, b.length, off, n);
     }
 

@@ -137,6 +137,20 @@ public final class Redaction {
     }
 
     /**
+     * {@link #redactUtf8} for a hook whose caller writes the result, whole, straight on (Logback's
+     * {@code writeBytes}): if that write reaches a stream of ours (System.out), it is not scanned again.
+     */
+    public static byte[] redactUtf8ForWrite(byte[] bytes, String channel) {
+        byte[] out = redactUtf8(bytes, 0, bytes.length, channel);
+        try {
+            AlreadyRedacted.mark(out);
+        } catch (Throwable t) {
+            // not marked: the stream scans it again, which is only slower
+        }
+        return out;
+    }
+
+    /**
      * Length of the longest tail of UTF-8 {@code b[from, to)} that is the start (a proper prefix) of a known
      * secret's form: what a record-by-record dump must hold until its next record (0 almost always). Never throws.
      */

@@ -1,0 +1,66 @@
+package dev.secretagent.runtime.redact;
+
+import dev.secretagent.runtime.secret.SecretRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A hook's redacted array reaches System.out's stream once, unscanned; everything else is scanned as always. */
+class AlreadyRedactedTest {
+    private final List<String> redactions = new ArrayList<>();
+    private String secret;
+
+    @BeforeEach
+    void setUp() {
+        SecretRegistry.reset();
+        TestSupport.settings();
+        secret = TestSupport.random("s-", 24);
+        TestSupport.secret("S", secret);
+        Redaction.setListener((id, channel) -> redactions.add(id + "@" + channel));
+    }
+
+    @AfterEach
+    void tearDown() {
+        Redaction.setListener(null);
+        SecretRegistry.reset();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theHooksArrayIsWrittenAsItIsAndCountedOnce() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        OutputStream console = Redaction.redactingStream(sink, "stdout");
+        byte[] line = Redaction.redactUtf8ForWrite(utf8("INFO password " + secret + "\n"), "logback:demo");
+        console.write(line, 0, line.length);
+        console.flush();
+        assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("INFO password [REDACTED:S]\n");
+        assertThat(redactions).containsExactly("S@logback:demo");
+    }
+
+    @Test
+    void onlyThatArrayOnlyOnceAndOnlyWhenNothingIsHeld() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        OutputStream console = Redaction.redactingStream(sink, "stdout");
+        byte[] raw = utf8("raw " + secret + "\n");
+        AlreadyRedacted.mark(raw.clone()); // another array with the same bytes: scanned
+        console.write(raw, 0, raw.length);
+        AlreadyRedacted.mark(raw);
+        console.write(utf8("x"), 0, 1); // a different write first: the mark stays for raw
+        console.write(utf8(secret.substring(0, 5)), 0, 5); // the start of a secret: held
+        console.write(raw, 0, raw.length); // marked, but the stream holds bytes: scanned with them
+        console.write(raw, 0, raw.length); // the mark was used up: scanned
+        console.close();
+        assertThat(sink.toString(StandardCharsets.UTF_8)).doesNotContain(secret);
+    }
+}
