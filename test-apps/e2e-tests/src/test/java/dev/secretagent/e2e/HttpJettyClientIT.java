@@ -1,6 +1,7 @@
 package dev.secretagent.e2e;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -15,25 +16,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Jetty HttpClient 12.1 with its loggers at DEBUG in Logback (console and file): header lines, the parser's
  * name/value fields, buffer dumps ({@code {<<<...>>>}}, first and last bytes of each region) of request heads
  * and of socket reads, one of which ends inside the Set-Cookie value (split-head server), and the cookie
- * store printed by the app.
+ * store printed by the app. Over plain HTTP and over HTTPS ({@code SslContextFactory.Client} with a trust store
+ * holding the local certificate): the HTTP parser and the buffer dumps of the decrypted end point show the same
+ * plaintext, so the assertions are the same.
  */
 class HttpJettyClientIT {
     @TempDir
     Path dir;
 
-    private ChildJvm.Result run(HttpDumps d, Path logs, boolean agent) throws Exception {
-        ChildJvm c = d.app("http-jetty-app", "demo.jetty.JettyClientApp").jvmArg("-Dlogdir=" + logs);
+    private ChildJvm.Result run(HttpDumps d, String scheme, Path logs, boolean agent) throws Exception {
+        ChildJvm c = d.appOver(scheme, "http-jetty-app", "demo.jetty.JettyClientApp").jvmArg("-Dlogdir=" + logs);
         if (agent) {
             c.withAgent();
         }
         return c.run();
     }
 
-    @Test
-    void debugLogBufferDumpsAndCookieStoreHoldNoCredential() throws Exception {
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"http", "https"})
+    void debugLogBufferDumpsAndCookieStoreHoldNoCredential(String scheme) throws Exception {
         HttpDumps d = new HttpDumps();
         Path logs = Files.createDirectories(dir.resolve("with"));
-        ChildJvm.Result r = run(d, logs, true);
+        ChildJvm.Result r = run(d, scheme, logs, true);
         assertThat(r.exit).as(r.toString()).isZero();
         d.assertClean(r, logs);
         String out = r.stdout();
@@ -49,14 +53,15 @@ class HttpJettyClientIT {
         // the second read of the split response starts inside the Set-Cookie value: masked there too
         assertThat(out).containsPattern("filled \\d+ .*=\\{<<<\\[REDACTED:header\\]\\**\\\\r\\\\nX-");
         assertThat(file).contains("headerString=[Set-Cookie], valueString=[[REDACTED:header:Set-Cookie]]");
-        assertThat(out.lines().filter(l -> l.startsWith("done: ") && l.endsWith("-> 200 hello"))).hasSize(3);
+        assertThat(out.lines().filter(l -> l.startsWith("done: " + scheme + "://") && l.endsWith("-> 200 hello"))).hasSize(3);
     }
 
-    @Test
-    void withoutTheAgentTheDebugLogShowsTheCredentials() throws Exception {
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"http", "https"})
+    void withoutTheAgentTheDebugLogShowsTheCredentials(String scheme) throws Exception {
         HttpDumps d = new HttpDumps();
         Path logs = Files.createDirectories(dir.resolve("without"));
-        ChildJvm.Result r = run(d, logs, false);
+        ChildJvm.Result r = run(d, scheme, logs, false);
         assertThat(r.exit).as(r.toString()).isZero();
         String out = r.stdout();
         assertThat(out).contains(d.bearer).contains(d.setCookie).contains(d.known);
@@ -67,7 +72,7 @@ class HttpJettyClientIT {
         // as without (nothing added or dropped; the stack trace of a connection closed at stop comes and goes)
         HttpDumps d2 = new HttpDumps();
         Path logs2 = Files.createDirectories(dir.resolve("with2"));
-        ChildJvm.Result withAgent = run(d2, logs2, true);
+        ChildJvm.Result withAgent = run(d2, scheme, logs2, true);
         assertThat(appLines(withAgent.stdout())).hasSameSizeAs(appLines(out));
     }
 
