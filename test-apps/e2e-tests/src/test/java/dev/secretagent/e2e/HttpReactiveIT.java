@@ -4,6 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +36,22 @@ class HttpReactiveIT {
         return c.run();
     }
 
+    /** A run with the agent, per scheme: shared by both tests (each Boot child costs seconds on 2 cores). */
+    private record AgentRun(HttpDumps dumps, ChildJvm.Result result) {
+    }
+
+    private static final Map<String, AgentRun> AGENT_RUNS = new ConcurrentHashMap<>();
+
+    private static synchronized AgentRun agentRun(String scheme) throws Exception {
+        AgentRun run = AGENT_RUNS.get(scheme);
+        if (run == null) {
+            HttpDumps d = new HttpDumps();
+            run = new AgentRun(d, run(d, scheme, true));
+            AGENT_RUNS.put(scheme, run);
+        }
+        return run;
+    }
+
     private static long count(String text, String part) {
         return text.lines().filter(l -> l.contains(part)).count();
     }
@@ -42,8 +59,9 @@ class HttpReactiveIT {
     @ParameterizedTest(name = "over {0}")
     @ValueSource(strings = {"http", "https"})
     void webClientDetailsAndWiretapDumpsHoldNoCredential(String scheme) throws Exception {
-        HttpDumps d = new HttpDumps();
-        ChildJvm.Result r = run(d, scheme, true);
+        AgentRun run = agentRun(scheme);
+        HttpDumps d = run.dumps();
+        ChildJvm.Result r = run.result();
         assertThat(r.exit).as(r.toString()).isZero();
         String out = r.stdout();
         d.assertClean(r, null);
@@ -119,7 +137,8 @@ class HttpReactiveIT {
                 .contains("Set-Cookie: session=" + d.setCookie + "; Path=/\r\n").contains(d.proxyAuth).contains(d.cookie);
         String half = d.setCookie.substring(0, d.setCookie.length() / 2);
         assertThat(out).contains("B HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nSet-Cookie: session=" + half + "\n");
-        ChildJvm.Result withAgent = run(new HttpDumps(), scheme, true);
+        assertThat(out.contains("USER_EVENT: SslHandshakeCompletionEvent(SUCCESS)")).isEqualTo(scheme.equals("https"));
+        ChildJvm.Result withAgent = agentRun(scheme).result();
         for (String event : new String[] {"] WRITE: ", "] REGISTERED", "Response 200 OK"}) {
             assertThat(count(withAgent.stdout(), event)).as(event).isEqualTo(count(out, event));
         }
