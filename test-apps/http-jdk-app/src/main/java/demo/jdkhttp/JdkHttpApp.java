@@ -1,11 +1,10 @@
 package demo.jdkhttp;
 
 import com.sun.net.httpserver.HttpServer;
+import demo.http.JdkExchange;
 import demo.http.LocalServers;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
@@ -27,16 +26,7 @@ public final class JdkHttpApp {
             }
             HttpClient client = builder.build();
             for (String u : new String[] {LocalServers.url(server), split.url()}) {
-                HttpRequest req = HttpRequest.newBuilder(URI.create(u))
-                        .header("Authorization", "Bearer " + c.bearer)
-                        .header("Proxy-Authorization", "Basic " + c.proxyAuth)
-                        .header("Cookie", "sid=" + c.cookie)
-                        .header("X-Api-Key", c.known)
-                        .header("X-Request-Id", "req-visible")
-                        .build();
-                HttpResponse<String> resp = client.send(req, HttpResponse.BodyHandlers.ofString());
-                System.out.println("request headers: " + req.headers().map());
-                System.out.println("response headers: " + resp.headers().map());
+                HttpResponse<String> resp = JdkExchange.send(client, u, c);
                 System.out.println("done: " + u + " -> " + resp.statusCode() + " " + resp.body());
             }
         } finally {

@@ -1,5 +1,6 @@
 package demo.jdkhttp2;
 
+import demo.http.JdkExchange;
 import demo.http.LocalServers;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -21,9 +22,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.FileInputStream;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,16 +82,7 @@ public final class JdkHttp2App {
                 "http://127.0.0.1:" + plain.getLocalPort() + "/api/items",
                 "https://127.0.0.1:" + tls.getLocalPort() + "/api/items"};
             for (String u : urls) {
-                HttpRequest req = HttpRequest.newBuilder(URI.create(u))
-                        .header("Authorization", "Bearer " + c.bearer)
-                        .header("Proxy-Authorization", "Basic " + c.proxyAuth)
-                        .header("Cookie", "sid=" + c.cookie)
-                        .header("X-Api-Key", c.known)
-                        .header("X-Request-Id", "req-visible")
-                        .build();
-                HttpResponse<String> resp = client.send(req, HttpResponse.BodyHandlers.ofString());
-                System.out.println("request headers: " + req.headers().map());
-                System.out.println("response headers: " + resp.headers().map());
+                HttpResponse<String> resp = JdkExchange.send(client, u, c);
                 System.out.println("done: " + u + " -> " + resp.version() + " " + resp.statusCode() + " " + resp.body());
             }
         } finally {

@@ -18,17 +18,7 @@ public class Log4j2App {
     public static void main(String[] args) throws Exception {
         waitIfAsked(args);
         for (String secret : secrets()) {
-            log.info("connecting with password " + secret);
-            log.info("connecting with {}", secret);
-            log.info("two arguments {} and {}", "user", secret);
-            ThreadContext.put("session.token", secret);
-            log.info("with a secret in the ThreadContext");
-            ThreadContext.remove("session.token");
-            log.error("exception message", new IllegalStateException("bad password " + secret));
-            log.error("a cause", new RuntimeException("outer", new java.io.IOException("inner " + secret)));
-            RuntimeException withSuppressed = new RuntimeException("main failure");
-            withSuppressed.addSuppressed(new IllegalArgumentException("suppressed " + secret));
-            log.error("a suppressed exception", withSuppressed);
+            logCarelessly(log, secret);
             async.info("async appender {}", secret);
             for (int i = 0; i < 200; i++) {
                 rolling.info("rolling line {} password={}", i, secret);
@@ -39,6 +29,21 @@ public class Log4j2App {
         log.info("environment: {}", env);
         System.out.println("stdout environment: " + env);
         LogManager.shutdown();
+    }
+
+    /** The secret in the message, an argument, the ThreadContext, an exception, a cause and a suppressed one. */
+    static void logCarelessly(Logger log, String secret) {
+        log.info("connecting with password " + secret);
+        log.info("connecting with {}", secret);
+        log.info("two arguments {} and {}", "user", secret);
+        ThreadContext.put("session.token", secret);
+        log.info("with a secret in the ThreadContext");
+        ThreadContext.remove("session.token");
+        log.error("exception message", new IllegalStateException("bad password " + secret));
+        log.error("a cause", new RuntimeException("outer", new java.io.IOException("inner " + secret)));
+        RuntimeException withSuppressed = new RuntimeException("main failure");
+        withSuppressed.addSuppressed(new IllegalArgumentException("suppressed " + secret));
+        log.error("a suppressed exception", withSuppressed);
     }
 
     static String[] secrets() {

@@ -2,7 +2,6 @@ package demo.log4j2;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.logging.log4j.ThreadContext;
 
 /**
  * The careless application of {@link Log4j2App}, shipping its events to a log server with Log4j2's
@@ -14,17 +13,7 @@ public class SocketApp {
         System.setProperty("log4j2.configurationFile", "log4j2-socket.xml");
         Logger log = LogManager.getLogger("demo.Shipped");
         for (String secret : Log4j2App.secrets()) {
-            log.info("connecting with password " + secret);
-            log.info("connecting with {}", secret);
-            log.info("two arguments {} and {}", "user", secret);
-            ThreadContext.put("session.token", secret);
-            log.info("with a secret in the ThreadContext");
-            ThreadContext.remove("session.token");
-            log.error("exception message", new IllegalStateException("bad password " + secret));
-            log.error("a cause", new RuntimeException("outer", new java.io.IOException("inner " + secret)));
-            RuntimeException withSuppressed = new RuntimeException("main failure");
-            withSuppressed.addSuppressed(new IllegalArgumentException("suppressed " + secret));
-            log.error("a suppressed exception", withSuppressed);
+            Log4j2App.logCarelessly(log, secret);
         }
         LogManager.shutdown(); // closes the connections: the server sees the end of each stream
     }

@@ -1,10 +1,15 @@
 package dev.secretagent.agent.cli;
 
+import dev.secretagent.agent.config.ConfigException;
+import dev.secretagent.agent.store.StoreException;
+import dev.secretagent.agent.store.file.FileStore;
+import dev.secretagent.agent.store.file.StoreContent;
 import dev.secretagent.runtime.access.SecretDiscovery;
 import dev.secretagent.runtime.redact.Redaction;
 import dev.secretagent.runtime.secret.Secret;
 import dev.secretagent.runtime.secret.SecretRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
@@ -24,14 +29,16 @@ import java.util.concurrent.Callable;
 /**
  * {@code java -jar secret-agent.jar redact < in > out}: the agent's redaction engine as a pipe filter,
  * for logs written before the agent was there. Secrets come from the environment (the zero-config rule)
- * and, when told, from a file of values; never from the command line (shell history, ps).
+ * and, when told, from a file of values or from the file store (every version that still has a value: an old
+ * log holds the values that were current when it was written); never from the command line (shell history, ps).
  */
 @Command(name = "redact", mixinStandardHelpOptions = true,
         description = {"Copy stdin to stdout with every known secret (in every encoding), sensitive header/key",
                 "value and detected credential masked. Known secrets: environment variables whose names look",
-                "secret (the zero-config rule), plus --values-file. Summary on stderr (ids and counts, never values)."},
+                "secret (the zero-config rule), plus --values-file, plus every version of every secret in the file",
+                "store given with --store (each read audited). Summary on stderr (ids and counts, never values)."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:done", "1:I/O error", "2:bad usage"})
+        exitCodeList = {"0:done", "1:I/O error, or the store refused (the message says why)", "2:bad usage"})
 public final class RedactCommand implements Callable<Integer> {
     @Option(names = "--values-file", paramLabel = "<file>",
             description = "file with one secret value per line (ids: values-file:<line>)")
@@ -43,12 +50,19 @@ public final class RedactCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no summary on stderr")
     boolean quiet;
 
+    /** The store options of {@code store ...}; the store is read only when --store is given. */
+    @Mixin
+    StoreCommand.StoreOptions store;
+
     @Override
     public Integer call() {
         try {
             int known = noEnv ? 0 : SecretDiscovery.discover(System.getenv(), new java.util.Properties());
             if (valuesFile != null) {
                 known += loadValues(valuesFile);
+            }
+            if (store.store != null) {
+                known += loadStore(store.open());
             }
             final java.util.Map<String, Integer> counts = new java.util.TreeMap<String, Integer>();
             Redaction.setListener((id, channel) -> counts.merge(id, 1, Integer::sum));
@@ -58,10 +72,31 @@ public final class RedactCommand implements Callable<Integer> {
                         + "redactions " + counts);
             }
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | StoreException e) {
             System.err.println("secret-agent redact: " + e.getMessage());
             return 1;
+        } catch (ConfigException e) {
+            System.err.println("secret-agent redact: " + e.getMessage());
+            return 2;
+        } finally {
+            StoreCommand.StoreOptions.flushAudit();
         }
+    }
+
+    /** Every version of every secret that still has a value, revoked ones too; ids are the secrets' paths. */
+    static int loadStore(FileStore s) throws StoreException {
+        List<Secret> list = new ArrayList<Secret>();
+        for (java.util.Map.Entry<String, StoreContent.Entry> e : s.content().entries().entrySet()) {
+            for (StoreContent.Version v : e.getValue().versions) {
+                if (!v.destroyed) {
+                    String version = String.valueOf(v.number);
+                    list.add(new Secret(e.getKey(), version, v.value(), "store"));
+                    StoreCommand.Sub.audit("read", e.getKey(), version, "file", "secret-agent redact");
+                }
+            }
+        }
+        SecretRegistry.putAll(list);
+        return list.size();
     }
 
     static int loadValues(Path file) throws IOException {

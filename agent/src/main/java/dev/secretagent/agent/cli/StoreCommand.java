@@ -88,7 +88,9 @@ public final class StoreCommand implements Runnable {
                 o.put("master.passphrase.env", passphraseEnv);
             }
             // the audit writer (issue 6) reads its options from the installed settings
-            Settings.install(new Settings(o, java.util.Collections.<String, List<Map<String, Object>>>emptyMap()));
+            Settings settings = new Settings(o, java.util.Collections.<String, List<Map<String, Object>>>emptyMap());
+            Settings.install(settings);
+            startAudit(settings);
             return o;
         }
 
@@ -99,6 +101,24 @@ public final class StoreCommand implements Runnable {
                         "no store file: give --store <file> or set SECRETAGENT_STORE_PATH");
             }
             return Stores.openFileStore(o, System.getenv());
+        }
+
+        private static boolean auditStarted;
+
+        /**
+         * The command's own reads of values (get --reveal, redact --store) go on the record like an application's:
+         * the writer is started once per command with the same options (audit.file / SECRETAGENT_AUDIT_FILE, ...),
+         * and {@link #flushAudit} writes what is queued before the command exits.
+         */
+        private static synchronized void startAudit(Settings settings) {
+            if (!auditStarted) {
+                auditStarted = true;
+                Audit.start(settings, System.err);
+            }
+        }
+
+        static void flushAudit() {
+            Audit.flush();
         }
 
         private static Properties filtered(Properties p) {
@@ -130,14 +150,20 @@ public final class StoreCommand implements Runnable {
             } catch (IOException e) {
                 System.err.println("secret-agent store: " + e.getClass().getSimpleName() + ": " + e.getMessage());
                 return 1;
+            } finally {
+                StoreOptions.flushAudit();
             }
         }
 
         abstract int run() throws StoreException, ConfigException, IOException;
 
         static void audit(String action, String path, String version, String kind) {
+            audit(action, path, version, kind, "secret-agent store " + action);
+        }
+
+        static void audit(String action, String path, String version, String kind, String command) {
             Audit.record(AuditEvent.action(action).secret(path, version).field("secret.store", kind)
-                    .field("secret.path", path).field("caller.class", "secret-agent store " + action).build());
+                    .field("secret.path", path).field("caller.class", command).build());
         }
     }
 
