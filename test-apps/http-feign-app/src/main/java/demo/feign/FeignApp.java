@@ -2,12 +2,14 @@ package demo.feign;
 
 import com.sun.net.httpserver.HttpServer;
 import demo.http.LocalServers;
+import feign.Client;
 import feign.Feign;
 import feign.Headers;
 import feign.Logger;
 import feign.RequestLine;
 import feign.slf4j.Slf4jLogger;
 
+import javax.net.ssl.HttpsURLConnection;
 import java.nio.file.Path;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
@@ -17,8 +19,11 @@ import java.util.logging.Level;
  * loggers Feign ships: {@code Slf4jLogger} (Logback, console on stdout, {@code demo.feign} at DEBUG in logback.xml),
  * {@code ErrorLogger} (System.err) and {@code JavaLogger} (java.util.logging at FINE: a console handler and Feign's
  * own {@code appendToFile}). The credentials are added by a {@code RequestInterceptor}, as applications do; the
- * server answers with two {@code Set-Cookie} headers. Feign's default client (HttpURLConnection).
- * Arguments: bearer proxy-auth cookie set-cookie log-dir.
+ * server answers with two {@code Set-Cookie} headers. Feign's default client (HttpURLConnection); with {@code --tls}
+ * the server speaks TLS and the client is {@code new Client.Default(sslSocketFactory, hostnameVerifier)} with a socket
+ * factory trusting the run's self-signed certificate and the JDK's own (strict) hostname verifier. Feign's logger
+ * sits above the connection and sees the plaintext either way.
+ * Arguments: bearer proxy-auth cookie set-cookie log-dir [--tls].
  */
 public final class FeignApp {
     interface Items {
@@ -30,9 +35,12 @@ public final class FeignApp {
     public static void main(String[] args) throws Exception {
         LocalServers.Creds c = new LocalServers.Creds(args);
         Path logDir = Path.of(args[4]);
-        HttpServer server = LocalServers.jdkServer(c.setCookie, "remember=" + c.cookie + "; Path=/; HttpOnly");
+        LocalServers.Tls tls = LocalServers.Tls.fromArgs(args);
+        HttpServer server = LocalServers.jdkServer(tls, c.setCookie, "remember=" + c.cookie + "; Path=/; HttpOnly");
         try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            String base = (tls == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort();
+            Client client = tls == null ? new Client.Default(null, null)
+                    : new Client.Default(tls.socketFactory(), HttpsURLConnection.getDefaultHostnameVerifier());
 
             Logger.JavaLogger jul = new Logger.JavaLogger("demo.feign.jul")
                     .appendToFile(logDir.resolve("feign-jul.log").toString());
@@ -46,6 +54,7 @@ public final class FeignApp {
             for (Object[] l : loggers) {
                 for (Logger.Level level : new Logger.Level[] {Logger.Level.HEADERS, Logger.Level.FULL}) {
                     Items items = Feign.builder()
+                            .client(client)
                             .logger((Logger) l[1])
                             .logLevel(level)
                             .requestInterceptor(t -> t.header("Authorization", "Bearer " + c.bearer)

@@ -6,6 +6,7 @@ import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.net.URI;
 
@@ -15,15 +16,24 @@ import java.net.URI;
  * in the SLF4J backend, here Logback (console and a file, see logback.xml). Two requests go to the
  * JDK's HttpServer (the second sends back the session cookie from the client's cookie store) and one to
  * the split-head server; the app prints the request and response {@code HttpFields} and its cookie store.
- * Arguments: bearer proxy-auth cookie set-cookie.
+ * With {@code --tls} both servers speak TLS and the client has an {@code SslContextFactory.Client} whose trust store
+ * holds the run's self-signed certificate alone (hostname verification on, Jetty's default): Jetty's debug logging
+ * of the HTTP exchange then reads the plaintext the SSL end point decrypted.
+ * Arguments: bearer proxy-auth cookie set-cookie [--tls].
  */
 public final class JettyClientApp {
     public static void main(String[] args) throws Exception {
         LocalServers.Creds c = new LocalServers.Creds(args);
-        HttpServer server = LocalServers.jdkServer(c.setCookie);
+        LocalServers.Tls tls = LocalServers.Tls.fromArgs(args);
+        HttpServer server = LocalServers.jdkServer(tls, c.setCookie);
         HttpClient client = new HttpClient();
+        if (tls != null) {
+            SslContextFactory.Client ssl = new SslContextFactory.Client();
+            ssl.setTrustStore(tls.trustStore);
+            client.setSslContextFactory(ssl);
+        }
         client.start();
-        try (LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie)) {
+        try (LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie, tls)) {
             String plain = LocalServers.url(server);
             for (String u : new String[] {plain, plain, split.url()}) {
                 Request req = client.newRequest(u)

@@ -168,11 +168,14 @@ public final class LocalServers {
         public final SSLContext serverContext;
         public final SSLContext clientContext;
         public final X509TrustManager trustManager;
+        /** The client's trust store (in memory, the certificate alone), for clients configured with a KeyStore. */
+        public final KeyStore trustStore;
 
-        private Tls(SSLContext serverContext, SSLContext clientContext, X509TrustManager trustManager) {
+        private Tls(SSLContext serverContext, SSLContext clientContext, X509TrustManager trustManager, KeyStore trustStore) {
             this.serverContext = serverContext;
             this.clientContext = clientContext;
             this.trustManager = trustManager;
+            this.trustStore = trustStore;
         }
 
         /** TLS when the app's arguments hold {@link #SWITCH}, else null (plain HTTP). */
@@ -223,7 +226,7 @@ public final class LocalServers {
                 }
                 SSLContext client = SSLContext.getInstance("TLS");
                 client.init(null, new TrustManager[] {tm}, null);
-                return new Tls(server, client, tm);
+                return new Tls(server, client, tm, trust);
             } finally {
                 Files.deleteIfExists(ks);
                 Files.deleteIfExists(dir);

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpServer;
 import demo.http.LocalServers;
 import io.netty.handler.logging.LogLevel;
 import io.netty.handler.logging.LoggingHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +18,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import io.netty.handler.codec.http.HttpMethod;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.transport.logging.AdvancedByteBufFormat;
 
@@ -35,7 +38,11 @@ import java.util.function.Consumer;
  *   <li>Netty's own {@code LoggingHandler} at the head of the pipeline.</li>
  * </ul>
  * Each against the JDK's HttpServer and against the split-head server (a Set-Cookie value across two reads).
- * Logging: Boot's default Logback console (stdout). Arguments: bearer proxy-auth cookie set-cookie.
+ * With {@code --tls} both servers speak TLS and every client is {@code secure(spec -> spec.sslContext(...))} with a
+ * Netty {@code SslContext} trusting the run's self-signed certificate: Reactor Netty puts its {@code SslHandler}
+ * at the head of the pipeline, in front of the wiretap {@code LoggingHandler}, so the wiretap logs plaintext; the
+ * app puts its own {@code LoggingHandler} behind the {@code SslHandler} too.
+ * Logging: Boot's default Logback console (stdout). Arguments: bearer proxy-auth cookie set-cookie [--tls].
  */
 @SpringBootApplication
 public class WebFluxApp {
@@ -45,9 +52,11 @@ public class WebFluxApp {
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(java.util.Map.of("spring.codec.log-request-details", "true",
                 "spring.main.banner-mode", "off"));
-        HttpServer server = LocalServers.jdkServer(c.setCookie);
+        LocalServers.Tls tls = LocalServers.Tls.fromArgs(args);
+        SslContext trust = tls == null ? null : SslContextBuilder.forClient().trustManager(tls.trustManager).build();
+        HttpServer server = LocalServers.jdkServer(tls, c.setCookie);
         try (ConfigurableApplicationContext ctx = app.run(args);
-             LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie)) {
+             LocalServers.SplitHeadServer split = new LocalServers.SplitHeadServer(c.setCookie, tls)) {
             String url = LocalServers.url(server);
             Consumer<HttpHeaders> headers = h -> {
                 h.setBearerAuth(c.bearer);
@@ -58,7 +67,12 @@ public class WebFluxApp {
             };
 
             // Boot's builder: the codecs carry log-request-details from spring.codec.log-request-details
-            WebClient boot = ctx.getBean(WebClient.Builder.class).build();
+            // (over TLS with a connector that trusts the local certificate, the way an application sets its own trust)
+            WebClient.Builder bootBuilder = ctx.getBean(WebClient.Builder.class);
+            if (trust != null) {
+                bootBuilder.clientConnector(new ReactorClientHttpConnector(secure(HttpClient.create(), trust)));
+            }
+            WebClient boot = bootBuilder.build();
             System.out.println("done: boot webclient " + show(boot.get().uri(url).headers(headers).retrieve()
                     .toEntity(String.class).block()));
 
@@ -66,18 +80,26 @@ public class WebFluxApp {
             WebClient plain = WebClient.builder()
                     .exchangeStrategies(ExchangeStrategies.builder()
                             .codecs(k -> k.defaultCodecs().enableLoggingRequestDetails(true)).build())
-                    .clientConnector(new ReactorClientHttpConnector(HttpClient.create().wiretap(true)))
+                    .clientConnector(new ReactorClientHttpConnector(secure(HttpClient.create().wiretap(true), trust)))
                     .build();
             System.out.println("done: webclient wiretap " + show(plain.get().uri(url).headers(headers).retrieve()
                     .toEntity(String.class).block()));
             System.out.println("done: webclient wiretap split " + show(plain.get().uri(split.url()).headers(headers)
                     .retrieve().toEntity(String.class).block()));
 
-            HttpClient hex = HttpClient.create().wiretap("demo.wire.hex", LogLevel.DEBUG, AdvancedByteBufFormat.HEX_DUMP);
-            HttpClient text = HttpClient.create().wiretap("demo.wire.text", LogLevel.DEBUG, AdvancedByteBufFormat.TEXTUAL,
-                    StandardCharsets.UTF_8);
-            HttpClient netty = HttpClient.create().doOnChannelInit((observer, channel, address) ->
-                    channel.pipeline().addFirst(new LoggingHandler("demo.wire.netty", LogLevel.DEBUG)));
+            HttpClient hex = secure(HttpClient.create().wiretap("demo.wire.hex", LogLevel.DEBUG, AdvancedByteBufFormat.HEX_DUMP), trust);
+            HttpClient text = secure(HttpClient.create().wiretap("demo.wire.text", LogLevel.DEBUG, AdvancedByteBufFormat.TEXTUAL,
+                    StandardCharsets.UTF_8), trust);
+            // Netty's LoggingHandler first in the pipeline, but behind the SslHandler when there is one (in front of
+            // it, it would log TLS records, not HTTP)
+            HttpClient netty = secure(HttpClient.create().doOnChannelInit((observer, channel, address) -> {
+                LoggingHandler logging = new LoggingHandler("demo.wire.netty", LogLevel.DEBUG);
+                if (channel.pipeline().get(NettyPipeline.SslHandler) != null) {
+                    channel.pipeline().addAfter(NettyPipeline.SslHandler, "demo.wire.netty", logging);
+                } else {
+                    channel.pipeline().addFirst(logging);
+                }
+            }), trust);
             for (String[] n : new String[][] {{"hex", url}, {"hex split", split.url()}, {"text", url},
                 {"text split", split.url()}, {"netty", url}, {"netty split", split.url()}}) {
                 HttpClient client = n[0].startsWith("hex") ? hex : n[0].startsWith("text") ? text : netty;
@@ -86,6 +108,11 @@ public class WebFluxApp {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** Over TLS when {@code trust} is not null: the client trusts the local server's certificate alone. */
+    private static HttpClient secure(HttpClient client, SslContext trust) {
+        return trust == null ? client : client.secure(spec -> spec.sslContext(trust));
     }
 
     private static String call(HttpClient client, String url, LocalServers.Creds c) {

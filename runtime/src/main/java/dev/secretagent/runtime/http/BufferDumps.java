@@ -241,7 +241,25 @@ public final class BufferDumps {
         if (s != null && limit > s.limit && s.hash == hash(content, s.limit)) {
             return s.carry; // more bytes appended to the same content
         }
+        if (f != null) {
+            // a buffer of its own, dumped while a fill of another is under way on this thread: over TLS, Jetty's
+            // SslEndPoint.fill(buffer) unwraps into a decrypted buffer of its own and logs it ("unwrap ...
+            // unwrapBuffer={<<<...>>>}") before copying into the caller's. Its bytes continue the connection's
+            // plaintext right after what the caller's buffer already holds, so they start in that line. (The
+            // decrypted buffer comes from a pool and may have been a network buffer before: a stale state
+            // whose content no longer matches does not count.)
+            return streamCarry(f);
+        }
         return "";
+    }
+
+    /** The unfinished line the bytes a fill brings start in: the endpoint's, after the buffer's unread content. */
+    private static String streamCarry(Fill f) {
+        if (f.oldLimit == 0) {
+            return f.carry;
+        }
+        byte[] before = bytes(f.buffer, 0, f.oldLimit);
+        return tail(startOf(f.buffer, before, f.oldLimit), before, f.oldLimit);
     }
 
     /** The start state of a buffer whose first {@code oldLimit} bytes were there before this read. */

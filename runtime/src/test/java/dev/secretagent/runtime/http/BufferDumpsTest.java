@@ -76,6 +76,52 @@ class BufferDumpsTest {
         assertThat(all(BufferDumps.forDetail(buffer("X-Other: visible\r\n", 32)))).contains("X-Other: visible");
     }
 
+    /**
+     * Jetty over TLS: {@code SslEndPoint.fill(app)} fills the network buffer (ciphertext, a nested fill), unwraps
+     * into a decrypted buffer of its own, logs that buffer, then copies into {@code app}. The decrypted buffer of
+     * the second read starts with the nameless rest of a value the first read ended in.
+     */
+    @Test
+    void aDecryptedBufferDumpedInsideTheFillContinuesTheConnectionsLine() {
+        String v = WireRedactorTest.random("sc-");
+        Object ssl = new Object();
+        Object socket = new Object();
+        ByteBuffer app = ByteBuffer.allocate(128);
+        app.flip();
+        // the pool hands out the same buffer for reads and for decrypting: it has a (stale) state of its own
+        ByteBuffer decrypted = ByteBuffer.allocate(128);
+        decrypted.flip();
+        Object p0 = BufferDumps.enterFill(socket, decrypted);
+        decrypted.clear();
+        decrypted.put("X-Old: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        decrypted.flip();
+        BufferDumps.exitFill(p0);
+        String first = "HTTP/1.1 200 OK\r\nSet-Cookie: session=" + v.substring(0, 12);
+        String second = v.substring(12) + "; Path=/\r\nX-Trace: trace-visible\r\n\r\n";
+        for (String part : new String[] {first, second}) {
+            Object outer = BufferDumps.enterFill(ssl, app);
+            ByteBuffer net = ByteBuffer.allocate(64);
+            net.flip();
+            Object inner = BufferDumps.enterFill(socket, net);
+            net.clear();
+            net.put(new byte[] {0x17, 0x03, 0x03, 0x00, 0x26});
+            net.flip();
+            BufferDumps.exitFill(inner);
+            decrypted.clear();
+            decrypted.put(part.getBytes(StandardCharsets.ISO_8859_1));
+            decrypted.flip();
+            String dump = all(BufferDumps.forDetail(decrypted));
+            assertThat(dump).doesNotContain(v.substring(0, 12)).doesNotContain(v.substring(12));
+            app.clear();
+            app.put(part.getBytes(StandardCharsets.ISO_8859_1));
+            app.flip();
+            BufferDumps.exitFill(outer);
+            assertThat(all(BufferDumps.forDetail(app))).doesNotContain(v.substring(0, 12)).doesNotContain(v.substring(12));
+            app.position(app.limit());
+        }
+        assertThat(all(BufferDumps.forDetail(app))).contains("X-Trace: trace-visible");
+    }
+
     @Test
     void aNameSplitAcrossReadsIsJoined() {
         String v = WireRedactorTest.random("sc-");

@@ -1,6 +1,7 @@
 package dev.secretagent.e2e;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -13,21 +14,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (Logback, stdout), {@code ErrorLogger} (System.err, one line printed in pieces by {@code printf}) and
  * {@code JavaLogger} (java.util.logging: console and the file of Feign's {@code appendToFile}). The server answers
  * with two Set-Cookie headers. No Feign hook: the logging hooks and the console stream with the header-name rules.
+ * Over plain HTTP and over HTTPS ({@code Client.Default} with an SSLSocketFactory trusting the local certificate):
+ * Feign logs above the connection, so the assertions are the same.
  */
 class HttpFeignIT {
     @TempDir
     Path dir;
 
-    private ChildJvm.Result run(HttpDumps d, Path logs, boolean agent) throws Exception {
+    private ChildJvm.Result run(HttpDumps d, String scheme, Path logs, boolean agent) throws Exception {
         Files.createDirectories(logs);
-        ChildJvm c = d.app("http-feign-app", "demo.feign.FeignApp", logs.toString());
+        ChildJvm c = d.appOver(scheme, "http-feign-app", "demo.feign.FeignApp", logs.toString());
         return (agent ? c.withAgent() : c).run();
     }
 
-    @Test
-    void feignHeaderAndFullLogsHoldNoCredential() throws Exception {
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"http", "https"})
+    void feignHeaderAndFullLogsHoldNoCredential(String scheme) throws Exception {
         HttpDumps d = new HttpDumps();
-        ChildJvm.Result r = run(d, dir.resolve("agent"), true);
+        ChildJvm.Result r = run(d, scheme, dir.resolve("agent"), true);
         assertThat(r.exit).as(r.toString()).isZero();
         d.assertClean(r, dir);
         d.assertNoFragments("stdout", r.stdout());
@@ -56,10 +60,11 @@ class HttpFeignIT {
                 .contains("[Items#post] x-trace: trace-visible\n").contains("[Items#post] hello\n");
         assertThat(count(file, "set-cookie: [REDACTED:header:Set-Cookie]")).isEqualTo(4);
         assertThat(count(out, "done: ")).isEqualTo(6);
+        assertThat(count(out, "[Items#post] ---> POST " + scheme + "://127.0.0.1:")).isEqualTo(2);
 
         // the control: same lines, same count, with the values in them
         HttpDumps raw = new HttpDumps();
-        ChildJvm.Result c = run(raw, dir.resolve("control"), false);
+        ChildJvm.Result c = run(raw, scheme, dir.resolve("control"), false);
         String cfile = Files.readString(dir.resolve("control/feign-jul.log"));
         assertThat(c.stdout()).contains("[Items#post] Authorization: Bearer " + raw.bearer + "\n")
                 .contains("[Items#post] set-cookie: session=" + raw.setCookie + "; Path=/; HttpOnly\n");
