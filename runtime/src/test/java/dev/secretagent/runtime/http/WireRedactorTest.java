@@ -66,8 +66,11 @@ class WireRedactorTest {
             String out = feed(new WireRedactor("t"), body, cut);
             assertThat(out).as("cut at %d", cut).doesNotContain(token).contains("[REDACTED:API_TOKEN]")
                     .endsWith("\",\"n\":1}");
-            String[] halves = {token.substring(0, cut - start), token.substring(cut - start)};
-            assertThat(out).doesNotContain(halves[0] + "\"").doesNotContain("\"" + halves[1]);
+            for (String half : new String[] {token.substring(0, cut - start), token.substring(cut - start)}) {
+                if (half.length() >= 6) { // shorter pieces may occur in the rest of the dump by chance
+                    assertThat(out).as("cut at %d", cut).doesNotContain(half);
+                }
+            }
         }
     }
 
