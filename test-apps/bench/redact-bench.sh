@@ -2,7 +2,8 @@
 # End-to-end throughput of `secret-agent.jar redact` on a large generated log (issue 3): a 20,000-line block with a
 # random secret raw every 500 lines and inside base64 every 777, repeated to the size asked for. Prints wall and CPU
 # time, MB/s, max RSS, the redaction summary, and checks that no raw or base64 form of the secret is left.
-# Usage (after mvn package): test-apps/bench/redact-bench.sh [MB] [runs]     JAVA=... to pick the JVM
+# Usage (after mvn package): test-apps/bench/redact-bench.sh [MB] [runs]     JAVA=... to pick the JVM,
+#   EXTRA=999 to add that many other random known values to the values file (a fleet-sized set of secrets)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MB=${1:-300}
@@ -13,6 +14,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 SECRET="rb-$(head -c 48 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' | cut -c1-28)"
 printf '%s\n' "$SECRET" > "$TMP/values.txt"
+for i in $(seq 1 "${EXTRA:-0}"); do head -c 24 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' | cut -c1-24 >> "$TMP/values.txt"; done
 B64=$(printf 'svc:%s' "$SECRET" | base64 -w0)
 awk -v s="$SECRET" -v b="$B64" 'BEGIN {
   for (i = 1; i <= 20000; i++) {
