@@ -1,5 +1,8 @@
 package demo.jul;
 
+import static demo.support.CarelessApp.secrets;
+import static demo.support.CarelessApp.waitIfAsked;
+
 import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
@@ -59,22 +62,5 @@ public class JulApp {
         }
     }
 
-    static String[] secrets() {
-        java.util.List<String> s = new java.util.ArrayList<>();
-        for (String v : new String[] {System.getenv("APP_PASSWORD"), System.getenv("APP_TOKEN"),
-                System.getProperty("db.password")}) {
-            if (v != null) {
-                s.add(v);
-            }
-        }
-        return s.toArray(new String[0]);
-    }
 
-    /** With the argument {@code wait}: logging is set up, then nothing happens until a line arrives on stdin. */
-    static void waitIfAsked(String[] args) throws java.io.IOException {
-        if (java.util.Arrays.asList(args).contains("wait")) {
-            System.out.println("ready");
-            new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
-        }
-    }
 }

@@ -1,5 +1,8 @@
 package demo.log4j2;
 
+import static demo.support.CarelessApp.secrets;
+import static demo.support.CarelessApp.waitIfAsked;
+
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
@@ -46,22 +49,5 @@ public class Log4j2App {
         log.error("a suppressed exception", withSuppressed);
     }
 
-    static String[] secrets() {
-        java.util.List<String> s = new java.util.ArrayList<>();
-        for (String v : new String[] {System.getenv("APP_PASSWORD"), System.getenv("APP_TOKEN"),
-                System.getProperty("db.password")}) {
-            if (v != null) {
-                s.add(v);
-            }
-        }
-        return s.toArray(new String[0]);
-    }
 
-    /** With the argument {@code wait}: logging is set up, then nothing happens until a line arrives on stdin. */
-    static void waitIfAsked(String[] args) throws java.io.IOException {
-        if (java.util.Arrays.asList(args).contains("wait")) {
-            System.out.println("ready");
-            new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
-        }
-    }
 }

@@ -12,7 +12,7 @@ public class SocketApp {
     public static void main(String[] args) {
         System.setProperty("log4j2.configurationFile", "log4j2-socket.xml");
         Logger log = LogManager.getLogger("demo.Shipped");
-        for (String secret : Log4j2App.secrets()) {
+        for (String secret : demo.support.CarelessApp.secrets()) {
             Log4j2App.logCarelessly(log, secret);
         }
         LogManager.shutdown(); // closes the connections: the server sees the end of each stream

@@ -1,5 +1,8 @@
 package demo.logback;
 
+import static demo.support.CarelessApp.secrets;
+import static demo.support.CarelessApp.waitIfAsked;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -34,16 +37,6 @@ public class LogbackApp {
         ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory()).stop(); // flush async and files
     }
 
-    static String[] secrets() {
-        java.util.List<String> s = new java.util.ArrayList<>();
-        for (String v : new String[] {System.getenv("APP_PASSWORD"), System.getenv("APP_TOKEN"),
-                System.getProperty("db.password")}) {
-            if (v != null) {
-                s.add(v);
-            }
-        }
-        return s.toArray(new String[0]);
-    }
 
     static void logEverything(String secret) {
         log.info("connecting with password " + secret);
@@ -64,11 +57,4 @@ public class LogbackApp {
         new IllegalStateException("printed stack trace " + secret).printStackTrace();
     }
 
-    /** With the argument {@code wait}: logging is set up, then nothing happens until a line arrives on stdin. */
-    static void waitIfAsked(String[] args) throws java.io.IOException {
-        if (java.util.Arrays.asList(args).contains("wait")) {
-            System.out.println("ready");
-            new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
-        }
-    }
 }

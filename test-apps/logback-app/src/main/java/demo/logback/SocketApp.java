@@ -17,7 +17,7 @@ public class SocketApp {
     public static void main(String[] args) throws Exception {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset(); // no logback.xml appenders: the socket is the only output
-        String[] secrets = LogbackApp.secrets();
+        String[] secrets = demo.support.CarelessApp.secrets();
         context.putProperty("db.credentials", secrets[0]);
 
         SocketAppender socket = new SocketAppender();
