@@ -76,7 +76,7 @@ final class TriggerSearch {
             found = separators(ix, s, from, to, ':', found);
             found = separators(ix, s, from, to, '=', found);
         }
-        final long[] fl = ix.filterLE;
+        final byte[] grams = ix.gramsLE;
         // the detector probes read the chars' low bytes (what the second look compares; a char >= 256 can only
         // add false hits, which the exact checks on the String reject). String.getBytes(int, int, byte[], int) is
         // deprecated because it drops high bytes, which is what is wanted here; for a Latin-1 String it is an
@@ -90,7 +90,7 @@ final class TriggerSearch {
                 long w0 = (long) LONGS.get(buf, i);
                 long w1 = (long) LONGS.get(buf, i + 8);
                 long w2 = (long) LONGS.get(buf, i + 16);
-                for (int h = gramHits(fl, w0, w1, w2); h != 0; h &= h - 1) {
+                for (int h = gramHits(grams, w0, w1, w2); h != 0; h &= h - 1) {
                     int q = c + i + TriggerIndex.STRIDE * Integer.numberOfTrailingZeros(h);
                     found = probes(ix, s, from, to, q, q + 1, found);
                 }
@@ -122,24 +122,17 @@ final class TriggerSearch {
      * Which of the block's 8 probe positions (offsets 0, 3, 6, ..., 21 of the words w0 w1 w2) start a detector
      * 2-gram: bit k for offset 3k. Never 0 for a probe the exact check would accept.
      */
-    private static int gramHits(long[] fl, long w0, long w1, long w2) {
+    private static int gramHits(byte[] t, long w0, long w1, long w2) {
         // little-endian: byte k of a word is bits 8k .. 8k+7, so the gram (b[p], b[p+1]) is b[p] | b[p+1] << 8
-        int g0 = (int) w0 & 0xFFFF;
-        int g1 = (int) (w0 >>> 24) & 0xFFFF;
-        int g2 = (int) (w0 >>> 48) & 0xFFFF;
-        int g3 = (int) (w1 >>> 8) & 0xFFFF;
-        int g4 = (int) (w1 >>> 32) & 0xFFFF;
-        int g5 = (int) (w1 >>> 56) | ((int) w2 & 0xFF) << 8;
-        int g6 = (int) (w2 >>> 16) & 0xFFFF;
-        int g7 = (int) (w2 >>> 40) & 0xFFFF;
-        long any = fl[g0 >>> 6] >>> g0 | fl[g1 >>> 6] >>> g1 | fl[g2 >>> 6] >>> g2 | fl[g3 >>> 6] >>> g3
-                | fl[g4 >>> 6] >>> g4 | fl[g5 >>> 6] >>> g5 | fl[g6 >>> 6] >>> g6 | fl[g7 >>> 6] >>> g7;
-        if ((any & 1) == 0) {
-            return 0;
-        }
-        return (int) (fl[g0 >>> 6] >>> g0 & 1 | (fl[g1 >>> 6] >>> g1 & 1) << 1 | (fl[g2 >>> 6] >>> g2 & 1) << 2
-                | (fl[g3 >>> 6] >>> g3 & 1) << 3 | (fl[g4 >>> 6] >>> g4 & 1) << 4 | (fl[g5 >>> 6] >>> g5 & 1) << 5
-                | (fl[g6 >>> 6] >>> g6 & 1) << 6 | (fl[g7 >>> 6] >>> g7 & 1) << 7);
+        int h0 = t[(int) w0 & 0xFFFF];
+        int h1 = t[(int) (w0 >>> 24) & 0xFFFF];
+        int h2 = t[(int) (w0 >>> 48) & 0xFFFF];
+        int h3 = t[(int) (w1 >>> 8) & 0xFFFF];
+        int h4 = t[(int) (w1 >>> 32) & 0xFFFF];
+        int h5 = t[(int) (w1 >>> 56) | ((int) w2 & 0xFF) << 8];
+        int h6 = t[(int) (w2 >>> 16) & 0xFFFF];
+        int h7 = t[(int) (w2 >>> 40) & 0xFFFF];
+        return h0 | h1 << 1 | h2 << 2 | h3 << 3 | h4 << 4 | h5 << 5 | h6 << 6 | h7 << 7;
     }
 
     /** The high bit of each byte of w that is an ASCII digit; exact. */
@@ -238,13 +231,13 @@ final class TriggerSearch {
         Candidates found = null;
         final boolean seps = ix.separators;
         final boolean digitNames = ix.digitNames;
-        final long[] fl = ix.filterLE;
+        final byte[] grams = ix.gramsLE;
         int p = from;
         for (; to - p >= BLOCK; p += BLOCK) {
             long w0 = (long) LONGS.get(s, p);
             long w1 = (long) LONGS.get(s, p + 8);
             long w2 = (long) LONGS.get(s, p + 16);
-            for (int h = gramHits(fl, w0, w1, w2); h != 0; h &= h - 1) {
+            for (int h = gramHits(grams, w0, w1, w2); h != 0; h &= h - 1) {
                 int q = p + TriggerIndex.STRIDE * Integer.numberOfTrailingZeros(h);
                 found = probes(ix, s, from, to, q, q + 1, found);
             }
