@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class SkipMatcher {
     private static final int MAX_WINDOW = 24;
+    private static final java.lang.invoke.VarHandle INTS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final char[][] patterns;
     private final int[] owners;
@@ -108,12 +110,18 @@ final class SkipMatcher {
         return maxLength;
     }
 
+    /**
+     * The hash of the q-gram ending at endIncl: its units' low bytes as a little-endian int, multiplied by the
+     * golden ratio, top {@code bits} bits. Why low bytes in that order: the byte loop then reads a 4-gram with
+     * one int load. A char above 255 shares its low byte with others; that only adds candidates, which the
+     * exact verification rejects.
+     */
     private int hash(char[] p, int endIncl) {
-        int h = 0;
-        for (int k = endIncl - q + 1; k <= endIncl; k++) {
-            h = (h << 7) ^ p[k];
+        int key = 0;
+        for (int k = endIncl - q + 1, sh = 0; k <= endIncl; k++, sh += 8) {
+            key |= (p[k] & 0xFF) << sh;
         }
-        return (h * 0x9E3779B1) >>> (32 - bits);
+        return (key * 0x9E3779B1) >>> (32 - bits);
     }
 
     /*
@@ -135,9 +143,14 @@ final class SkipMatcher {
         final int maxShift = m - q + 1;
         int pos = from + m - 1;
         while (pos < to) {
-            int h = 0;
-            for (int k = pos - q + 1; k <= pos; k++) {
-                h = (h << 7) ^ s.charAt(k);
+            int h;
+            if (q == 4) {
+                h = s.charAt(pos - 3) & 0xFF | (s.charAt(pos - 2) & 0xFF) << 8 | (s.charAt(pos - 1) & 0xFF) << 16 | s.charAt(pos) << 24;
+            } else {
+                h = 0;
+                for (int k = pos - q + 1, sh = 0; k <= pos; k++, sh += 8) {
+                    h |= (s.charAt(k) & 0xFF) << sh;
+                }
             }
             h = (h * 0x9E3779B1) >>> rs;
             if ((present[h >>> 6] & (1L << h)) == 0) {
@@ -175,9 +188,14 @@ final class SkipMatcher {
         final int maxShift = m - q + 1;
         int pos = from + m - 1;
         while (pos < to) {
-            int h = 0;
-            for (int k = pos - q + 1; k <= pos; k++) {
-                h = (h << 7) ^ s[k];
+            int h;
+            if (q == 4) {
+                h = s[pos - 3] & 0xFF | (s[pos - 2] & 0xFF) << 8 | (s[pos - 1] & 0xFF) << 16 | s[pos] << 24;
+            } else {
+                h = 0;
+                for (int k = pos - q + 1, sh = 0; k <= pos; k++, sh += 8) {
+                    h |= (s[k] & 0xFF) << sh;
+                }
             }
             h = (h * 0x9E3779B1) >>> rs;
             if ((present[h >>> 6] & (1L << h)) == 0) {
@@ -215,9 +233,14 @@ final class SkipMatcher {
         final int maxShift = m - q + 1;
         int pos = from + m - 1;
         while (pos < to) {
-            int h = 0;
-            for (int k = pos - q + 1; k <= pos; k++) {
-                h = (h << 7) ^ (s[k] & 0xFF);
+            int h;
+            if (q == 4) {
+                h = (int) INTS.get(s, pos - 3); // the 4-gram in one load (see hash)
+            } else {
+                h = 0;
+                for (int k = pos - q + 1, sh = 0; k <= pos; k++, sh += 8) {
+                    h |= (s[k] & 0xFF) << sh;
+                }
             }
             h = (h * 0x9E3779B1) >>> rs;
             if ((present[h >>> 6] & (1L << h)) == 0) {

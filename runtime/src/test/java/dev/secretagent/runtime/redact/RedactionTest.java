@@ -38,6 +38,36 @@ class RedactionTest {
         settings();
     }
 
+    /**
+     * The matcher hashes the low byte of each char: a secret of non-Latin chars must still be found in text, bytes
+     * and streams, and text whose chars share those low bytes (Cyrillic vs Latin-1: U+04xx vs U+00xx) must not be
+     * touched.
+     */
+    @Test
+    void nonLatinSecretsAreFoundAndLookAlikeLowBytesAreLeftAlone() throws Exception {
+        String v = "\u043f\u0430\u0440\u043e\u043b\u044c-" + random("", 6) + "-\u043a\u043b\u044e\u0447";
+        secret("RU_PASSWORD", v);
+        StringBuilder alias = new StringBuilder();
+        for (char c : v.toCharArray()) {
+            alias.append(c >= 0x400 ? (char) (c & 0xFF) : c); // same low bytes, other chars
+        }
+        String text = "\u0432\u0445\u043e\u0434 " + v + " / " + alias + "\n";
+        String out = Redaction.redact(text, "t");
+        assertThat(out).doesNotContain(v).contains("[REDACTED:RU_PASSWORD]").contains(alias.toString());
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        String outBytes = new String(Redaction.redactUtf8(b, 0, b.length, "t"), StandardCharsets.UTF_8);
+        assertThat(outBytes).isEqualTo(out);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (OutputStream stream = Redaction.redactingStream(sink, "t")) {
+            for (byte x : b) {
+                stream.write(x);
+            }
+        }
+        assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo(out);
+        String clean = "\u0432\u0445\u043e\u0434 " + alias + "\n";
+        assertThat(Redaction.redact(clean, "t")).isSameAs(clean);
+    }
+
     @Test
     void cleanTextIsTheSameInstance() {
         secret("DB_PASSWORD", random("pw-", 16));
