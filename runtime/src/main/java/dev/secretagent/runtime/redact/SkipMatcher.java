@@ -16,6 +16,13 @@ import java.util.List;
  */
 final class SkipMatcher {
     private static final int MAX_WINDOW = 24;
+    /** Per thread: the chunk of a long String's low bytes that {@link #scanCopied} hashes (no allocation per call). */
+    private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<byte[]>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[4096];
+        }
+    };
     private static final java.lang.invoke.VarHandle INTS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
@@ -136,6 +143,9 @@ final class SkipMatcher {
         if (shift == null) {
             return sp;
         }
+        if (q == 4 && to - from >= TriggerSearch.BIG) {
+            return scanCopied(s, from, to, sp);
+        }
         final byte[] shift = this.shift;
         final int q = this.q;
         final int rs = 32 - bits;
@@ -173,6 +183,49 @@ final class SkipMatcher {
                 }
             }
             pos++;
+        }
+        return sp;
+    }
+
+    /**
+     * A long String: its chars' low bytes are copied into a per-thread buffer a chunk at a time, so that each
+     * window's 4-gram is one int load, as in the byte loop (the copy costs less than the four charAt calls it
+     * saves per window). Verification reads the String itself.
+     */
+    private Spans scanCopied(String s, int from, int to, Spans sp) {
+        final byte[] shift = this.shift;
+        final int rs = 32 - bits;
+        final long[] present = this.present;
+        final int maxShift = m - q + 1;
+        final byte[] buf = SCRATCH.get();
+        int pos = from + m - 1; // m >= 12 when q == 4: pos - 3 >= from
+        while (pos < to) {
+            int base = pos - 3;
+            int end = Math.min(to, base + buf.length);
+            s.getBytes(base, end, buf, 0); // low bytes: what the hash is made of (deprecated for dropping the rest)
+            while (pos < end) {
+                int h = ((int) INTS.get(buf, pos - 3 - base) * 0x9E3779B1) >>> rs;
+                if ((present[h >>> 6] & (1L << h)) == 0) {
+                    pos += maxShift;
+                    continue;
+                }
+                int sh = shift[h];
+                if (sh != 0) {
+                    pos += sh;
+                    continue;
+                }
+                int st = pos - m + 1;
+                for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
+                    char[] p = patterns[bucketItems[bi]];
+                    if (st + p.length <= to && regionMatches(s, st, p)) {
+                        if (sp == null) {
+                            sp = new Spans();
+                        }
+                        sp.add(st, st + p.length, owners[bucketItems[bi]]);
+                    }
+                }
+                pos++;
+            }
         }
         return sp;
     }
