@@ -1,55 +1,16 @@
 package demo.logback;
 
+import demo.support.LoadDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.atomic.AtomicLong;
-
-/**
- * Load: {@code threads} threads each log {@code lines} numbered lines carrying the current API token and the
- * database password to a file, while the token rotates: the application publishes each new token as the
- * system property {@code load.api.token} (its own configuration channel) every {@code rotateEvery} lines
- * overall. Tokens are {@code <seed>-<n>x}. It knows nothing of any agent.
- * Args: out-dir seed threads lines rotateEvery
- */
+/** The load test on Logback (file appender, logback-load.xml): see {@link LoadDriver}. Args: as LoadDriver's. */
 public class LoadApp {
-    static volatile String token;
-
     public static void main(String[] args) throws Exception {
         System.setProperty("out", args[0]);
         System.setProperty("logback.configurationFile", "logback-load.xml");
-        String seed = args[1];
-        int threads = Integer.parseInt(args[2]);
-        int lines = Integer.parseInt(args[3]);
-        long rotateEvery = Long.parseLong(args[4]);
-        String password = System.getenv("APP_PASSWORD");
         Logger log = LoggerFactory.getLogger("demo.Load");
-        AtomicLong total = new AtomicLong();
-        AtomicLong rotations = new AtomicLong();
-        rotate(seed, rotations);
-        Thread[] workers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            final int id = t;
-            workers[t] = new Thread(() -> {
-                for (int n = 0; n < lines; n++) {
-                    log.info("t={} n={} token={} pw={}", id, n, token, password);
-                    if (total.incrementAndGet() % rotateEvery == 0) {
-                        rotate(seed, rotations);
-                    }
-                }
-            });
-            workers[t].start();
-        }
-        for (Thread w : workers) {
-            w.join();
-        }
-        ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory()).stop();
-        System.out.println("lines=" + total.get() + " rotations=" + rotations.get());
-    }
-
-    static synchronized void rotate(String seed, AtomicLong rotations) {
-        String next = seed + "-" + rotations.incrementAndGet() + "x"; // no value is a prefix of another
-        System.setProperty("load.api.token", next);
-        token = next;
+        LoadDriver.run(args, (id, n, token, pw) -> log.info("t={} n={} token={} pw={}", id, n, token, pw),
+                () -> ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory()).stop());
     }
 }
