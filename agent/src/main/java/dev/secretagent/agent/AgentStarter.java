@@ -87,6 +87,7 @@ public final class AgentStarter {
             System.setErr(ConsoleStreams.wrap(System.err, "stderr"));
         }
         List<TargetInstrumentation> targets = Targets.all();
+        warnOfUnknownTargets(disabled, targets);
         for (Iterator<TargetInstrumentation> it = targets.iterator(); it.hasNext(); ) {
             if (disabled.contains(it.next().name())) {
                 it.remove();
@@ -116,6 +117,23 @@ public final class AgentStarter {
                 + " (docs/configuration.md) or remove the -javaagent option");
         rawStderr.flush();
         System.exit(EXIT_BAD_CONFIG);
+    }
+
+    /**
+     * A name in instrument.disabled that is no target (a typo, or a target of another version: a fleet policy may be
+     * shared by several) is not an error, but the user believes something is off that is not: say so, with the names.
+     */
+    private static void warnOfUnknownTargets(List<String> disabled, List<TargetInstrumentation> targets) {
+        java.util.Set<String> known = new java.util.TreeSet<>(CoreJdkTransformer.targetNames());
+        for (TargetInstrumentation t : targets) {
+            known.add(t.name());
+        }
+        for (String name : disabled) {
+            if (!known.contains(name)) {
+                Diagnostics.warn("instrument.disabled names '" + name + "', which is no instrumented target; known: "
+                        + String.join(", ", known));
+            }
+        }
     }
 
     /**

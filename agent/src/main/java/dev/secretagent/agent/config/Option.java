@@ -56,7 +56,7 @@ public enum Option {
     HEADERS("headers", Type.LIST, null, "extra sensitive header names whose values are redacted", "X-Session;X-Tenant-Key"),
     DETECTORS("detectors", Type.LIST, "all", "credential-format detectors to run: all, none, or a list (aws, github, gitlab, slack, stripe, google, pem, jwt)", "aws;github;pem"),
     DENY_ACTION("deny.action", Type.enumOf("null", "throw"), "null", "what a denied read gets: null, or a SecurityException", "throw"),
-    INSTRUMENT_DISABLED("instrument.disabled", Type.LIST, null, "instrumented targets to leave alone", "okhttp;jdkhttp"),
+    INSTRUMENT_DISABLED("instrument.disabled", Type.LIST, null, "instrumented targets to leave alone (the names of the start-up line's instrumented=...; an unknown name is reported)", "okhttp;netty"),
     JDK_TOOLS("jdk.tools", Type.BOOLEAN, "false", "also start inside JDK tools (jcmd, jps, javac, ...) reached through JAVA_TOOL_OPTIONS", "true"),
     FLEET_POLICY("fleet.policy", Type.PATH, null, "a security team's policy file (same format as config): the application's own settings may extend it, never weaken it (see docs/fleet-rollout.md)", "/etc/secret-agent/policy.yaml"),
     JMX("jmx", Type.BOOLEAN, "false", "register the dev.secretagent:type=Agent MBean shortly after start (default: only when the status command asks)", "true"),

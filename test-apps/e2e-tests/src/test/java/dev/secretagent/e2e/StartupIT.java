@@ -31,6 +31,16 @@ class StartupIT {
     }
 
     @Test
+    void disablingAnUnknownTargetIsReportedAndTheRestStillWorks() throws Exception {
+        ChildJvm.Result r = ChildJvm.app("hello-app", "demo.Hello").withAgent("instrument.disabled=okhttp;okhtp")
+                .run();
+        assertThat(r.exit).as(r.toString()).isZero();
+        assertThat(r.stderr().lines()).singleElement().asString()
+                .contains("instrument.disabled names 'okhtp', which is no instrumented target")
+                .contains("okhttp").contains("logback").contains("stdio");
+    }
+
+    @Test
     void unknownAgentArgumentStopsBeforeMain() throws Exception {
         ChildJvm.Result r = ChildJvm.app("hello-app", "demo.Hello").withAgent("no.such.key=1").run();
         assertThat(r.exit).as(r.toString()).isEqualTo(2);

@@ -41,6 +41,15 @@ public final class CoreJdkTransformer implements ClassFileTransformer {
      * Installs the hooks (but those of disabled targets) and retransforms the owners that are already
      * loaded (java.lang.System always is). Returns the target names installed.
      */
+    /** The target names of the java.lang hooks (env, process, stdio, sysprop), as instrument.disabled takes them. */
+    public static java.util.Set<String> targetNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (JdkHook h : JdkHooks.ALL) {
+            names.add(h.target);
+        }
+        return names;
+    }
+
     public static List<String> install(Instrumentation inst, List<String> disabledTargets) throws Exception {
         // java.base must read the bootstrap loader's unnamed module, where the runtime doors live.
         Module runtime = Redaction.class.getModule();
