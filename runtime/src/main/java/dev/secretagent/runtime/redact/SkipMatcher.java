@@ -132,10 +132,10 @@ final class SkipMatcher {
     }
 
     /*
-     * The three scan loops (String, char[], byte[]) and the regionMatches twins below are copies on purpose:
-     * this is the hot loop of every write, and each one reads its own type directly (no CharSequence or
-     * other interface call per unit, no boxing, no copying bytes into chars) so the JIT compiles a tight
-     * monomorphic loop for each. Change all three together.
+     * The scan loops (String, char[], byte[], long String) and the verify/regionMatches twins below are copies
+     * on purpose: this is the hot loop of every write, and each one reads its own type directly (no CharSequence
+     * or other interface call per unit, no boxing) so the JIT compiles a tight monomorphic loop for each. Change
+     * them together.
      */
 
     /** Finds every occurrence of every pattern in s[from, to). */
@@ -155,7 +155,8 @@ final class SkipMatcher {
         while (pos < to) {
             int h;
             if (q == 4) {
-                h = s.charAt(pos - 3) & 0xFF | (s.charAt(pos - 2) & 0xFF) << 8 | (s.charAt(pos - 1) & 0xFF) << 16 | s.charAt(pos) << 24;
+                h = s.charAt(pos - 3) & 0xFF | (s.charAt(pos - 2) & 0xFF) << 8 | (s.charAt(pos - 1) & 0xFF) << 16
+                        | s.charAt(pos) << 24;
             } else {
                 h = 0;
                 for (int k = pos - q + 1, sh = 0; k <= pos; k++, sh += 8) {
@@ -172,16 +173,7 @@ final class SkipMatcher {
                 pos += sh;
                 continue;
             }
-            int st = pos - m + 1;
-            for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
-                char[] p = patterns[bucketItems[bi]];
-                if (st + p.length <= to && regionMatches(s, st, p)) {
-                    if (sp == null) {
-                        sp = new Spans();
-                    }
-                    sp.add(st, st + p.length, owners[bucketItems[bi]]);
-                }
-            }
+            sp = verify(s, pos - m + 1, to, h, sp);
             pos++;
         }
         return sp;
@@ -214,16 +206,7 @@ final class SkipMatcher {
                     pos += sh;
                     continue;
                 }
-                int st = pos - m + 1;
-                for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
-                    char[] p = patterns[bucketItems[bi]];
-                    if (st + p.length <= to && regionMatches(s, st, p)) {
-                        if (sp == null) {
-                            sp = new Spans();
-                        }
-                        sp.add(st, st + p.length, owners[bucketItems[bi]]);
-                    }
-                }
+                sp = verify(s, pos - m + 1, to, h, sp);
                 pos++;
             }
         }
@@ -260,16 +243,7 @@ final class SkipMatcher {
                 pos += sh;
                 continue;
             }
-            int st = pos - m + 1;
-            for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
-                char[] p = patterns[bucketItems[bi]];
-                if (st + p.length <= to && regionMatches(s, st, p)) {
-                    if (sp == null) {
-                        sp = new Spans();
-                    }
-                    sp.add(st, st + p.length, owners[bucketItems[bi]]);
-                }
-            }
+            sp = verify(s, pos - m + 1, to, h, sp);
             pos++;
         }
         return sp;
@@ -305,19 +279,51 @@ final class SkipMatcher {
                 pos += sh;
                 continue;
             }
-            int st = pos - m + 1;
-            for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
-                char[] p = patterns[bucketItems[bi]];
-                if (st + p.length <= to && regionMatches(s, st, p)) {
-                    if (sp == null) {
-                        sp = new Spans();
-                    }
-                    sp.add(st, st + p.length, owners[bucketItems[bi]]);
-                }
-            }
+            sp = verify(s, pos - m + 1, to, h, sp);
             pos++;
         }
         return sp;
+    }
+
+    /*
+     * The exact verification of a shift-0 window starting at st: every pattern of the window's bucket compared
+     * with the text. Rare on clean text (a few windows per KB), so a call here costs nothing; one per input type
+     * for the same reason as the loops.
+     */
+    private Spans verify(String s, int st, int to, int h, Spans sp) {
+        for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
+            char[] p = patterns[bucketItems[bi]];
+            if (st + p.length <= to && regionMatches(s, st, p)) {
+                sp = add(sp, st, p.length, owners[bucketItems[bi]]);
+            }
+        }
+        return sp;
+    }
+
+    private Spans verify(char[] s, int st, int to, int h, Spans sp) {
+        for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
+            char[] p = patterns[bucketItems[bi]];
+            if (st + p.length <= to && regionMatches(s, st, p)) {
+                sp = add(sp, st, p.length, owners[bucketItems[bi]]);
+            }
+        }
+        return sp;
+    }
+
+    private Spans verify(byte[] s, int st, int to, int h, Spans sp) {
+        for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
+            char[] p = patterns[bucketItems[bi]];
+            if (st + p.length <= to && regionMatches(s, st, p)) {
+                sp = add(sp, st, p.length, owners[bucketItems[bi]]);
+            }
+        }
+        return sp;
+    }
+
+    private static Spans add(Spans sp, int st, int length, int owner) {
+        Spans out = sp != null ? sp : new Spans();
+        out.add(st, st + length, owner);
+        return out;
     }
 
     private static boolean regionMatches(String s, int st, char[] p) {
