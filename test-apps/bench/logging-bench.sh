@@ -7,7 +7,9 @@
 #   bare  : (only when asked for in MODES) the agent with its logging hooks off (instrument.disabled), to split
 #           what the agent's mere presence costs (start-up work, JIT queue) from what the hooks cost per line
 # Usage (after mvn package): test-apps/bench/logging-bench.sh [lines] [rounds]   JAVA=... to pick the JVM,
-#   MODES="none bare agent" and FWS=logback to pick modes and frameworks (default: none agent regex, both)
+#   MODES="none bare agent" and FWS=logback to pick modes and frameworks (default: none agent regex, both),
+#   FLUSH=true for the frameworks' default file appender (immediateFlush: one write to the file per line; the
+#   default here is FLUSH=false, a buffered appender, where the agent's share of a line is largest)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LINES=${1:-200000}
@@ -34,7 +36,7 @@ run() { # framework mode
   [ "$mode" = agent ] && agentarg=(-javaagent:$AGENT)
   [ "$mode" = bare ] && agentarg=("-javaagent:$AGENT=instrument.disabled=logback;log4j2;jul")
   rm -rf "$TMP/out"; mkdir -p "$TMP/out"
-  env "${ENVS[@]}" "$JAVA" "${agentarg[@]}" -Dmask.regex="$REGEX" -cp "$cp" "$main" "$TMP/out" "$LINES" "$mode" 2>/dev/null \
+  env "${ENVS[@]}" "$JAVA" "${agentarg[@]}" -Dmask.regex="$REGEX" -Dbench.immediateFlush="${FLUSH:-false}" -cp "$cp" "$main" "$TMP/out" "$LINES" "$mode" 2>/dev/null \
     | awk '/lines\/s/ {print $3}'
 }
 declare -A RES
