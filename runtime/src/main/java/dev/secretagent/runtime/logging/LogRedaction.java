@@ -178,6 +178,96 @@ public final class LogRedaction {
         return Redaction.redact(text, channel == null ? "log4j1" : channel);
     }
 
+    /**
+     * A string field of a Log4j 1.2 {@code LoggingEvent} about to be serialised (SocketAppender, SocketHubAppender):
+     * the rendered message, the thread name, the NDC. Always redacted, like {@link #logbackShippedText}.
+     */
+    public static String log4j1ShippedText(String text, String logger) {
+        if (text == null) {
+            return null;
+        }
+        return Redaction.redact(text, LogChannels.log4j1(logger));
+    }
+
+    /**
+     * The MDC copy of a Log4j 1.2 event about to be serialised. Keys are strings, values any object (serialised
+     * as that object): each is checked through its string form. The table belongs to the application's event, so it
+     * is never changed: the same table when nothing holds a secret, else a new {@code Hashtable} (the field's
+     * type) where what held a secret is its redacted string.
+     */
+    public static java.util.Map<Object, Object> log4j1ShippedMdc(java.util.Map<?, ?> mdc, String logger) {
+        if (mdc == null || mdc.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<Object, Object> same = (java.util.Map<Object, Object>) mdc;
+            return same;
+        }
+        String channel = LogChannels.log4j1(logger);
+        Object[] keys = new Object[mdc.size()];
+        Object[] values = new Object[keys.length];
+        boolean dirty = false;
+        int n = 0;
+        for (java.util.Map.Entry<?, ?> e : mdc.entrySet()) {
+            if (n == keys.length) {
+                return failedMdc(); // the table changed while read: fail closed
+            }
+            keys[n] = redactedOrSame(e.getKey(), channel);
+            values[n] = redactedOrSame(e.getValue(), channel);
+            dirty |= keys[n] != e.getKey() || values[n] != e.getValue();
+            n++;
+        }
+        if (!dirty) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<Object, Object> same = (java.util.Map<Object, Object>) mdc;
+            return same;
+        }
+        java.util.Hashtable<Object, Object> copy = new java.util.Hashtable<Object, Object>();
+        for (int i = 0; i < n; i++) {
+            if (keys[i] != null && values[i] != null) { // a Hashtable holds neither
+                copy.put(keys[i], values[i]);
+            }
+        }
+        return copy;
+    }
+
+    /** The MDC shipped when it could not be checked. */
+    static java.util.Map<Object, Object> failedMdc() {
+        java.util.Hashtable<Object, Object> failed = new java.util.Hashtable<Object, Object>();
+        failed.put("[REDACTION-FAILED]", "[REDACTION-FAILED]");
+        return failed;
+    }
+
+    /** An object itself when its string form holds no secret, else that string redacted. */
+    private static Object redactedOrSame(Object value, String channel) {
+        if (value == null) {
+            return null;
+        }
+        String s = String.valueOf(value);
+        String r = Redaction.redact(s, channel);
+        return r == s ? value : r;
+    }
+
+    /**
+     * The stack trace lines of a Log4j 1.2 event about to be serialised ({@code ThrowableInformation}'s string
+     * representation: exception messages of the throwable, its causes and suppressed). The lines are checked as one
+     * text, so a secret that spans lines (a PEM key in a message) is found too. The same array when nothing holds a
+     * secret, else the redacted text's lines.
+     */
+    public static String[] log4j1ShippedStackTrace(String[] lines, String logger) {
+        if (lines == null || lines.length == 0) {
+            return lines;
+        }
+        StringBuilder joined = new StringBuilder(lines.length * 64);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                joined.append('\n');
+            }
+            joined.append(lines[i]);
+        }
+        String text = joined.toString();
+        String redacted = Redaction.redact(text, LogChannels.log4j1(logger));
+        return redacted == text ? lines : redacted.split("\n", -1);
+    }
+
     // ---- java.util.logging -----------------------------------------------------------------------
 
     /** Called on entry to StreamHandler.publish(record); returns the previous channel. */

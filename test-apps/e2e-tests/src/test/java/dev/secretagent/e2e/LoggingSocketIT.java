@@ -1,5 +1,6 @@
 package dev.secretagent.e2e;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,6 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       checked for every form of the secret; the stream is then deserialised with the application's own Logback
  *       classes, which proves it is still a valid stream with as many events as without the agent, and the
  *       events' fields are checked too.</li>
+ *   <li>Log4j 1.2's (reload4j) SocketAppender serialises the application's own LoggingEvent (rendered message,
+ *       thread name, NDC, MDC copy, the throwable's lines with causes and suppressed): checked the same way, and
+ *       the application checks that its events hold what they held before they were shipped (the fields are put
+ *       back after the write) and that a text appender after the socket appender still writes them redacted.</li>
  *   <li>Log4j2's SocketAppender writes layout output (pattern and JSON template layout), covered by the
  *       appender hook like a file.</li>
  * </ul>
@@ -64,6 +69,50 @@ class LoggingSocketIT {
         wire.assertNoSecret(plain, special);
     }
 
+    @Test
+    void log4j1SocketAppender() throws Exception {
+        String plain = ChildJvm.randomSecret("pw-");
+        String special = LoggingScenario.specialSecret("tk-");
+
+        Shipped control = ship("reload4j-app", "demo.reload4j.SocketApp", plain, special, false, LoggingSocketIT::describeLog4j1);
+        for (String s : new String[] {plain, special}) {
+            assertThat(control.wire).as("control: the secret is on the wire").contains(s);
+            assertThat(control.eventText).as("control: the deserialised events hold the secret").contains(s);
+            control.files.assertEveryOutputHolds(s, "app.log");
+        }
+        // every field that carries the secret in this scenario, without the agent
+        assertThat(control.eventText).contains("message=connecting with password " + plain)
+                .contains("message=Credentials{user=admin, password=" + plain + "}")
+                .contains("message=user=admin password=" + plain)
+                .contains("session.token=" + plain).contains("ndc=request " + plain).contains("thread=worker " + plain)
+                .contains("bad password " + plain).contains("Caused by: java.io.IOException: inner " + plain)
+                .contains("Suppressed: java.lang.IllegalArgumentException: suppressed " + plain);
+        String unchanged = "events unchanged after shipping: " + control.events + " checked, 0 changed";
+        assertThat(control.stdout).contains(unchanged);
+
+        Shipped agent = ship("reload4j-app", "demo.reload4j.SocketApp", plain, special, true, LoggingSocketIT::describeLog4j1);
+        assertThat(agent.events).as("events shipped, agent vs control").isEqualTo(control.events);
+        assertThat(agent.eventText).contains("message=connecting with password [REDACTED:")
+                .contains("message=Credentials{user=admin, password=[REDACTED:")
+                .contains("message=user=admin password=[REDACTED:")
+                .contains("session.token=[REDACTED:").contains("ndc=request [REDACTED:").contains("thread=worker [REDACTED:")
+                .contains("bad password [REDACTED:").contains("Caused by: java.io.IOException: inner [REDACTED:")
+                .contains("Suppressed: java.lang.IllegalArgumentException: suppressed [REDACTED:")
+                .contains("\tat demo.reload4j.SocketApp"); // the stack frames are still there
+        // the application's own events, after the socket appender wrote them, hold what they held before
+        assertThat(agent.stdout).contains(unchanged);
+        // a text appender after the socket appender: the event's original text, redacted by its own hook
+        assertThat(agent.files.lineCounts()).as("lines per file, agent vs control").isEqualTo(control.files.lineCounts());
+        assertThat(agent.files.outputs.get("app.log")).contains("mdc=[REDACTED:").contains("ndc=request [REDACTED:")
+                .contains("[worker [REDACTED:");
+        LogOutputs all = agent.files;
+        all.outputs.put("socket (raw bytes)", agent.wire);
+        all.outputs.put("socket (deserialised events)", agent.eventText);
+        all.outputs.put("stdout", agent.stdout);
+        all.outputs.put("stderr", agent.stderr);
+        all.assertNoSecret(plain, special);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"log4j2-app", "log4j2-217-app"})
     void log4j2SocketAppender(String module) throws Exception {
@@ -89,12 +138,24 @@ class LoggingSocketIT {
         String eventText;
         String stdout;
         String stderr;
+        /** The files the application wrote besides (its text appenders). */
+        LogOutputs files;
     }
 
     private static Shipped shipLogback(String module, String plain, String special, boolean withAgent) throws Exception {
+        return ship(module, "demo.logback.SocketApp", plain, special, withAgent, LoggingSocketIT::describe);
+    }
+
+    /** An event read back, as text. */
+    interface Describer {
+        String describe(Object event) throws Exception;
+    }
+
+    private static Shipped ship(String module, String mainClass, String plain, String special, boolean withAgent,
+                                Describer describer) throws Exception {
         Path out = LogOutputs.freshDir(module + "-socket");
         try (SocketSink sink = new SocketSink()) {
-            ChildJvm c = ChildJvm.app(module, "demo.logback.SocketApp", String.valueOf(sink.port()))
+            ChildJvm c = ChildJvm.app(module, mainClass, String.valueOf(sink.port()))
                     .jvmArg("-Dout=" + out).env("APP_PASSWORD", plain).env("APP_TOKEN", special);
             ChildJvm.Running app = (withAgent ? c.withAgent() : c).start();
             sink.awaitText("socket-done");
@@ -105,13 +166,14 @@ class LoggingSocketIT {
             s.wire = sink.bytesAsText();
             s.stdout = app.stdout();
             s.stderr = LogOutputs.withoutAgentLines(app.stderr());
-            // the application's own Logback version, kept open while the events are read (classes load lazily)
-            try (URLClassLoader logback = new URLClassLoader(new URL[] {ChildJvm.appJar(module).toUri().toURL()}, null)) {
-                List<Object> events = deserialise(sink.bytes(), logback);
+            s.files = LogOutputs.of("", "", out);
+            // the application's own framework version, kept open while the events are read (classes load lazily)
+            try (URLClassLoader framework = new URLClassLoader(new URL[] {ChildJvm.appJar(module).toUri().toURL()}, null)) {
+                List<Object> events = deserialise(sink.bytes(), framework);
                 s.events = events.size();
                 StringBuilder text = new StringBuilder();
                 for (Object e : events) {
-                    text.append(describe(e)).append('\n');
+                    text.append(describer.describe(e)).append('\n');
                 }
                 s.eventText = text.toString();
             }
@@ -156,6 +218,21 @@ class LoggingSocketIT {
         Object context = call(event, "getLoggerContextVO");
         sb.append(" context=").append(context == null ? null : call(context, "getPropertyMap"));
         throwables(call(event, "getThrowableProxy"), sb, 0);
+        return sb.toString();
+    }
+
+    /** A Log4j 1.2 event as a receiver (SocketServer, Chainsaw) sees it. */
+    private static String describeLog4j1(Object event) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        sb.append("thread=").append(call(event, "getThreadName")).append(" logger=").append(call(event, "getLoggerName"))
+                .append(" message=").append(call(event, "getRenderedMessage")).append(" ndc=").append(call(event, "getNDC"))
+                .append(" mdc=").append(call(event, "getProperties"));
+        Object lines = call(event, "getThrowableStrRep");
+        if (lines != null) {
+            for (int i = 0; i < Array.getLength(lines); i++) {
+                sb.append('\n').append(Array.get(lines, i));
+            }
+        }
         return sb.toString();
     }
 

@@ -13,8 +13,13 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * writes each event's layout output, and the stack trace lines a layout leaves out, through a
  * {@code QuietWriter}; the text is redacted there. {@code CountingQuietWriter} (rolling files) overrides the
  * method without calling it, so it is hooked as well; {@code SyslogQuietWriter} calls it. The channel is the
- * event's logger, recorded by {@code WriterAppender.subAppend(event)} for the current thread. Appenders that ship
- * events (SocketAppender, JMS) are not covered.
+ * event's logger, recorded by {@code WriterAppender.subAppend(event)} for the current thread.
+ *
+ * <p>Appenders that ship events rather than text (SocketAppender, SocketHubAppender) Java-serialise the
+ * application's own {@code LoggingEvent}: {@code LoggingEvent.writeObject} is hooked, and the fields it writes
+ * (rendered message, thread name, NDC, MDC copy, the throwable's lines) are redacted for the time of the write and
+ * put back afterwards, so the event the other appenders see is unchanged. JMS (whatever its provider does with an
+ * ObjectMessage), JDBC and SMTP appenders are not covered.
  */
 public final class Log4j1Instrumentation implements TargetInstrumentation {
     @Override
@@ -25,7 +30,7 @@ public final class Log4j1Instrumentation implements TargetInstrumentation {
     @Override
     public String[] classNamePrefixes() {
         return new String[] {"org.apache.log4j.WriterAppender", "org.apache.log4j.helpers.QuietWriter",
-                "org.apache.log4j.helpers.CountingQuietWriter"};
+                "org.apache.log4j.helpers.CountingQuietWriter", "org.apache.log4j.spi.LoggingEvent"};
     }
 
     @Override
@@ -38,6 +43,11 @@ public final class Log4j1Instrumentation implements TargetInstrumentation {
                 .type(namedOneOf("org.apache.log4j.helpers.QuietWriter", "org.apache.log4j.helpers.CountingQuietWriter"))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .advice(named("write").and(takesArguments(String.class)), QuietWriteAdvice.class.getName())
+                        .include(ClassLoader.getSystemClassLoader()))
+                .type(named("org.apache.log4j.spi.LoggingEvent"))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("writeObject").and(takesArguments(java.io.ObjectOutputStream.class)),
+                                ShippedEventAdvice.class.getName())
                         .include(ClassLoader.getSystemClassLoader()));
     }
 }
