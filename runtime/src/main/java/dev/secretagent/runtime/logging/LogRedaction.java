@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.logging;
 
+import dev.secretagent.runtime.redact.LazyChannel;
 import dev.secretagent.runtime.redact.Redaction;
 
 import java.util.Collections;
@@ -10,37 +11,56 @@ import java.util.Collections;
  * names the channel and calls the redaction engine.
  *
  * <p>Logback writes bytes in a private method that does not see the event, so the adapter on
- * {@code subAppend(event)} records the channel for the current thread first ({@link #enterAppender});
+ * {@code subAppend(event)} records the event for the current thread first ({@link #enterLogbackAppender});
  * the same thread-local tells the event-level hooks (getFormattedMessage, ...) that the text they are
  * about to return is on its way to an appender that redacts its final bytes anyway, so it is not
- * scanned twice.
+ * scanned twice. The event's channel ({@code logback:<logger>}: a reflective {@code getLoggerName()} and a
+ * map lookup) is named only when one of its lines is redacted, which most lines are not.
  */
 public final class LogRedaction {
-    /** Per thread: the channel of the appender call in progress, or null outside one. */
-    private static final ThreadLocal<String[]> CURRENT = new ThreadLocal<String[]>() {
+    /** Per thread: the appender calls in progress (an instance per thread, reused: nothing is allocated per event). */
+    private static final ThreadLocal<InProgress> CURRENT = new ThreadLocal<InProgress>() {
         @Override
-        protected String[] initialValue() {
-            // [0] Logback appender in progress, [1] JUL handler in progress, [2] Log4j 1.2 appender in progress
-            return new String[3];
+        protected InProgress initialValue() {
+            return new InProgress();
         }
     };
+
+    /** Stands for an appender call whose event is null (the channel is then the framework's name). */
+    private static final Object NO_EVENT = new Object();
+
+    /** What one thread's appender calls are writing now; also the lazy channel of its Logback line. */
+    private static final class InProgress implements LazyChannel {
+        /** The event of the Logback appender call in progress, {@link #NO_EVENT}, or null outside one. */
+        Object logbackEvent;
+        /** The channel of the JUL handler in progress, or null outside one. */
+        String jul;
+        /** The channel of the Log4j 1.2 appender in progress, or null outside one. */
+        String log4j1;
+
+        @Override
+        public String name() {
+            Object event = logbackEvent;
+            return event == null ? "logback" : LogChannels.logback(event == NO_EVENT ? null : LoggerNames.of(event));
+        }
+    }
 
     private LogRedaction() {
     }
 
     // ---- Logback -------------------------------------------------------------------------------
 
-    /** Called on entry to Logback's OutputStreamAppender.subAppend(event); returns the previous channel. */
-    public static String enterLogbackAppender(Object event) {
-        String[] slot = CURRENT.get();
-        String previous = slot[0];
-        slot[0] = LogChannels.logback(LoggerNames.of(event));
+    /** Called on entry to Logback's OutputStreamAppender.subAppend(event); returns what to pass to the exit. */
+    public static Object enterLogbackAppender(Object event) {
+        InProgress now = CURRENT.get();
+        Object previous = now.logbackEvent;
+        now.logbackEvent = event == null ? NO_EVENT : event;
         return previous;
     }
 
     /** Called on exit of subAppend, with what {@link #enterLogbackAppender} returned (appenders can nest). */
-    public static void exitLogbackAppender(String previous) {
-        CURRENT.get()[0] = previous;
+    public static void exitLogbackAppender(Object previous) {
+        CURRENT.get().logbackEvent = previous;
     }
 
     /** Final bytes of a Logback encoder, before the appender writes them. Same array back when clean. */
@@ -48,8 +68,7 @@ public final class LogRedaction {
         if (bytes == null || bytes.length == 0) {
             return bytes;
         }
-        String channel = CURRENT.get()[0];
-        return Redaction.redactUtf8ForWrite(bytes, channel == null ? "logback" : channel);
+        return Redaction.redactUtf8ForWrite(bytes, CURRENT.get());
     }
 
     /**
@@ -58,7 +77,7 @@ public final class LogRedaction {
      * final bytes are redacted anyway, so the text passes unscanned.
      */
     public static String logbackEventText(String text, String logger) {
-        if (text == null || CURRENT.get()[0] != null) {
+        if (text == null || CURRENT.get().logbackEvent != null) {
             return text;
         }
         return Redaction.redact(text, LogChannels.logback(logger));
@@ -155,15 +174,15 @@ public final class LogRedaction {
 
     /** Called on entry to Log4j 1.2's WriterAppender.subAppend(event); returns the previous channel. */
     public static String enterLog4j1Appender(Object event) {
-        String[] slot = CURRENT.get();
-        String previous = slot[2];
-        slot[2] = LogChannels.log4j1(LoggerNames.of(event));
+        InProgress now = CURRENT.get();
+        String previous = now.log4j1;
+        now.log4j1 = LogChannels.log4j1(LoggerNames.of(event));
         return previous;
     }
 
     /** Called on exit of subAppend, with what {@link #enterLog4j1Appender} returned. */
     public static void exitLog4j1Appender(String previous) {
-        CURRENT.get()[2] = previous;
+        CURRENT.get().log4j1 = previous;
     }
 
     /**
@@ -174,7 +193,7 @@ public final class LogRedaction {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String channel = CURRENT.get()[2];
+        String channel = CURRENT.get().log4j1;
         return Redaction.redact(text, channel == null ? "log4j1" : channel);
     }
 
@@ -272,15 +291,15 @@ public final class LogRedaction {
 
     /** Called on entry to StreamHandler.publish(record); returns the previous channel. */
     public static String enterJulHandler(String logger) {
-        String[] slot = CURRENT.get();
-        String previous = slot[1];
-        slot[1] = LogChannels.jul(logger);
+        InProgress now = CURRENT.get();
+        String previous = now.jul;
+        now.jul = LogChannels.jul(logger);
         return previous;
     }
 
     /** Called on exit of StreamHandler.publish, with what {@link #enterJulHandler} returned. */
     public static void exitJulHandler(String previous) {
-        CURRENT.get()[1] = previous;
+        CURRENT.get().jul = previous;
     }
 
     public static boolean isJulWriter(java.io.Writer writer) {
@@ -296,7 +315,7 @@ public final class LogRedaction {
     }
 
     static String currentJulChannel(String fallback) {
-        String c = CURRENT.get()[1];
+        String c = CURRENT.get().jul;
         return c == null ? fallback : c;
     }
 }

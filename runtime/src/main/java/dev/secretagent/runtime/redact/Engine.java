@@ -148,6 +148,15 @@ final class Engine {
     }
 
     byte[] redactUtf8(byte[] b, int off, int len, String channel) {
+        return redactUtf8(b, off, len, channel, null);
+    }
+
+    /** {@link #redactUtf8(byte[], int, int, String)} with the channel named by {@code lazy} only if a secret is found. */
+    byte[] redactUtf8(byte[] b, int off, int len, LazyChannel lazy) {
+        return redactUtf8(b, off, len, null, lazy);
+    }
+
+    private byte[] redactUtf8(byte[] b, int off, int len, String channel, LazyChannel lazy) {
         Spans sp = bytes.scan(b, off, off + len, null);
         sp = rules.scan(b, off, off + len, sp, OPEN_SINK);
         if (sp == null) {
@@ -163,7 +172,7 @@ final class Engine {
             at = sp.gEnd[g];
         }
         out.write(b, at, off + len - at);
-        notify(sp, sp.groups, channel);
+        notify(sp, sp.groups, channel, lazy);
         return out.toByteArray();
     }
 
@@ -172,8 +181,16 @@ final class Engine {
 
     /** Tells the listener about the first {@code groups} groups: each group's id and every other known secret in it. */
     void notify(Spans sp, int groups, String channel) {
+        notify(sp, groups, channel, null);
+    }
+
+    /** The same, the channel being {@code channel} or, when that is null, {@code lazy}'s name. */
+    private void notify(Spans sp, int groups, String channel, LazyChannel lazy) {
         if (!Redaction.hasListener()) {
             return;
+        }
+        if (channel == null) {
+            channel = lazy != null ? lazy.name() : null;
         }
         for (int g = 0; g < groups; g++) {
             Redaction.notifyListener(ids[sp.gOwner[g]], channel);

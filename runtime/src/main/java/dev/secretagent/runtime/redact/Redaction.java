@@ -140,8 +140,13 @@ public final class Redaction {
      * {@link #redactUtf8} for a hook whose caller writes the result, whole, straight on (Logback's
      * {@code writeBytes}): if that write reaches a stream of ours (System.out), it is not scanned again.
      */
-    public static byte[] redactUtf8ForWrite(byte[] bytes, String channel) {
-        byte[] out = redactUtf8(bytes, 0, bytes.length, channel);
+    public static byte[] redactUtf8ForWrite(byte[] bytes, LazyChannel channel) {
+        byte[] out;
+        try {
+            out = engine().redactUtf8(bytes, 0, bytes.length, channel);
+        } catch (Throwable t) {
+            return Engine.FAILED_BYTES.clone();
+        }
         try {
             AlreadyRedacted.mark(out);
         } catch (Throwable t) {

@@ -59,7 +59,7 @@ class LogRedactionShippedTest {
 
     @Test
     void textIsRedactedEvenInsideAnAppender() {
-        String previous = LogRedaction.enterLogbackAppender(null);
+        Object previous = LogRedaction.enterLogbackAppender(null);
         try {
             assertThat(LogRedaction.logbackShippedText("pw " + secret, "demo.Orders")).isEqualTo("pw [REDACTED:APP_PASSWORD]");
         } finally {

@@ -41,7 +41,7 @@ class AlreadyRedactedTest {
     void theHooksArrayIsWrittenAsItIsAndCountedOnce() throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         OutputStream console = Redaction.redactingStream(sink, "stdout");
-        byte[] line = Redaction.redactUtf8ForWrite(utf8("INFO password " + secret + "\n"), "logback:demo");
+        byte[] line = Redaction.redactUtf8ForWrite(utf8("INFO password " + secret + "\n"), () -> "logback:demo");
         console.write(line, 0, line.length);
         console.flush();
         assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("INFO password [REDACTED:S]\n");

@@ -34,6 +34,12 @@ class LoggingJulIT {
     }
 
     @Test
+    void redactionsAreAuditedPerLogger() throws Exception {
+        String plain = ChildJvm.randomSecret("pw-");
+        JUL.checkAuditedChannels(c -> c.env("APP_PASSWORD", plain), "APP_PASSWORD", "jul:demo.Rolling", "stdout");
+    }
+
+    @Test
     void attachedLate() throws Exception {
         JUL.attachLateAndCheck("APP_PASSWORD", ChildJvm.randomSecret("late-"));
     }

@@ -38,6 +38,14 @@ class LoggingLog4j2IT {
 
     @ParameterizedTest
     @ValueSource(strings = {"log4j2-app", "log4j2-217-app"})
+    void redactionsAreAuditedPerLogger(String module) throws Exception {
+        String plain = ChildJvm.randomSecret("pw-");
+        log4j2(module).checkAuditedChannels(c -> c.env("APP_PASSWORD", plain), "APP_PASSWORD",
+                "log4j2:demo.Orders", "log4j2:demo.Async", "log4j2:demo.Rolling");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"log4j2-app", "log4j2-217-app"})
     void attachedLate(String module) throws Exception {
         log4j2(module).attachLateAndCheck("APP_PASSWORD", ChildJvm.randomSecret("late-"));
     }

@@ -34,6 +34,13 @@ class LoggingLogbackIT {
     }
 
     @Test
+    void logback15RedactionsAreAuditedPerLogger() throws Exception {
+        String plain = ChildJvm.randomSecret("pw-");
+        LOGBACK_15.checkAuditedChannels(c -> c.env("APP_PASSWORD", plain), "APP_PASSWORD",
+                "logback:demo.Orders", "logback:demo.Async", "logback:demo.Rolling");
+    }
+
+    @Test
     void logback15AttachedLate() throws Exception {
         LOGBACK_15.attachLateAndCheck("APP_PASSWORD", ChildJvm.randomSecret("late-"));
     }

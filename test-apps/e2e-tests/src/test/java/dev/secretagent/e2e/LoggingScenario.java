@@ -1,9 +1,11 @@
 package dev.secretagent.e2e;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,6 +62,22 @@ final class LoggingScenario {
         assertThat(a.lineCounts()).as("lines per output, agent vs control").isEqualTo(c.lineCounts());
         assertThat(String.join("", a.outputs.values())).contains("[REDACTED:");
         a.assertNoSecret(secrets);
+    }
+
+    /**
+     * With an audit file: each redaction is audited on the channel of the logger that wrote the line
+     * ({@code <framework>:<logger>}, issue 4), whatever thread wrote it (async appenders write on their own).
+     */
+    void checkAuditedChannels(UnaryOperator<ChildJvm> setup, String secretId, String... channels) throws Exception {
+        Path dir = LogOutputs.freshDir(module + "-channels");
+        Path audit = dir.resolve("audit.jsonl");
+        ChildJvm.Result run = setup.apply(jvm(dir)).withAgent("audit.file=" + audit).run();
+        assertThat(run.exit).as(run.toString()).isZero();
+        List<String> audited = AccessAudit.withAction(AccessAudit.lines(audit), "redact").stream()
+                .map(l -> l.get("secret.id") + "@" + l.get("log.channel")).collect(Collectors.toList());
+        for (String channel : channels) {
+            assertThat(audited).as("redactions audited per channel").contains(secretId + "@" + channel);
+        }
     }
 
     /** The agent arrives while the application runs (logging already configured), then it logs. */

@@ -169,7 +169,10 @@ class LoggingSocketIT {
             s.files = LogOutputs.of("", "", out);
             // the application's own framework version, kept open while the events are read (classes load lazily)
             try (URLClassLoader framework = new URLClassLoader(new URL[] {ChildJvm.appJar(module).toUri().toURL()}, null)) {
-                List<Object> events = deserialise(sink.bytes(), framework);
+                List<Object> events = new ArrayList<>();
+                for (byte[] connection : sink.connections()) { // each connection is an object stream of its own
+                    events.addAll(deserialise(connection, framework));
+                }
                 s.events = events.size();
                 StringBuilder text = new StringBuilder();
                 for (Object e : events) {

@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,10 +17,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * A log server as plain as it gets: listens on the loopback address and keeps every byte a socket appender
  * sends, over any number of connections (reconnects included), so the test sees exactly what left the child JVM.
+ * Each connection's bytes are kept apart: a serialising appender starts a new object stream on each one.
  */
 final class SocketSink implements AutoCloseable {
     private final ServerSocket server;
-    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    /** Every connection's bytes, in the order the connections were accepted. */
+    private final List<ByteArrayOutputStream> received = new ArrayList<>();
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
 
@@ -38,7 +42,11 @@ final class SocketSink implements AutoCloseable {
             try {
                 Socket s = server.accept();
                 opened.incrementAndGet();
-                Thread reader = new Thread(() -> readAll(s));
+                ByteArrayOutputStream into = new ByteArrayOutputStream();
+                synchronized (received) {
+                    received.add(into);
+                }
+                Thread reader = new Thread(() -> readAll(s, into));
                 reader.setDaemon(true);
                 reader.start();
             } catch (IOException closedOrFailed) {
@@ -47,13 +55,13 @@ final class SocketSink implements AutoCloseable {
         }
     }
 
-    private void readAll(Socket s) {
+    private void readAll(Socket s, ByteArrayOutputStream into) {
         try (Socket socket = s; InputStream in = socket.getInputStream()) {
             byte[] buf = new byte[8192];
             int n;
             while ((n = in.read(buf)) > 0) {
                 synchronized (received) {
-                    received.write(buf, 0, n);
+                    into.write(buf, 0, n);
                 }
             }
         } catch (IOException ended) {
@@ -63,9 +71,23 @@ final class SocketSink implements AutoCloseable {
         }
     }
 
+    /** All bytes received, connection after connection. */
     byte[] bytes() {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] c : connections()) {
+            all.write(c, 0, c.length);
+        }
+        return all.toByteArray();
+    }
+
+    /** Each connection's bytes, in the order the connections were accepted. */
+    List<byte[]> connections() {
         synchronized (received) {
-            return received.toByteArray();
+            List<byte[]> out = new ArrayList<>();
+            for (ByteArrayOutputStream c : received) {
+                out.add(c.toByteArray());
+            }
+            return out;
         }
     }
 
