@@ -126,6 +126,15 @@ public final class Redaction {
         }
     }
 
+    /** {@link #redactUtf8} of a whole array, the channel named only if a secret is found. Never throws. */
+    public static byte[] redactUtf8(byte[] bytes, LazyChannel channel) {
+        try {
+            return engine().redactUtf8(bytes, 0, bytes.length, channel);
+        } catch (Throwable t) {
+            return Engine.FAILED_BYTES.clone();
+        }
+    }
+
     /** A stream that redacts what passes through, holding back only a tail that could still become a secret. */
     public static OutputStream redactingStream(OutputStream out, String channel) {
         return new RedactingOutputStream(out, channel);
@@ -141,12 +150,7 @@ public final class Redaction {
      * {@code writeBytes}): if that write reaches a stream of ours (System.out), it is not scanned again.
      */
     public static byte[] redactUtf8ForWrite(byte[] bytes, LazyChannel channel) {
-        byte[] out;
-        try {
-            out = engine().redactUtf8(bytes, 0, bytes.length, channel);
-        } catch (Throwable t) {
-            return Engine.FAILED_BYTES.clone();
-        }
+        byte[] out = redactUtf8(bytes, channel);
         try {
             AlreadyRedacted.mark(out);
         } catch (Throwable t) {

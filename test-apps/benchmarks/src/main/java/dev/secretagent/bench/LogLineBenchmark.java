@@ -113,7 +113,7 @@ public class LogLineBenchmark {
         byte[] b = lines[i++ % 100];
         Object previous = LogRedaction.enterLogbackAppender(event);
         try {
-            return LogRedaction.logbackBytes(b);
+            return LogRedaction.logbackBytes(b, false);
         } finally {
             LogRedaction.exitLogbackAppender(previous);
         }

@@ -8,9 +8,12 @@ public final class WriteBytesAdvice {
     }
 
     @Advice.OnMethodEnter
-    public static void enter(@Advice.Argument(value = 0, readOnly = false) byte[] bytes) {
+    public static void enter(@Advice.This Object appender,
+                             @Advice.Argument(value = 0, readOnly = false) byte[] bytes) {
         try {
-            bytes = dev.secretagent.runtime.logging.LogRedaction.logbackBytes(bytes);
+            // ConsoleAppender is in logback-core, like the OutputStreamAppender this is inlined into
+            bytes = dev.secretagent.runtime.logging.LogRedaction.logbackBytes(bytes,
+                    appender instanceof ch.qos.logback.core.ConsoleAppender);
         } catch (Throwable agentBug) {
             // fail closed: a line we could not check is not written as it was
             bytes = "[REDACTION-FAILED]\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
