@@ -31,18 +31,7 @@ public class Reload4jApp {
         configure(System.getProperty("out"));
         waitIfAsked(args);
         for (String secret : secrets()) {
-            log.info("connecting with password " + secret);
-            MDC.put("session.token", secret);
-            log.info("with a secret in the MDC");
-            MDC.remove("session.token");
-            NDC.push("request " + secret);
-            log.info("with a secret in the NDC");
-            NDC.pop();
-            log.error("exception message", new IllegalStateException("bad password " + secret));
-            log.error("a cause", new RuntimeException("outer", new java.io.IOException("inner " + secret)));
-            RuntimeException withSuppressed = new RuntimeException("main failure");
-            withSuppressed.addSuppressed(new IllegalArgumentException("suppressed " + secret));
-            log.error("a suppressed exception", withSuppressed);
+            logMessageContextAndExceptions(log, secret);
             async.info("async appender " + secret);
             for (int i = 0; i < 200; i++) {
                 rolling.info("rolling line " + i + " password=" + secret);
@@ -80,4 +69,20 @@ public class Reload4jApp {
     }
 
 
+
+    /** The secret in a message, the MDC, the NDC, an exception's message, a cause and a suppressed exception. */
+    static void logMessageContextAndExceptions(Logger log, String secret) {
+        log.info("connecting with password " + secret);
+        MDC.put("session.token", secret);
+        log.info("with a secret in the MDC");
+        MDC.remove("session.token");
+        NDC.push("request " + secret);
+        log.info("with a secret in the NDC");
+        NDC.pop();
+        log.error("exception message", new IllegalStateException("bad password " + secret));
+        log.error("a cause", new RuntimeException("outer", new java.io.IOException("inner " + secret)));
+        RuntimeException withSuppressed = new RuntimeException("main failure");
+        withSuppressed.addSuppressed(new IllegalArgumentException("suppressed " + secret));
+        log.error("a suppressed exception", withSuppressed);
+    }
 }

@@ -5,8 +5,6 @@ import org.apache.log4j.FileAppender;
 import org.apache.log4j.Level;
 import org.apache.log4j.LogManager;
 import org.apache.log4j.Logger;
-import org.apache.log4j.MDC;
-import org.apache.log4j.NDC;
 import org.apache.log4j.PatternLayout;
 import org.apache.log4j.net.SocketAppender;
 import org.apache.log4j.spi.LoggingEvent;
@@ -53,20 +51,9 @@ public class SocketApp {
     }
 
     static void logEverything(String secret) {
-        log.info("connecting with password " + secret);
+        Reload4jApp.logMessageContextAndExceptions(log, secret);
         log.info(new Credentials("admin", secret)); // a message object: rendered when shipped
         log.info(String.format("user=%s password=%s", "admin", secret));
-        MDC.put("session.token", secret);
-        log.info("with a secret in the MDC");
-        MDC.remove("session.token");
-        NDC.push("request " + secret);
-        log.info("with a secret in the NDC");
-        NDC.pop();
-        log.error("exception message", new IllegalStateException("bad password " + secret));
-        log.error("a cause", new RuntimeException("outer", new java.io.IOException("inner " + secret)));
-        RuntimeException withSuppressed = new RuntimeException("main failure");
-        withSuppressed.addSuppressed(new IllegalArgumentException("suppressed " + secret));
-        log.error("a suppressed exception", withSuppressed);
     }
 
     /** An application object logged as the message: Log4j 1.2 renders it (toString) for the appenders. */
