@@ -217,6 +217,20 @@ public final class LogRedaction {
     }
 
     /**
+     * What a Log4j 1.2 layout's {@code format(event)} returned (or reload4j's JDBCAppender built for one bind
+     * parameter), for appenders that send it somewhere other than a QuietWriter: JDBC, SMTP (the mail body),
+     * syslog (which may split a long packet in two, each half written on its own), an application's own
+     * {@code AppenderSkeleton}. Inside a WriterAppender call the QuietWriter redacts the final text anyway, so the
+     * text passes unscanned there: scanned once, each redaction counted once.
+     */
+    public static String log4j1FormattedText(String text, String logger) {
+        if (text == null || text.isEmpty() || CURRENT.get().log4j1 != null) {
+            return text;
+        }
+        return Redaction.redact(text, LogChannels.log4j1(logger));
+    }
+
+    /**
      * A string field of a Log4j 1.2 {@code LoggingEvent} about to be serialised (SocketAppender, SocketHubAppender):
      * the rendered message, the thread name, the NDC. Always redacted, like {@link #logbackShippedText}.
      */

@@ -3,8 +3,13 @@ package dev.secretagent.agent.instrument.log4j1;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -18,8 +23,21 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * <p>Appenders that ship events rather than text (SocketAppender, SocketHubAppender) Java-serialise the
  * application's own {@code LoggingEvent}: {@code LoggingEvent.writeObject} is hooked, and the fields it writes
  * (rendered message, thread name, NDC, MDC copy, the throwable's lines) are redacted for the time of the write and
- * put back afterwards, so the event the other appenders see is unchanged. JMS (whatever its provider does with an
- * ObjectMessage), JDBC and SMTP appenders are not covered.
+ * put back afterwards, so the event the other appenders see is unchanged (JMS ObjectMessages too, as far as the
+ * provider Java-serialises them).
+ *
+ * <p>Appenders that format an event with its layout and send the text elsewhere (SMTPAppender's mail body,
+ * SyslogAppender's packet before it may be split in two, Log4j 1.2.17's JDBCAppender SQL, an application's own
+ * {@code AppenderSkeleton}) get it from {@code Layout.format(event)}: each concrete {@code format} of the built-in
+ * layouts is hooked and its result redacted, unless a WriterAppender call is in progress on the thread (its
+ * QuietWriter redacts the final text). reload4j's JDBCAppender (1.2.18.1 on) no longer formats with the layout: it
+ * builds each bind parameter in {@code JdbcPatternParser.buildValueStr(event, converter)}, hooked the same way.
+ *
+ * <p>Why the layouts are named rather than matched as "every subclass of Layout": the class-load gate and the
+ * ignore matcher decide by class-name prefix before a class is parsed, which keeps every other class at one prefix
+ * check. An application's own layout elsewhere is covered when its {@code format} returns what a built-in layout's
+ * {@code format} returned (a subclass that does not override it, or calls {@code super.format}); one that builds
+ * its text itself is not.
  */
 public final class Log4j1Instrumentation implements TargetInstrumentation {
     @Override
@@ -30,7 +48,12 @@ public final class Log4j1Instrumentation implements TargetInstrumentation {
     @Override
     public String[] classNamePrefixes() {
         return new String[] {"org.apache.log4j.WriterAppender", "org.apache.log4j.helpers.QuietWriter",
-                "org.apache.log4j.helpers.CountingQuietWriter", "org.apache.log4j.spi.LoggingEvent"};
+                "org.apache.log4j.helpers.CountingQuietWriter", "org.apache.log4j.spi.LoggingEvent",
+                // layouts (reload4j, Log4j 1.2.17, apache-log4j-extras): DateLayout and Layout are abstract
+                "org.apache.log4j.PatternLayout", "org.apache.log4j.EnhancedPatternLayout",
+                "org.apache.log4j.SimpleLayout", "org.apache.log4j.TTCCLayout", "org.apache.log4j.HTMLLayout",
+                "org.apache.log4j.xml.XMLLayout", "org.apache.log4j.xml.XSLTLayout",
+                "org.apache.log4j.jdbc.JdbcPatternParser"};
     }
 
     @Override
@@ -48,6 +71,20 @@ public final class Log4j1Instrumentation implements TargetInstrumentation {
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .advice(named("writeObject").and(takesArguments(java.io.ObjectOutputStream.class)),
                                 ShippedEventAdvice.class.getName())
+                        .include(ClassLoader.getSystemClassLoader()))
+                .type(hasSuperClass(named("org.apache.log4j.Layout")))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("format").and(not(isAbstract())).and(takesArguments(1))
+                                        .and(takesArgument(0, named("org.apache.log4j.spi.LoggingEvent")))
+                                        .and(returns(String.class)),
+                                FormattedTextAdvice.class.getName())
+                        .include(ClassLoader.getSystemClassLoader()))
+                .type(named("org.apache.log4j.jdbc.JdbcPatternParser"))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("buildValueStr").and(takesArguments(2))
+                                        .and(takesArgument(0, named("org.apache.log4j.spi.LoggingEvent")))
+                                        .and(returns(String.class)),
+                                FormattedTextAdvice.class.getName())
                         .include(ClassLoader.getSystemClassLoader()));
     }
 }
