@@ -33,9 +33,6 @@ public final class LogRedaction {
     private static final class InProgress implements LazyChannel {
         /** The event of the Logback appender call in progress, {@link #NO_EVENT}, or null outside one. */
         Object logbackEvent;
-        /** The events of the Logback appender calls this one is nested in (an appender that logs), innermost last. */
-        Object[] outerLogbackEvents = new Object[2];
-        int nestedLogback;
         /** The channel of the JUL handler in progress, or null outside one. */
         String jul;
         /** The channel of the Log4j 1.2 appender in progress, or null outside one. */
@@ -53,29 +50,17 @@ public final class LogRedaction {
 
     // ---- Logback -------------------------------------------------------------------------------
 
-    /**
-     * Called on entry to Logback's OutputStreamAppender.subAppend(event); returns what to pass to the exit (this
-     * thread's state, so that the exit needs no thread-local lookup of its own).
-     */
+    /** Called on entry to Logback's OutputStreamAppender.subAppend(event); returns what to pass to the exit. */
     public static Object enterLogbackAppender(Object event) {
         InProgress now = CURRENT.get();
-        if (now.nestedLogback == now.outerLogbackEvents.length) {
-            now.outerLogbackEvents = java.util.Arrays.copyOf(now.outerLogbackEvents, 2 * now.nestedLogback);
-        }
-        now.outerLogbackEvents[now.nestedLogback++] = now.logbackEvent;
+        Object previous = now.logbackEvent;
         now.logbackEvent = event == null ? NO_EVENT : event;
-        return now;
+        return previous;
     }
 
     /** Called on exit of subAppend, with what {@link #enterLogbackAppender} returned (appenders can nest). */
-    public static void exitLogbackAppender(Object state) {
-        if (state instanceof InProgress) {
-            InProgress now = (InProgress) state;
-            if (now.nestedLogback > 0) {
-                now.logbackEvent = now.outerLogbackEvents[--now.nestedLogback];
-                now.outerLogbackEvents[now.nestedLogback] = null;
-            }
-        }
+    public static void exitLogbackAppender(Object previous) {
+        CURRENT.get().logbackEvent = previous;
     }
 
     /**
