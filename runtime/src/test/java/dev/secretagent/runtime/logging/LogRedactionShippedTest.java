@@ -1,38 +1,25 @@
 package dev.secretagent.runtime.logging;
 
-import dev.secretagent.runtime.secret.Secret;
-import dev.secretagent.runtime.secret.SecretRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Fields of a serialised Logback event: redacted copies, never the application's own arrays and maps. */
 class LogRedactionShippedTest {
-    private final String secret = "sh-" + UUID.randomUUID().toString().replace("-", "");
-
-    @BeforeEach
-    void known() {
-        SecretRegistry.put(new Secret("APP_PASSWORD", "1", secret, "test"));
-    }
-
-    @AfterEach
-    void reset() {
-        SecretRegistry.reset();
-    }
+    @RegisterExtension
+    final KnownSecret known = new KnownSecret("sh-");
 
     @Test
     void argumentsWithASecretComeBackAsANewArrayOfStrings() {
-        Object[] args = {42, null, new StringBuilder("pw=").append(secret), "user"};
+        Object[] args = {42, null, new StringBuilder("pw=").append(known.value), "user"};
         Object[] shipped = LogRedaction.logbackShippedArguments(args, "demo.Orders");
         assertThat(shipped).isNotSameAs(args).containsExactly("42", null, "pw=[REDACTED:APP_PASSWORD]", "user");
-        assertThat(args[2].toString()).contains(secret); // the application's array is untouched
+        assertThat(args[2].toString()).contains(known.value); // the application's array is untouched
     }
 
     @Test
@@ -49,19 +36,19 @@ class LogRedactionShippedTest {
     void mapWithASecretInAKeyOrValueComesBackAsARedactedCopyInOrder() {
         Map<String, String> mdc = new LinkedHashMap<String, String>();
         mdc.put("a", "1");
-        mdc.put("session.token", secret);
-        mdc.put("by-" + secret, "2");
+        mdc.put("session.token", known.value);
+        mdc.put("by-" + known.value, "2");
         Map<String, String> shipped = LogRedaction.logbackShippedMap(Collections.unmodifiableMap(mdc), "demo.Orders");
         assertThat(shipped).containsExactly(Map.entry("a", "1"), Map.entry("session.token", "[REDACTED:APP_PASSWORD]"),
                 Map.entry("by-[REDACTED:APP_PASSWORD]", "2"));
-        assertThat(mdc).containsEntry("session.token", secret);
+        assertThat(mdc).containsEntry("session.token", known.value);
     }
 
     @Test
     void textIsRedactedEvenInsideAnAppender() {
         Object previous = LogRedaction.enterLogbackAppender(null);
         try {
-            assertThat(LogRedaction.logbackShippedText("pw " + secret, "demo.Orders")).isEqualTo("pw [REDACTED:APP_PASSWORD]");
+            assertThat(LogRedaction.logbackShippedText("pw " + known.value, "demo.Orders")).isEqualTo("pw [REDACTED:APP_PASSWORD]");
         } finally {
             LogRedaction.exitLogbackAppender(previous);
         }
