@@ -23,7 +23,6 @@ final class TriggerSearch {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long COLONS = ONES * ':';
     private static final long EQUALS = ONES * '=';
-    private static final long SLASHES = ONES * '/';
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     static final int BLOCK = 24;
     /** Strings shorter than this keep the per-char loop: the block loop needs a copy of the chars. */
@@ -135,13 +134,6 @@ final class TriggerSearch {
         return h0 | h1 << 1 | h2 << 2 | h3 << 3 | h4 << 4 | h5 << 5 | h6 << 6 | h7 << 7;
     }
 
-    /** The high bit of each byte of w that is an ASCII digit; exact. */
-    private static long digits(long w) {
-        long t = w & LOWS;
-        // t >= '0' and t < ':' and the byte is ASCII (t + c stays inside its byte: no carry into the next)
-        return (t + ONES * (0x80 - '0')) & ~(t + ONES * (0x80 - ':')) & ~w & HIGHS;
-    }
-
     /** The high bit of each byte of w that equals the byte repeated in {@code pattern}; exact. */
     private static long eq(long w, long pattern) {
         long x = w ^ pattern;
@@ -163,8 +155,12 @@ final class TriggerSearch {
 
     private static Candidates separator(TriggerIndex ix, String s, int from, int to, char sep, int p,
             Candidates found) {
-        if (ix.sepMayMatter(at(s, from, to, p - 2), at(s, from, to, p - 1), sep, at(s, from, to, p + 1),
-                at(s, from, to, p + 2))) {
+        boolean matters = p - 2 >= from
+                ? ix.sepMayMatterAfter(s.charAt(p - 2), s.charAt(p - 1))
+                        || (sep == ':' && p + 2 < to && s.charAt(p + 1) == '/' && s.charAt(p + 2) == '/')
+                : ix.sepMayMatter(at(s, from, to, p - 2), at(s, from, to, p - 1), sep, at(s, from, to, p + 1),
+                        at(s, from, to, p + 2));
+        if (matters) {
             found = ix.atSeparator(s, from, to, p, found);
         }
         return found;
@@ -230,7 +226,6 @@ final class TriggerSearch {
         // the Latin-1 view the rules read is made only where a trigger may really be (clean text allocates nothing)
         Candidates found = null;
         final boolean seps = ix.separators;
-        final boolean digitNames = ix.digitNames;
         final byte[] grams = ix.gramsLE;
         int p = from;
         for (; to - p >= BLOCK; p += BLOCK) {
@@ -242,25 +237,11 @@ final class TriggerSearch {
                 found = probes(ix, s, from, to, q, q + 1, found);
             }
             if (seps) {
+                // every ':' and '=' (about 3 a log line: times, latency=) is looked at on its own: whether it may
+                // matter is one table lookup of the two bytes before it (TriggerIndex.sepMayMatterAfter)
                 long m0 = eq(w0, COLONS) | eq(w0, EQUALS);
                 long m1 = eq(w1, COLONS) | eq(w1, EQUALS);
                 long m2 = eq(w2, COLONS) | eq(w2, EQUALS);
-                if ((m0 | m1 | m2) != 0 && !digitNames) {
-                    // drop separators right after a digit unless '/' follows ("1://"): when no name ends in a
-                    // digit, TriggerIndex.sepMayMatter rejects them too (not after a blank, a quote or a name's
-                    // last two chars), so this only saves the one-by-one look at the times of log lines
-                    // (12:34:56). Across the words of the block; its first and last byte are kept (their
-                    // neighbour is outside the block)
-                    long d0 = digits(w0);
-                    long d1 = digits(w1);
-                    long d2 = digits(w2);
-                    long l0 = eq(w0, SLASHES);
-                    long l1 = eq(w1, SLASHES);
-                    long l2 = eq(w2, SLASHES);
-                    m0 &= ~((d0 << 8) & ~(l0 >>> 8 | l1 << 56));
-                    m1 &= ~((d1 << 8 | d0 >>> 56) & ~(l1 >>> 8 | l2 << 56));
-                    m2 &= ~((d2 << 8 | d1 >>> 56) & ~(l2 >>> 8) & 0x0080808080808080L);
-                }
                 if ((m0 | m1 | m2) != 0) {
                     found = separatorsAt(ix, s, from, to, p, m0, found);
                     found = separatorsAt(ix, s, from, to, p + 8, m1, found);
@@ -299,7 +280,14 @@ final class TriggerSearch {
 
     private static Candidates separatorAt(TriggerIndex ix, byte[] s, int from, int to, int p,
             Candidates found) {
-        if ((s[p] == ':' || s[p] == '=') && sepMayMatter(ix, s, from, to, p)) {
+        if (s[p] != ':' && s[p] != '=') {
+            return found;
+        }
+        boolean matters = p - 2 >= from
+                ? ix.sepMayMatterAfter(s[p - 2], s[p - 1])
+                        || (s[p] == ':' && p + 2 < to && s[p + 1] == '/' && s[p + 2] == '/')
+                : sepMayMatter(ix, s, from, to, p);
+        if (matters) {
             found = ix.atSeparator(new RuleScanner.Latin1(s), from, to, p, found);
         }
         return found;
