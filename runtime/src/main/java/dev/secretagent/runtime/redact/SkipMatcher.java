@@ -155,7 +155,7 @@ final class SkipMatcher {
             return sp;
         }
         if (q == 4 && to - from >= TriggerSearch.BIG) {
-            return scanCopied(s, from, to, sp);
+            return scanCopied(s, null, from, to, sp);
         }
         final byte[] shift = this.shift;
         final int q = this.q;
@@ -195,11 +195,13 @@ final class SkipMatcher {
     }
 
     /**
-     * A long String: its chars' low bytes are copied into a per-thread buffer a chunk at a time, so that each
-     * window's 4-gram is one int load, as in the byte loop (the copy costs less than the four charAt calls it
-     * saves per window). Verification reads the String itself.
+     * A long String or byte array (exactly one of {@code str}, {@code bytes} is not null), read from a per-thread
+     * copy a chunk at a time. For a String, its chars' low bytes are copied, so that each window's 4-gram is one
+     * int load, as in the byte loop (the copy costs less than the four charAt calls it saves per window). For
+     * bytes, the same loop over a copy ran ~25% faster in thread CPU time than over the caller's array (measured,
+     * not explained: the JIT compiles the bounded inner loop better). Verification reads the input itself.
      */
-    private Spans scanCopied(String s, int from, int to, Spans sp) {
+    private Spans scanCopied(String str, byte[] bytes, int from, int to, Spans sp) {
         final byte[] shift = this.shift;
         final int rs = 32 - bits;
         final long[] present = this.present;
@@ -210,7 +212,11 @@ final class SkipMatcher {
         while (pos < to) {
             int base = pos - 3;
             int end = Math.min(to, base + buf.length);
-            s.getBytes(base, end, buf, 0); // low bytes: what the hash is made of (deprecated for dropping the rest)
+            if (str != null) {
+                str.getBytes(base, end, buf, 0); // low bytes: what the hash is made of (deprecated for dropping the rest)
+            } else {
+                System.arraycopy(bytes, base, buf, 0, end - base);
+            }
             while (pos < end) {
                 int h = (int) INTS.get(buf, pos - 3 - base);
                 int y = h * BLOOM;
@@ -226,7 +232,7 @@ final class SkipMatcher {
                     pos += sh;
                     continue;
                 }
-                sp = verify(s, pos - m + 1, to, h, sp);
+                sp = str != null ? verify(str, pos - m + 1, to, h, sp) : verify(bytes, pos - m + 1, to, h, sp);
                 pos++;
             }
         }
@@ -276,6 +282,9 @@ final class SkipMatcher {
     Spans scan(byte[] s, int from, int to, Spans sp) {
         if (shift == null) {
             return sp;
+        }
+        if (q == 4 && to - from >= TriggerSearch.BIG) {
+            return scanCopied(null, s, from, to, sp);
         }
         final byte[] shift = this.shift;
         final int q = this.q;
