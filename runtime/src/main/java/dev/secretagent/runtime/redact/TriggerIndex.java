@@ -55,9 +55,11 @@ final class TriggerIndex {
     private final String[] detPrefix;
     private final int[] detOffset;
     private final int[] detTrigger;
-    /** Second look, on the 6 chars around a filter hit: the expected chars of each detector window's prefix. */
+    /** Second look, on the 8 chars around a filter hit: the expected chars of each detector window's prefix. */
     private final long[] detMask;
     private final long[] detExpect;
+    /** By 2-gram: 1 + its first index in detGram, or 0. */
+    private final char[] gramFirst = new char[1 << 16];
     /** Folded last two chars of every name (a bit per (c[-2] << 7 | c[-1])). */
     private final long[] nameSuffixes = new long[1 << 8];
 
@@ -153,16 +155,19 @@ final class TriggerIndex {
         detTrigger = new int[det.size()];
         detMask = new long[det.size()];
         detExpect = new long[det.size()];
+        for (int k = det.size() - 1; k >= 0; k--) {
+            gramFirst[det.get(k)[0]] = (char) (k + 1);
+        }
         for (int k = 0; k < det.size(); k++) {
             int[] d = det.get(k);
             detGram[k] = d[0];
             detOffset[k] = d[1];
             detTrigger[k] = d[2];
             detPrefix[k] = detPrefixes.get(d[3]);
-            // context chars c[p-2] .. c[p+3] (see context()) against prefix chars at offset-2 .. offset+3
-            for (int i = 0; i < 6; i++) {
-                int at = d[1] - 2 + i;
-                int shift = 8 * (5 - i);
+            // context chars c[p-3] .. c[p+4] (see context()) against prefix chars at offset-3 .. offset+4
+            for (int i = 0; i < 8; i++) {
+                int at = d[1] - 3 + i;
+                int shift = 8 * (7 - i);
                 if (at >= 0 && at < detPrefix[k].length()) {
                     detMask[k] |= 0xFFL << shift;
                     detExpect[k] |= (long) (detPrefix[k].charAt(at) & 0xFF) << shift;
@@ -244,8 +249,9 @@ final class TriggerIndex {
      */
 
     /**
-     * A detector-window hit at p with 2-gram g: the low bytes of c[p-2] .. c[p+3] packed into a long (c[p-2] in
-     * the top byte); true if some prefix window with this 2-gram agrees with all of them. Only the windows of
+     * A detector-window hit at p with 2-gram g: the low bytes of c[p-3] .. c[p+4] packed into a long (c[p-3] in
+     * the top byte, as a big-endian read gives them); true if some prefix window with this 2-gram agrees with all
+     * of them. Only the windows of
      * gram g are looked at: every other window expects another gram at p, p+1 (its mask covers both), so it
      * could not agree anyway.
      */
@@ -258,13 +264,12 @@ final class TriggerIndex {
         return false;
     }
 
-    /** The first index of gram g in detGram (sorted), or a negative number. */
+    /**
+     * The first index of gram g in detGram (sorted), or -1. A table, not a binary search: log text hits the
+     * filter a few thousand times per MB ("rk" of worker), and each hit's second look should cost a few ns.
+     */
     private int firstOfGram(int g) {
-        int k = Arrays.binarySearch(detGram, g);
-        while (k > 0 && detGram[k - 1] == g) {
-            k--;
-        }
-        return k;
+        return gramFirst[g] - 1;
     }
 
     /**
