@@ -46,6 +46,12 @@ final class TriggerIndex {
      * (low bytes): one lookup instead of the test, for the ~3 separators of every log line (times, {@code latency=}).
      */
     private final long[] sepAfter = new long[1 << 10];
+    /**
+     * Does some name end in a digit? If not, a separator right after a digit ({@code 12:34:56}, {@code p99=5})
+     * can only matter in {@code 1://}, which lets the loop over a short text drop the times of log lines in
+     * registers (see TriggerSearch).
+     */
+    final boolean digitNames;
     /** Name-rule triggers (header, key, query) by the folded last char of the name; longest name first. */
     private final int[][] namesByLast = new int[128][];
     /** URL user-info trigger index by the folded scheme char before "://", or -1. */
@@ -67,6 +73,7 @@ final class TriggerIndex {
         this.triggers = triggers;
         Arrays.fill(urlTrigger, -1);
         boolean seps = false;
+        boolean digits = false;
         List<List<Integer>> byLast = new ArrayList<List<Integer>>();
         for (int c = 0; c < 128; c++) {
             byLast.add(null);
@@ -98,6 +105,7 @@ final class TriggerIndex {
                 default: {
                     seps = true;
                     char last = t.text.charAt(t.nameLength - 1);
+                    digits |= last >= '0' && last <= '9';
                     if (t.nameLength >= 2) {
                         char before = t.text.charAt(t.nameLength - 2);
                         if (before < 128 && last < 128) {
@@ -118,6 +126,7 @@ final class TriggerIndex {
             }
         }
         separators = seps;
+        digitNames = digits;
         for (int b2 = 0; b2 < 256; b2++) {
             for (int b1 = 0; b1 < 256; b1++) {
                 if (sepMayMatter(b2, b1, '=', 0, 0)) {

@@ -23,6 +23,7 @@ final class TriggerSearch {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long COLONS = ONES * ':';
     private static final long EQUALS = ONES * '=';
+    private static final long SLASHES = ONES * '/';
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     static final int BLOCK = 24;
     /** Strings shorter than this keep the per-char loop: the block loop needs a copy of the chars. */
@@ -245,33 +246,82 @@ final class TriggerSearch {
     static Candidates find(TriggerIndex ix, byte[] s, int from, int to) {
         // the Latin-1 view the rules read is made only where a trigger may really be (clean text allocates nothing)
         Candidates found = null;
+        int p = from;
+        if (to - from >= BIG) {
+            found = findInChunks(ix, s, from, to);
+            p = from + (to - from) / BLOCK * BLOCK;
+        } else {
+            // a log line: each block checked at once (no per-thread array to look up for a few blocks), and the
+            // colons of its time dropped in registers: checking its two or three separators one by one costs a
+            // ~100-byte line ~15 ns more (measured), a long text nothing
+            final byte[] grams = ix.gramsLE;
+            final boolean dropTimes = !ix.digitNames;
+            for (; to - p >= BLOCK; p += BLOCK) {
+                long w0 = (long) LONGS.get(s, p);
+                long w1 = (long) LONGS.get(s, p + 8);
+                long w2 = (long) LONGS.get(s, p + 16);
+                int h = gramHits(grams, w0, w1, w2);
+                long m0 = ix.separators ? separators(w0) : 0;
+                long m1 = ix.separators ? separators(w1) : 0;
+                long m2 = ix.separators ? separators(w2) : 0;
+                if ((m0 | m1 | m2) != 0 && dropTimes) {
+                    // drop separators right after a digit unless '/' follows ("1://"): when no name ends in a
+                    // digit, TriggerIndex.sepMayMatter rejects them too (not after a blank, a quote or a name's
+                    // last two chars). Across the words of the block; its first and last byte are kept (their
+                    // neighbour is outside the block)
+                    long d0 = digits(w0);
+                    long d1 = digits(w1);
+                    long d2 = digits(w2);
+                    long l0 = eq(w0, SLASHES);
+                    long l1 = eq(w1, SLASHES);
+                    long l2 = eq(w2, SLASHES);
+                    m0 &= ~((d0 << 8) & ~(l0 >>> 8 | l1 << 56));
+                    m1 &= ~((d1 << 8 | d0 >>> 56) & ~(l1 >>> 8 | l2 << 56));
+                    m2 &= ~((d2 << 8 | d1 >>> 56) & ~(l2 >>> 8) & 0x0080808080808080L);
+                }
+                if ((h | m0 | m1 | m2) != 0) {
+                    found = checkBlock(ix, s, from, to, p, h, m0, m1, m2, found);
+                }
+            }
+        }
+        if (p < to) {
+            found = inRange(ix, s, from, to, p, to, found);
+        }
+        if (to > from && ix.mayEndInName(s[to - 1] & 0xFF)) {
+            found = ix.atEnd(new RuleScanner.Latin1(s), from, to, found);
+        }
+        return found;
+    }
+
+    /**
+     * The whole blocks of a long s[from, to), a chunk at a time. Pass 1 notes the blocks with a detector probe hit
+     * or a separator (four longs each: position and probe hits, then the separator masks of its three words),
+     * with no calls in its loop; pass 2 checks them. Why: with the exact checks (calls) inside the loop, the JIT's
+     * inlining of them made the loop up to 30% slower, depending on its heuristics. Every ':' and '=' (about 3 a
+     * log line: times, latency=) is noted: whether one may matter is one table lookup in pass 2.
+     */
+    private static Candidates findInChunks(TriggerIndex ix, byte[] s, int from, int to) {
         final boolean seps = ix.separators;
         final byte[] grams = ix.gramsLE;
         final long[] flagged = FLAGGED.get();
-        int p = from;
-        while (to - p >= BLOCK) {
+        Candidates found = null;
+        for (int p = from; to - p >= BLOCK; ) {
             int end = p + Math.min(CHUNK, (to - p) / BLOCK * BLOCK);
-            // pass 1, no calls: the blocks with a detector probe hit or a separator are noted with their flags.
-            // Why two passes: with the exact checks (calls) inside this loop, the JIT's inlining of them made the
-            // whole loop up to 30% slower, depending on its heuristics
             int n = 0;
             for (int i = p; i < end; i += BLOCK) {
                 long w0 = (long) LONGS.get(s, i);
                 long w1 = (long) LONGS.get(s, i + 8);
                 long w2 = (long) LONGS.get(s, i + 16);
                 long h = gramHits(grams, w0, w1, w2);
-                // every ':' and '=' (about 3 a log line: times, latency=) is looked at on its own in pass 2:
-                // whether it may matter is one table lookup of the two bytes before it
-                long m0 = seps ? eq(w0, COLONS) | eq(w0, EQUALS) : 0;
-                long m1 = seps ? eq(w1, COLONS) | eq(w1, EQUALS) : 0;
-                long m2 = seps ? eq(w2, COLONS) | eq(w2, EQUALS) : 0;
+                long m0 = seps ? separators(w0) : 0;
+                long m1 = seps ? separators(w1) : 0;
+                long m2 = seps ? separators(w2) : 0;
                 flagged[n] = (long) i << 8 | h;
                 flagged[n + 1] = m0;
                 flagged[n + 2] = m1;
                 flagged[n + 3] = m2;
                 n += (h | m0 | m1 | m2) != 0 ? 4 : 0;
             }
-            // pass 2: the exact checks of what was flagged
             for (int k = 0; k < n; k += 4) {
                 int i = (int) (flagged[k] >>> 8);
                 int h = (int) flagged[k] & 0xFF;
@@ -284,13 +334,30 @@ final class TriggerSearch {
             }
             p = end;
         }
-        if (p < to) {
-            found = inRange(ix, s, from, to, p, to, found);
-        }
-        if (to > from && ix.mayEndInName(s[to - 1] & 0xFF)) {
-            found = ix.atEnd(new RuleScanner.Latin1(s), from, to, found);
-        }
         return found;
+    }
+
+    /** The exact checks of one flagged block at i: probe hits h (bit k: i + 3k), separators m0 .. m2 of its words. */
+    private static Candidates checkBlock(TriggerIndex ix, byte[] s, int from, int to, int i, int h, long m0, long m1,
+            long m2, Candidates found) {
+        if (h != 0) {
+            found = hits(ix, s, from, to, i, h, found);
+        }
+        found = separatorsAt(ix, s, from, to, i, m0, found);
+        found = separatorsAt(ix, s, from, to, i + 8, m1, found);
+        return separatorsAt(ix, s, from, to, i + 16, m2, found);
+    }
+
+    /** The high bit of each byte of w that is an ASCII digit; exact. */
+    private static long digits(long w) {
+        long t = w & LOWS;
+        // t >= '0' and t < ':' and the byte is ASCII (t + c stays inside its byte: no carry into the next)
+        return (t + ONES * (0x80 - '0')) & ~(t + ONES * (0x80 - ':')) & ~w & HIGHS;
+    }
+
+    /** The high bit of each byte of w that is ':' or '='; exact. */
+    private static long separators(long w) {
+        return eq(w, COLONS) | eq(w, EQUALS);
     }
 
     /** Exact checks of [a, b): separators, and detector probes at a, a+3, ... (a - from is a multiple of 3). */
