@@ -26,15 +26,30 @@ final class RuntimeInjector {
     private RuntimeInjector() {
     }
 
+    /** The runtime module's list of its classes (written by its build), one entry name a line. */
+    static final String INDEX = "META-INF/secret-agent/runtime-classes.txt";
+
     static void inject(Instrumentation inst, java.io.File agentJar) throws IOException {
         try (JarFile jar = new JarFile(agentJar)) {
             Map<String, byte[]> classes = new LinkedHashMap<String, byte[]>();
-            Enumeration<JarEntry> entries = jar.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry e = entries.nextElement();
-                String name = e.getName();
-                if (name.startsWith(RUNTIME_PREFIX) && name.endsWith(".class")) {
-                    classes.put(name.substring(0, name.length() - 6).replace('/', '.'), read(jar, e));
+            JarEntry index = jar.getJarEntry(INDEX);
+            if (index != null) {
+                // why a list: walking all entries of the shaded jar (thousands) to find ~130 cost ~10 ms at start
+                String[] names = new String(read(jar, index), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+                for (String name : names) {
+                    JarEntry e = name.isEmpty() ? null : jar.getJarEntry(name);
+                    if (e != null) {
+                        classes.put(className(name), read(jar, e));
+                    }
+                }
+            } else {
+                Enumeration<JarEntry> entries = jar.entries();
+                while (entries.hasMoreElements()) {
+                    JarEntry e = entries.nextElement();
+                    String name = e.getName();
+                    if (name.startsWith(RUNTIME_PREFIX) && name.endsWith(".class")) {
+                        classes.put(className(name), read(jar, e));
+                    }
                 }
             }
             if (defineInBootLoader(inst, classes)) {
@@ -45,8 +60,8 @@ final class RuntimeInjector {
     }
 
     /**
-     * jdk.internal.misc.Unsafe#defineClass with a null loader, reached by exporting the package to
-     * us through Instrumentation (not sun.misc.Unsafe, which JDK 24+ warns about on stderr).
+     * jdk.internal.misc.Unsafe#defineClass with a null loader ({@link BootDefiner}), reached by exporting the
+     * package to us through Instrumentation (not sun.misc.Unsafe, which JDK 24+ warns about on stderr).
      * Supertypes must exist before their subtypes, so classes whose supertype is missing wait for
      * the next round.
      */
@@ -59,10 +74,6 @@ final class RuntimeInjector {
                     java.util.Collections.<String, java.util.Set<Module>>emptyMap(),
                     java.util.Collections.<Class<?>>emptySet(),
                     java.util.Collections.<Class<?>, java.util.List<Class<?>>>emptyMap());
-            Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
-            Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
-            java.lang.reflect.Method define = unsafeType.getMethod("defineClass", String.class, byte[].class,
-                    int.class, int.class, ClassLoader.class, java.security.ProtectionDomain.class);
             Map<String, byte[]> pending = new LinkedHashMap<String, byte[]>(classes);
             while (!pending.isEmpty()) {
                 int before = pending.size();
@@ -70,13 +81,10 @@ final class RuntimeInjector {
                 while (it.hasNext()) {
                     Map.Entry<String, byte[]> e = it.next();
                     try {
-                        define.invoke(unsafe, e.getKey(), e.getValue(), Integer.valueOf(0),
-                                Integer.valueOf(e.getValue().length), null, null);
+                        BootDefiner.define(e.getKey(), e.getValue());
                         it.remove();
-                    } catch (java.lang.reflect.InvocationTargetException ex) {
-                        if (!(ex.getCause() instanceof NoClassDefFoundError)) {
-                            throw ex;
-                        }
+                    } catch (NoClassDefFoundError ex) {
+                        // its supertype is not defined yet: next round
                     }
                 }
                 if (pending.size() == before) {
@@ -87,6 +95,10 @@ final class RuntimeInjector {
         } catch (Throwable t) {
             return false;
         }
+    }
+
+    private static String className(String entryName) {
+        return entryName.substring(0, entryName.length() - 6).replace('/', '.');
     }
 
     private static byte[] read(JarFile jar, JarEntry e) throws IOException {
