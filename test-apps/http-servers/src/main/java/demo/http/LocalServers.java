@@ -190,8 +190,9 @@ public final class LocalServers {
         public static Tls selfSigned() throws Exception {
             Path dir = Files.createTempDirectory("local-tls");
             Path ks = dir.resolve("server.p12");
-            char[] pass = Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(new SecureRandom().generateSeed(12)).toCharArray();
+            // never starting with '-': the keytool launcher takes any "-J..." argument as an option of its JVM
+            char[] pass = ("pw" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(new SecureRandom().generateSeed(12))).toCharArray();
             try {
                 String keytool = Paths.get(System.getProperty("java.home"), "bin", "keytool").toString();
                 Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC",

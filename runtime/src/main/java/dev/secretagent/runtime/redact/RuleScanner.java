@@ -302,11 +302,15 @@ final class RuleScanner {
             }
             reachedEnd = ve >= to;
         } else if (header) {
+            // a header in a one-line list, OkHttp 4's Request{..., headers=[Authorization:Bearer x, Accept:y]}: the
+            // value ends before the list's next "Name:" item or its ']', so the headers after it stay readable
+            boolean listItem = sep == ':' && inBracketList(s, from, st);
             ve = vs;
             while (ve < to) {
                 char v = s.charAt(ve);
                 if (v == '\r' || v == '\n' || v == '"' || (sep == '=' && (v == ',' || v == '}' || v == '&'))
-                        || (v == '[' && ve + 2 < to && s.charAt(ve + 1) == '\\')) {
+                        || (v == '[' && ve + 2 < to && s.charAt(ve + 1) == '\\')
+                        || (listItem && (v == ']' || (v == ',' && nextListItem(s, ve, to))))) {
                     break;
                 }
                 ve++;
@@ -335,6 +339,37 @@ final class RuleScanner {
             return sp;
         }
         return add(sp, vs, ve, t.owner);
+    }
+
+    /**
+     * Is the name at st an item of a bracketed list on its line: right after '[' or ", ", with a '[' before it that
+     * no ']' closed? Only then may a header value end at ", Name:" (a value of its own may hold ", ").
+     */
+    private static boolean inBracketList(CharSequence s, int from, int st) {
+        boolean item = (st > from && s.charAt(st - 1) == '[')
+                || (st - 2 >= from && s.charAt(st - 1) == ' ' && s.charAt(st - 2) == ',');
+        for (int i = st - 1; item && i >= from; i--) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                return true;
+            }
+            if (c == ']' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** At the ',' at i: does ", Name:" follow (the list's next item)? Not decided at the text's end: no. */
+    private static boolean nextListItem(CharSequence s, int i, int to) {
+        if (i + 2 >= to || s.charAt(i + 1) != ' ' || !nameChar(s.charAt(i + 2))) {
+            return false;
+        }
+        int k = i + 2;
+        while (k < to && nameChar(s.charAt(k))) {
+            k++;
+        }
+        return k < to && s.charAt(k) == ':';
     }
 
     private static boolean valueEnd(char c) {

@@ -235,6 +235,15 @@ class RedactionTest {
         assertThat(Redaction.redactUtf8(("[Cookie:\"a=" + t + "\", \"b=" + t2 + "\"]").getBytes(StandardCharsets.UTF_8), 0,
                 ("[Cookie:\"a=" + t + "\", \"b=" + t2 + "\"]").length(), "t"))
                 .asString(StandardCharsets.UTF_8).isEqualTo("[Cookie:\"[REDACTED:header:Cookie]\"]");
+        // OkHttp 4's Request.toString(), one line: the value ends at the list's next "Name:" item, not at the line's end
+        assertThat(Redaction.redact("Request{method=GET, url=http://h/, headers=[Authorization:Bearer " + t
+                + ", X-Trace:trace-1, Cookie:a=" + t2 + ", Accept:*/*]}", "t"))
+                .isEqualTo("Request{method=GET, url=http://h/, headers=[Authorization:Bearer [REDACTED:header:Authorization]"
+                        + ", X-Trace:trace-1, Cookie:[REDACTED:header:Cookie], Accept:*/*]}");
+        assertThat(Redaction.redact("headers=[X-Api-Key:" + t + ", " + t2 + "]", "t")).isEqualTo("headers=[X-Api-Key:[REDACTED:header:X-Api-Key]]");
+        // outside a bracketed list a value keeps running over ", Name:" (a free-text line)
+        assertThat(Redaction.redact("Authorization: Bearer " + t + ", retry: 3", "t"))
+                .isEqualTo("Authorization: Bearer [REDACTED:header:Authorization]");
         assertThat(Redaction.redact("{x-auth-token=[" + t + "]}", "t")).isEqualTo("{x-auth-token=[[REDACTED:header:X-Auth-Token]]}");
         assertThat(Redaction.redact("http-outgoing-0 >> \"Proxy-Authorization: Basic " + t + "[\\r][\\n]\"", "t"))
                 .isEqualTo("http-outgoing-0 >> \"Proxy-Authorization: Basic [REDACTED:header:Proxy-Authorization][\\r][\\n]\"");
