@@ -15,7 +15,8 @@ import java.util.Random;
  */
 public final class EngineDiff {
     private static final String[] PIECES = {"AKIA", "ASIA", "AIza", "ghp_", "gho_", "github_pat_", "glpat-",
-        "xoxb-", "xoxp-", "sk_live_", "rk_live_", "sk_test_", "rk_test_", "-----BEGIN ", "PRIVATE KEY-----",
+        "xoxb-", "xoxp-", "sk_live_", "rk_live_", "sk_test_", "rk_test_",
+        "-----BEGIN ", "PRIVATE KEY-----", // secret-agent:allow pieces of the pem format to mix into texts, no key
         "-----END RSA PRIVATE KEY-----", ".eyJ", "eyJhbGciOiJIUzI1NiJ9", "eyJzdWIiOiIxMjM0NTY3ODkwIn0",
         "Authorization", "authorization: ", "Cookie=", "password", "passwd=", "pwd=", "pwd:", "token",
         "\"token\":\"", "secret", "api_key", "x-api-key: ", "sig=", "access_token=", "https://", "http://u:p@h",
