@@ -322,6 +322,7 @@ final class TriggerSearch {
                 flagged[n + 3] = m2;
                 n += (h | m0 | m1 | m2) != 0 ? 4 : 0;
             }
+            // checkBlock's body, written out: calling it from here measured 10-15% slower (the JIT's inlining again)
             for (int k = 0; k < n; k += 4) {
                 int i = (int) (flagged[k] >>> 8);
                 int h = (int) flagged[k] & 0xFF;
