@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -21,8 +20,6 @@ import java.util.jar.JarFile;
  * definition is not available.
  */
 final class RuntimeInjector {
-    static final String RUNTIME_PREFIX = "dev/secretagent/runtime/";
-
     private RuntimeInjector() {
     }
 
@@ -33,26 +30,17 @@ final class RuntimeInjector {
         try (JarFile jar = new JarFile(agentJar)) {
             Map<String, byte[]> classes = new LinkedHashMap<String, byte[]>();
             JarEntry index = jar.getJarEntry(INDEX);
-            if (index != null) {
-                // why a list: walking all entries of the shaded jar (thousands) to find ~130 cost ~10 ms at start
-                String[] names = new String(read(jar, index), java.nio.charset.StandardCharsets.UTF_8).split("\n");
-                for (String name : names) {
-                    JarEntry e = name.isEmpty() ? null : jar.getJarEntry(name);
-                    if (e != null) {
-                        classes.put(className(name), read(jar, e));
-                    }
-                }
-            } else {
-                Enumeration<JarEntry> entries = jar.entries();
-                while (entries.hasMoreElements()) {
-                    JarEntry e = entries.nextElement();
-                    String name = e.getName();
-                    if (name.startsWith(RUNTIME_PREFIX) && name.endsWith(".class")) {
-                        classes.put(className(name), read(jar, e));
-                    }
+            // why a list: walking all entries of the shaded jar (thousands) to find ~120 cost ~10 ms at start;
+            // a jar without it (not made by this project's build) gets the fallback below: the jar appended
+            String[] names = index == null ? new String[0]
+                    : new String(read(jar, index), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+            for (String name : names) {
+                JarEntry e = name.isEmpty() ? null : jar.getJarEntry(name);
+                if (e != null) {
+                    classes.put(name.substring(0, name.length() - 6).replace('/', '.'), read(jar, e));
                 }
             }
-            if (defineInBootLoader(inst, classes)) {
+            if (!classes.isEmpty() && defineInBootLoader(inst, classes)) {
                 return;
             }
         }
@@ -95,10 +83,6 @@ final class RuntimeInjector {
         } catch (Throwable t) {
             return false;
         }
-    }
-
-    private static String className(String entryName) {
-        return entryName.substring(0, entryName.length() - 6).replace('/', '.');
     }
 
     private static byte[] read(JarFile jar, JarEntry e) throws IOException {

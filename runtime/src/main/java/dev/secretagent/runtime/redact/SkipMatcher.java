@@ -94,8 +94,7 @@ final class SkipMatcher {
                 if (s < (shift[h] & 0xFF)) {
                     shift[h] = (byte) s;
                 }
-                int y = key * BLOOM;
-                present[(key * 0x9E3779B1) >>> (32 - (bits - 6))] |= 1L << (y >>> 26) | 1L << (y >>> 20);
+                present[(key * 0x9E3779B1) >>> (32 - (bits - 6))] |= bloomBits(key);
             }
             lastHash[i] = hash(p, m - 1);
             counts[lastHash[i] + 1]++;
@@ -131,6 +130,12 @@ final class SkipMatcher {
      */
     private int hash(char[] p, int endIncl) {
         return (key(p, endIncl) * 0x9E3779B1) >>> (32 - bits);
+    }
+
+    /** The two bits a q-gram (as {@link #key} makes it) sets in its word of {@link #present}. */
+    private static long bloomBits(int key) {
+        int y = key * BLOOM;
+        return 1L << (y >>> 26) | 1L << (y >>> 20);
     }
 
     /** The q-gram ending at endIncl as the scan loops read it: its units' low bytes, little-endian. */
@@ -175,8 +180,7 @@ final class SkipMatcher {
                     h |= (s.charAt(k) & 0xFF) << sh;
                 }
             }
-            int y = h * BLOOM;
-            long mk = 1L << (y >>> 26) | 1L << (y >>> 20);
+            long mk = bloomBits(h);
             h *= 0x9E3779B1;
             if ((present[h >>> ws] & mk) != mk) {
                 pos += maxShift;
@@ -219,8 +223,7 @@ final class SkipMatcher {
             }
             while (pos < end) {
                 int h = (int) INTS.get(buf, pos - 3 - base);
-                int y = h * BLOOM;
-                long mk = 1L << (y >>> 26) | 1L << (y >>> 20);
+                long mk = bloomBits(h);
                 h *= 0x9E3779B1;
                 if ((present[h >>> ws] & mk) != mk) {
                     pos += maxShift;
@@ -260,8 +263,7 @@ final class SkipMatcher {
                     h |= (s[k] & 0xFF) << sh;
                 }
             }
-            int y = h * BLOOM;
-            long mk = 1L << (y >>> 26) | 1L << (y >>> 20);
+            long mk = bloomBits(h);
             h *= 0x9E3779B1;
             if ((present[h >>> ws] & mk) != mk) {
                 pos += maxShift;
@@ -303,8 +305,7 @@ final class SkipMatcher {
                     h |= (s[k] & 0xFF) << sh;
                 }
             }
-            int y = h * BLOOM;
-            long mk = 1L << (y >>> 26) | 1L << (y >>> 20);
+            long mk = bloomBits(h);
             h *= 0x9E3779B1;
             if ((present[h >>> ws] & mk) != mk) {
                 pos += maxShift;

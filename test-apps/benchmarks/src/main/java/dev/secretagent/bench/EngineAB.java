@@ -17,6 +17,13 @@ public final class EngineAB {
     private EngineAB() {
     }
 
+    /** Class {@code name} of the build in {@code jar}, in a class loader of its own (statics and JIT state apart). */
+    static Class<?> fromBuild(String jar, String name) throws Exception {
+        ClassLoader loader = new URLClassLoader(new URL[] {Paths.get(jar).toUri().toURL()},
+                ClassLoader.getPlatformClassLoader());
+        return Class.forName(name, true, loader);
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: EngineAB <old benchmarks.jar> <new benchmarks.jar> [rounds] [secrets]");
@@ -27,9 +34,7 @@ public final class EngineAB {
         Method[] time = new Method[2];
         String[] names = null;
         for (int j = 0; j < 2; j++) {
-            ClassLoader loader = new URLClassLoader(new URL[] {Paths.get(args[j]).toUri().toURL()},
-                    ClassLoader.getPlatformClassLoader());
-            Class<?> parts = Class.forName("dev.secretagent.runtime.redact.EngineParts", true, loader);
+            Class<?> parts = fromBuild(args[j], "dev.secretagent.runtime.redact.EngineParts");
             parts.getMethod("setUp", int.class).invoke(null, secrets);
             time[j] = parts.getMethod("cpuNanosPerPass", int.class, int.class);
             names = (String[]) parts.getField("NAMES").get(null);

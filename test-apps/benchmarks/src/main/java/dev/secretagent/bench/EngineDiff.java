@@ -1,9 +1,6 @@
 package dev.secretagent.bench;
 
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Paths;
 import java.util.Random;
 
 /**
@@ -46,9 +43,7 @@ public final class EngineDiff {
         }
         Method[] outputs = new Method[2];
         for (int j = 0; j < 2; j++) {
-            ClassLoader loader = new URLClassLoader(new URL[] {Paths.get(args[j]).toUri().toURL()},
-                    ClassLoader.getPlatformClassLoader());
-            Class<?> c = Class.forName("dev.secretagent.runtime.redact.EngineOutputs", true, loader);
+            Class<?> c = EngineAB.fromBuild(args[j], "dev.secretagent.runtime.redact.EngineOutputs");
             c.getMethod("setUp", String[].class).invoke(null, (Object) values);
             outputs[j] = c.getMethod("outputs", String.class, int.class, int.class, long.class);
         }
