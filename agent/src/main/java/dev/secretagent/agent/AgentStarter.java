@@ -1,6 +1,7 @@
 package dev.secretagent.agent;
 
 import dev.secretagent.agent.config.AgentConfig;
+import dev.secretagent.agent.config.FleetPolicy;
 import dev.secretagent.agent.config.ConfigException;
 import dev.secretagent.agent.config.Option;
 import dev.secretagent.agent.instrument.Installer;
@@ -63,10 +64,11 @@ public final class AgentStarter {
         } else if (Boolean.parseBoolean(config.get(Option.LEAKS_FAIL)) || config.get(Option.LEAKS_REPORT) != null) {
             Diagnostics.warn("leaks.report and leaks.fail apply in mode=dev only (mode is " + settings.mode() + ")");
         }
-        for (String refusal : config.refusals()) {
+        for (FleetPolicy.Refusal refusal : config.refusals()) {
             Diagnostics.warn("fleet policy: application setting " + refusal);
             Audit.record(AuditEvent.action("configure").failure("weakens fleet policy")
-                    .field("config.refusal", refusal).build());
+                    .field("config.key", refusal.key).field("config.source", refusal.origin)
+                    .field("config.refusal", refusal.toString()).build());
         }
 
         int known = SecretDiscovery.discover(System.getenv(), System.getProperties());

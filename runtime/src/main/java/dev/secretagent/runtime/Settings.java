@@ -72,6 +72,19 @@ public final class Settings {
         return s == null ? Collections.<Map<String, Object>>emptyList() : s;
     }
 
+    /**
+     * "file:line" of {@code key} in a section entry (the key's own line when the reader recorded it, else
+     * the entry's first line), so that a message points at what is wrong.
+     */
+    public static String where(String file, Map<String, Object> entry, String key) {
+        Object lines = entry.get("_lines");
+        Object line = lines instanceof Map && key != null ? ((Map<?, ?>) lines).get(key) : null;
+        if (line == null) {
+            line = entry.get("_line");
+        }
+        return file + (line == null ? "" : ":" + line);
+    }
+
     public Map<String, String> asMap() {
         return values;
     }

@@ -22,10 +22,10 @@ public final class AgentConfig {
     private final Map<String, String> values;
     private final Map<String, String> origins;
     private final Map<String, List<Map<String, Object>>> sections;
-    private final List<String> refusals;
+    private final List<FleetPolicy.Refusal> refusals;
 
     private AgentConfig(Map<String, String> values, Map<String, String> origins,
-                        Map<String, List<Map<String, Object>>> sections, List<String> refusals) {
+                        Map<String, List<Map<String, Object>>> sections, List<FleetPolicy.Refusal> refusals) {
         this.values = values;
         this.origins = origins;
         this.sections = sections;
@@ -81,19 +81,14 @@ public final class AgentConfig {
         for (Map.Entry<String, String> e : fromArgs.entrySet()) {
             put(values, origins, Option.byKey(e.getKey()), e.getValue(), "agent argument");
         }
-        List<String> refusals = new ArrayList<>();
-        String fleetPath = values.get(Option.FLEET_POLICY.key);
-        if (fleetPath != null) {
+        List<FleetPolicy.Refusal> refusals = new ArrayList<>();
+        // Every fleet policy any source names is a floor: a second fleet.policy (say -Dsecretagent.fleet.policy
+        // beside the one in JAVA_TOOL_OPTIONS) can add to the first, never replace it.
+        int layer = 0;
+        for (String fleetPath : fleetPolicies(fromArgs, fromProps, fromEnv, values)) {
+            layer++;
             YamlConfigFile fleet = readFile(fleetPath, Option.FLEET_POLICY.key);
-            // Protective settings are floors even where the fleet file leaves them at their defaults:
-            // an application must not switch redaction or audit off just because the file did not say "on".
             Map<String, String> floors = new LinkedHashMap<>();
-            for (String key : FleetPolicy.PROTECTIVE_KEYS) {
-                Option o = Option.byKey(key);
-                if (o.defaultValue != null) {
-                    floors.put(key, o.type.normalize(o.defaultValue));
-                }
-            }
             for (Map.Entry<String, String> e : fleet.values.entrySet()) {
                 Option o = Option.byKey(e.getKey());
                 try {
@@ -102,12 +97,24 @@ public final class AgentConfig {
                     throw new ConfigException("bad value for key '" + o.key + "' in " + fleet.where(o.key) + ": " + ex.getMessage());
                 }
             }
-            for (FleetPolicy.Refusal r : FleetPolicy.apply(floors, values, origins)) {
-                refusals.add(r.toString());
-            }
-            sections = FleetPolicy.mergeSections(fleet.sections, sections, refusals);
+            floors.put(Option.FLEET_POLICY.key, fleetPath.trim());
+            refusals.addAll(FleetPolicy.apply(floors, values, origins));
+            sections = FleetPolicy.mergeSections(fleet.sections, layer, fleetPath.trim(), sections, refusals);
         }
         return new AgentConfig(values, origins, sections, refusals);
+    }
+
+    /** The distinct fleet policy files named by any source, the highest-precedence source's first. */
+    private static List<String> fleetPolicies(Map<String, String> fromArgs, Map<String, String> fromProps,
+                                              Map<String, String> fromEnv, Map<String, String> resolved) {
+        java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+        for (String p : new String[] {resolved.get(Option.FLEET_POLICY.key), fromArgs.get(Option.FLEET_POLICY.key),
+                fromProps.get(Option.FLEET_POLICY.key), fromEnv.get(Option.FLEET_POLICY.key)}) {
+            if (p != null && !p.trim().isEmpty()) {
+                paths.add(p.trim());
+            }
+        }
+        return new ArrayList<>(paths);
     }
 
     private static YamlConfigFile readFile(String path, String key) throws ConfigException {
@@ -177,7 +184,7 @@ public final class AgentConfig {
     }
 
     /** Application settings that the fleet policy refused, each naming the key and where it came from. */
-    public List<String> refusals() {
+    public List<FleetPolicy.Refusal> refusals() {
         return Collections.unmodifiableList(refusals);
     }
 

@@ -107,9 +107,19 @@ public abstract class Type {
 
     abstract String normalize(String value);
 
+    /** The values an enumerated type allows, or null for an open type. */
+    public List<String> allowed() {
+        return null;
+    }
+
     public static Type enumOf(String... allowed) {
         final List<String> values = Arrays.asList(allowed);
         return new Type(String.join("|", allowed)) {
+            @Override
+            public List<String> allowed() {
+                return values;
+            }
+
             @Override
             String normalize(String v) {
                 String t = v.trim().toLowerCase(Locale.ROOT);

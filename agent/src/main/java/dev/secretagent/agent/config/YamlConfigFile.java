@@ -134,6 +134,12 @@ final class YamlConfigFile {
             }
             Map<String, Object> entry = (Map<String, Object>) toObject(item);
             entry.put("_line", item.getStartMark().getLine() + 1);
+            // each key's own line, so that an error points at the bad key, not at the entry's first line
+            Map<String, Integer> keyLines = new LinkedHashMap<>();
+            for (NodeTuple t : ((MappingNode) item).getValue()) {
+                keyLines.put(String.valueOf(toObject(t.getKeyNode())), t.getKeyNode().getStartMark().getLine() + 1);
+            }
+            entry.put("_lines", keyLines);
             out.add(entry);
         }
         return out;

@@ -112,7 +112,7 @@ public final class SecretInjector {
         for (Map<String, Object> entry : settings.section("inject")) {
             String where = config + ":" + entry.get("_line");
             for (String k : entry.keySet()) {
-                if (!ENTRY_KEYS.contains(k)) {
+                if (!k.startsWith("_") && !ENTRY_KEYS.contains(k)) { // _line, _lines, _fleet: the reader's own marks
                     throw new IllegalArgumentException(where + ": unknown key '" + k + "' in an inject entry"
                             + " (secret, env, property, file, required)");
                 }

@@ -24,9 +24,15 @@ public final class AccessPolicy {
     public static final AccessPolicy OPEN = new AccessPolicy(Collections.<Entry>emptyList());
 
     private final List<Entry> entries;
+    private final int maxLayer;
 
     private AccessPolicy(List<Entry> entries) {
         this.entries = entries;
+        int max = 0;
+        for (Entry e : entries) {
+            max = Math.max(max, e.layer);
+        }
+        this.maxLayer = max;
     }
 
     /**
@@ -37,18 +43,23 @@ public final class AccessPolicy {
         String file = settings.get("config", "configuration");
         List<Entry> out = new ArrayList<Entry>();
         for (Map<String, Object> raw : settings.section("policy")) {
-            Object line = raw.get("_line");
-            String where = file + (line == null ? "" : ":" + line) + ": policy entry";
+            // _fleet: the layer of a fleet policy file (1, 2, ...) the entry came from; absent for the application's
+            Object fleetMark = raw.get("_fleet");
+            int layer = fleetMark instanceof Number ? ((Number) fleetMark).intValue() : 0;
+            Object fleetFile = raw.get("_file");
+            String source = fleetFile != null ? String.valueOf(fleetFile) : file;
             for (String key : raw.keySet()) {
-                if (!key.equals("secret") && !key.equals("allow") && !key.equals("_line") && !key.equals("description")) {
-                    throw new IllegalArgumentException(where + ": unknown key '" + key
+                if (!key.startsWith("_") && !key.equals("secret") && !key.equals("allow") && !key.equals("description")) {
+                    throw new IllegalArgumentException(Settings.where(source, raw, key) + ": policy entry: unknown key '" + key
                             + "' (an entry has secret, allow and an optional description)");
                 }
             }
             Object secret = raw.get("secret");
             if (!(secret instanceof String) || ((String) secret).trim().isEmpty()) {
-                throw new IllegalArgumentException(where + ": 'secret' must name a secret id (or a glob such as DB_*)");
+                throw new IllegalArgumentException(Settings.where(source, raw, raw.containsKey("secret") ? "secret" : null)
+                        + ": policy entry: 'secret' must name a secret id (or a glob such as DB_*)");
             }
+            String where = Settings.where(source, raw, "allow") + ": policy entry";
             Object allow = raw.get("allow");
             List<String> rules = new ArrayList<String>();
             if (allow instanceof String) {
@@ -68,7 +79,7 @@ public final class AccessPolicy {
             for (String r : rules) {
                 compiled.add(Rule.compile(r.trim(), where));
             }
-            out.add(new Entry(((String) secret).trim(), compiled));
+            out.add(new Entry(((String) secret).trim(), compiled, layer, Settings.where(source, raw, "secret")));
         }
         return new AccessPolicy(Collections.unmodifiableList(out));
     }
@@ -92,11 +103,26 @@ public final class AccessPolicy {
         return ids;
     }
 
-    /** True when some entry covers the secret and none of the covering entries allows the caller. */
+    /**
+     * True when the caller is not allowed. The application's entries and each fleet policy file's are
+     * layers: within a layer, entries for the same secret add up (any covering entry that allows the
+     * caller allows it); across layers every layer that covers the secret must allow, so the
+     * application's entries can narrow who reads a secret the fleet governs, never widen it. A secret
+     * no entry covers is open.
+     */
     public boolean denies(String secretId, CallerIdentity caller) {
+        for (int layer = 0; layer <= maxLayer; layer++) {
+            if (deniedBy(layer, secretId, caller)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean deniedBy(int layer, String secretId, CallerIdentity caller) {
         boolean covered = false;
         for (Entry e : entries) {
-            if (e.covers(secretId)) {
+            if (e.layer == layer && e.covers(secretId)) {
                 covered = true;
                 if (e.allows(caller)) {
                     return false;
@@ -106,13 +132,50 @@ public final class AccessPolicy {
         return covered;
     }
 
+    /**
+     * Entries that protect nothing: their secret pattern matches some of {@code names} (the environment,
+     * the properties, the injected names) but none that the name rules make a secret, so reads of the
+     * names it was written for are never checked. One message per entry, naming it and the remedy.
+     */
+    public List<String> ineffectiveEntries(java.util.Collection<String> names) {
+        List<String> out = new ArrayList<String>();
+        for (Entry e : entries) {
+            if (!e.glob) {
+                continue; // a literal id is made a secret by literalSecretIds()
+            }
+            String example = null;
+            boolean protects = false;
+            for (String n : names) {
+                if (e.covers(n)) {
+                    if (SecretNames.isSecret(n)) {
+                        protects = true;
+                        break;
+                    }
+                    if (example == null) {
+                        example = n;
+                    }
+                }
+            }
+            if (!protects && example != null) {
+                out.add("policy entry '" + e.secret + "' (" + e.where + ") protects nothing: it matches " + example
+                        + ", which is not a secret by the name rules; add the name or pattern to secret.names.extra"
+                        + " (or name the secret literally in the entry) to make it one");
+            }
+        }
+        return out;
+    }
+
     private static final class Entry {
         final String secret;
         final boolean glob;
         final List<Rule> allow;
+        final int layer;
+        final String where;
 
-        Entry(String secret, List<Rule> allow) {
+        Entry(String secret, List<Rule> allow, int layer, String where) {
             this.secret = secret;
+            this.layer = layer;
+            this.where = where;
             this.glob = secret.indexOf('*') >= 0 || secret.indexOf('?') >= 0;
             this.allow = allow;
         }

@@ -31,6 +31,11 @@ public final class AccessRuntime {
             final AccessPolicy policy = AccessPolicy.parse(settings);
             SecretAccess.configure(policy, settings.mode(), "throw".equals(settings.get("deny.action", "null")));
             final List<String> policyIds = policy.literalSecretIds();
+            Set<String> present = new HashSet<String>(System.getenv().keySet());
+            present.addAll(System.getProperties().stringPropertyNames());
+            for (String warning : policy.ineffectiveEntries(present)) {
+                Diagnostics.warn(warning);
+            }
             SecretRegistry.addListener(new SecretRegistry.Listener() {
                 @Override
                 public void beforePublish(SecretSnapshot next) {
