@@ -50,6 +50,11 @@ public final class CallerIdentity {
         return module;
     }
 
+    /** True for the JDK reading on its own account (a class of the boot or platform loader called System directly). */
+    public boolean isJdk() {
+        return location.startsWith("jrt:/");
+    }
+
     @Override
     public String toString() {
         return className + "." + method + ":" + line + " (" + location + ")";

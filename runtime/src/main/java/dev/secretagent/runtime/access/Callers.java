@@ -52,6 +52,68 @@ public final class Callers {
 
     private static final String RUNTIME = "dev.secretagent.runtime.";
 
+    /** Sees hidden frames (a lambda's or method reference's class) so that System::getenv in a stream is the app's call. */
+    private static final StackWalker DIRECT_WALKER = StackWalker.getInstance(java.util.EnumSet.of(
+            StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
+
+    /**
+     * JDK methods that read a property or variable on behalf of their own caller and hand the result back
+     * (Integer.getInteger(name), RuntimeMXBean.getSystemProperties()): the read is their caller's.
+     */
+    private static final java.util.Set<String> PASS_THROUGH = new java.util.HashSet<String>(java.util.Arrays.asList(
+            "java.lang.Integer.getInteger", "java.lang.Long.getLong", "java.lang.Boolean.getBoolean",
+            "sun.management.RuntimeImpl.getSystemProperties", "java.lang.System.getProperty", "java.lang.System.getenv",
+            "java.lang.System.getProperties"));
+
+    /**
+     * The frame that called the hooked System method directly, when that frame is the JDK's own code
+     * reading for itself (LogManager's start-up reading the properties, the TLS stack reading
+     * javax.net.ssl.keyStorePassword); null when the direct caller is the application (then
+     * {@link #find()} names it). Frames that only relay a call are looked through: reflection and
+     * method handles (else Method.invoke would be a way around the policy), lambdas and method
+     * references (the application's), and {@link #PASS_THROUGH} methods.
+     */
+    private static final Function<Stream<StackWalker.StackFrame>, StackWalker.StackFrame> DIRECT_JDK_CALLER =
+            new Function<Stream<StackWalker.StackFrame>, StackWalker.StackFrame>() {
+                @Override
+                public StackWalker.StackFrame apply(Stream<StackWalker.StackFrame> frames) {
+                    java.util.Iterator<StackWalker.StackFrame> it = frames.iterator();
+                    while (it.hasNext()) {
+                        StackWalker.StackFrame f = it.next();
+                        Class<?> c = f.getDeclaringClass();
+                        String name = c.getName();
+                        if (name.startsWith(RUNTIME) || PASS_THROUGH.contains(name + "." + f.getMethodName())
+                                || relays(name)) {
+                            continue;
+                        }
+                        ClassLoader l = c.getClassLoader();
+                        boolean jdk = (l == null || l == PLATFORM) && !isAgent(name) && name.indexOf('/') < 0; // a hidden class (a lambda) is its definer's
+                        return jdk ? f : null;
+                    }
+                    return null;
+                }
+            };
+
+    private static boolean relays(String className) {
+        return className.startsWith("java.lang.reflect.") || className.startsWith("jdk.internal.reflect.")
+                || className.startsWith("java.lang.invoke.") || className.startsWith("sun.invoke.")
+                || className.startsWith("java.security.AccessController");
+    }
+
+    /**
+     * The caller of a hooked java.lang.System read: the JDK class when the JDK calls System directly for
+     * itself ({@link CallerIdentity#isJdk()}), else the application's frame as {@link #find()} names it.
+     */
+    public static CallerIdentity findForSystemRead() {
+        StackWalker.StackFrame f = DIRECT_WALKER.walk(DIRECT_JDK_CALLER);
+        if (f == null) {
+            return find();
+        }
+        Class<?> c = f.getDeclaringClass();
+        String module = moduleName(c);
+        return new CallerIdentity(c.getName(), f.getMethodName(), f.getLineNumber(), "jrt:/" + module, module);
+    }
+
     private Callers() {
     }
 

@@ -104,9 +104,11 @@ public final class SecretAccess {
         }
         AccessGuard.enter();
         try {
-            CallerIdentity caller = Callers.find();
-            if (caller == Callers.AGENT || caller == CallerIdentity.UNKNOWN) {
-                return props; // the JDK's own use (and ours): not a disclosure to application code
+            CallerIdentity caller = Callers.findForSystemRead();
+            if (caller == Callers.AGENT || caller == CallerIdentity.UNKNOWN || caller.isJdk()) {
+                // the JDK's own use (LogManager reading its settings at start-up) and ours: the Properties
+                // object is not handed to application code, so there is no dump to record or to judge
+                return props;
             }
             List<String> secrets = new ArrayList<String>();
             for (Map.Entry<Object, Object> e : props.entrySet()) {
@@ -174,11 +176,14 @@ public final class SecretAccess {
         boolean deny = false;
         CallerIdentity caller = CallerIdentity.UNKNOWN;
         try {
-            caller = Callers.find();
+            caller = Callers.findForSystemRead();
             if (caller == Callers.AGENT) {
                 return value;
             }
-            boolean denied = r.policy.denies(name, caller);
+            // the JDK reading for itself (javax.net.ssl.keyStorePassword for the TLS stack) is recorded under
+            // its own name and never judged: the policy governs application code, and denying the JDK would
+            // break the application's TLS rather than protect the value
+            boolean denied = !caller.isJdk() && r.policy.denies(name, caller);
             deny = denied && r.enforce;
             AuditEvent.Builder b = AuditEvent.action("read");
             if (denied) {

@@ -64,4 +64,45 @@ class AccessPolicyTest {
         List<Object> notText = Arrays.asList((Object) Collections.emptyMap());
         assertThatThrownBy(() -> policy(entry(8, "X", notText))).hasMessageContaining(":8:");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anApplicationEntryNarrowsAFleetGovernedSecretButNeverWidensIt() {
+        Map<String, Object> fleet = entry(2, "DB_PASSWORD", Collections.singletonList("com.acme."));
+        fleet.put("_fleet", 1);
+        fleet.put("_file", "/etc/secret-agent/policy.yaml");
+        Map<String, Object> widen = entry(4, "*", Collections.singletonList("*"));
+        Map<String, Object> narrow = entry(6, "DB_*", Collections.singletonList("com.acme.db."));
+        AccessPolicy widening = policy(fleet, widen);
+        assertThat(widening.denies("DB_PASSWORD", caller("com.evil.Thief", "x.jar"))).as("a glob '*' allowing anyone does not widen").isTrue();
+        assertThat(widening.denies("DB_PASSWORD", caller("com.acme.web.Page", "x.jar"))).isFalse();
+        AccessPolicy p = policy(fleet, narrow);
+        assertThat(p.denies("DB_PASSWORD", caller("com.acme.web.Page", "x.jar"))).as("the app narrowed to com.acme.db.").isTrue();
+        assertThat(p.denies("DB_PASSWORD", caller("com.acme.db.Pool", "x.jar"))).isFalse();
+        assertThat(widening.denies("OTHER_TOKEN", caller("com.evil.Thief", "x.jar"))).as("not fleet-governed: the app decides").isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anErrorPointsAtTheKeysLine() {
+        Map<String, Object> e = entry(9, "X", "y");
+        e.remove("allow");
+        e.put("allow", 42);
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        lines.put("secret", 9);
+        lines.put("allow", 11);
+        e.put("_lines", lines);
+        assertThatThrownBy(() -> policy(e)).hasMessageStartingWith("/etc/sa.yaml:11: policy entry");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aGlobThatMatchesOnlyNamesThatAreNotSecretsIsReported() {
+        SecretNames.configure(new Settings(new LinkedHashMap<>(), Collections.emptyMap()));
+        AccessPolicy p = policy(entry(3, "ZZ_*", Collections.singletonList("com.acme.")),
+                entry(5, "DB_*", Collections.singletonList("com.acme.")));
+        List<String> warnings = p.ineffectiveEntries(Arrays.asList("ZZ_ACCOUNT", "DB_PASSWORD", "DB_HOST"));
+        assertThat(warnings).singleElement().satisfies(w -> assertThat(w).contains("'ZZ_*'").contains("/etc/sa.yaml:3")
+                .contains("ZZ_ACCOUNT").contains("secret.names.extra"));
+    }
 }
