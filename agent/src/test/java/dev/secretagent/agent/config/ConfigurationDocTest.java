@@ -17,6 +17,8 @@ class ConfigurationDocTest {
         String text = new String(Files.readAllBytes(doc), StandardCharsets.UTF_8);
         for (Option o : Option.values()) {
             assertThat(text).as("docs/configuration.md documents %s", o.key).contains("`" + o.key + "`");
+            assertThat(text).as("docs/configuration.md states the fleet effect of %s", o.key)
+                    .contains("| `" + o.key + "` | " + o.effect.description() + " |");
         }
     }
 }

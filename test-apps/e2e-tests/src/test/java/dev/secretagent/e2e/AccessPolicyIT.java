@@ -121,7 +121,8 @@ class AccessPolicyIT {
         ChildJvm.Result r = ChildJvm.app("access-app", "com.acme.orders.OrdersApp", "read", "HOME")
                 .withAgent("config=" + cfg).workDir(dir).run();
         assertThat(r.exit).as(r.toString()).isEqualTo(2);
-        assertThat(r.stderr()).contains(cfg + ":5: policy entry: unknown key 'allwo'");
+        // the line of the bad key (6), not of the entry it belongs to (5)
+        assertThat(r.stderr()).contains(cfg + ":6: policy entry: unknown key 'allwo'");
         assertThat(r.stdout()).doesNotContain("done");
     }
 }
