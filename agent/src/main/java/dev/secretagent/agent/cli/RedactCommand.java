@@ -50,6 +50,13 @@ public final class RedactCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no summary on stderr")
     boolean quiet;
 
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "<file>",
+            description = "log file to read instead of stdin (read on every core)")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<file>", description = "file to write instead of stdout")
+    Path output;
+
     /** The store options of {@code store ...}; the store is read only when --store is given. */
     @Mixin
     StoreCommand.StoreOptions store;
@@ -66,7 +73,17 @@ public final class RedactCommand implements Callable<Integer> {
             }
             final java.util.Map<String, Integer> counts = new java.util.TreeMap<String, Integer>();
             Redaction.setListener((id, channel) -> counts.merge(id, 1, Integer::sum));
-            long bytes = pipe(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+            long bytes;
+            try (InputStream in = input != null ? new FileInputStream(input.toFile()) : new FileInputStream(FileDescriptor.in);
+                 OutputStream out = output != null ? new FileOutputStream(output.toFile()) : new FileOutputStream(FileDescriptor.out)) {
+                if (input != null || stdinIsAFile()) {
+                    // a whole file: every core, in order (a pipe or a terminal keeps the streaming path, so that
+                    // `tail -f app.log | redact` shows each line as it comes)
+                    bytes = ParallelPipe.defaults().pipe(in, new java.io.BufferedOutputStream(out, 1 << 16), counts);
+                } else {
+                    bytes = pipe(in, out);
+                }
+            }
             if (!quiet) {
                 System.err.println("secret-agent redact: " + bytes + " bytes, " + known + " known secret values, "
                         + "redactions " + counts);
@@ -114,6 +131,14 @@ public final class RedactCommand implements Callable<Integer> {
         }
         SecretRegistry.putAll(list);
         return list.size();
+    }
+
+    private static boolean stdinIsAFile() {
+        try {
+            return java.nio.file.Files.isRegularFile(java.nio.file.Paths.get("/dev/stdin"));
+        } catch (Throwable t) {
+            return false;
+        }
     }
 
     /** Large reads through the streaming redactor: it holds back only what could still become a secret. */

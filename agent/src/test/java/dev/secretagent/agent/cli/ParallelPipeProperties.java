@@ -1,0 +1,112 @@
+package dev.secretagent.agent.cli;
+
+import dev.secretagent.runtime.Settings;
+import dev.secretagent.runtime.redact.Redaction;
+import dev.secretagent.runtime.secret.Secret;
+import dev.secretagent.runtime.secret.SecretRegistry;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The parallel {@code redact} pipe against one scan of the whole input: random texts full of secret forms
+ * (raw, base64, URL-encoded, behind sensitive names, bearer tokens), cut into random small blocks with
+ * margins wider than any line — every cut lands somewhere a form could be split.
+ */
+class ParallelPipeProperties {
+    private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static String secretA;
+    private static String secretB;
+
+    static synchronized void setUp() {
+        if (secretA != null) {
+            return;
+        }
+        Random r = new Random();
+        secretA = random(r, "pA", 18);
+        secretB = random(r, "pB", 24) + "+/=&";
+        Settings.install(new Settings(new HashMap<>(), Collections.<String, List<Map<String, Object>>>emptyMap()));
+        SecretRegistry.put(new Secret("A_SECRET", "1", secretA, "test"));
+        SecretRegistry.put(new Secret("B_SECRET", "1", secretB, "test"));
+    }
+
+    static String random(Random r, String prefix, int n) {
+        StringBuilder sb = new StringBuilder(prefix);
+        for (int i = 0; i < n; i++) {
+            sb.append(ALNUM.charAt(r.nextInt(ALNUM.length())));
+        }
+        return sb.toString();
+    }
+
+    static String text(long seed, int pieces) {
+        Random r = new Random(seed);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < pieces; i++) {
+            // pieces apart and short lines: no match or name-value context longer than the margins below
+            sb.append(i % 6 == 5 ? '\n' : ' ');
+            switch (r.nextInt(9)) {
+                case 0: sb.append(secretA); break;
+                case 1: sb.append(Base64.getEncoder().encodeToString(secretB.getBytes(StandardCharsets.UTF_8))); break;
+                case 2: sb.append(java.net.URLEncoder.encode(secretB, StandardCharsets.UTF_8)); break;
+                case 3: sb.append("password=").append(random(r, "v", 10)); break;
+                case 4: sb.append("Authorization: Bearer ").append(random(r, "t", 30)); break;
+                case 5: sb.append('\n'); break;
+                case 6: sb.append(" token: \"").append(random(r, "q", 12)).append('"'); break;
+                case 7: sb.append("é€ "); break;
+                default: sb.append(random(r, "w", r.nextInt(12))).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String parallel(String text, int block, int threads) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // margins: wider than any form in these texts and than a line's name-value context
+        new ParallelPipe(block, 400, 400, threads).pipe(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                out, new TreeMap<>());
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    static String whole(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return new String(Redaction.redactUtf8(b, 0, b.length, "test"), StandardCharsets.UTF_8);
+    }
+
+    @Property(tries = 300)
+    void sameAsOneScanOfTheWhole(@ForAll long seed, @ForAll @IntRange(min = 400, max = 1000) int block,
+                                 @ForAll @IntRange(min = 1, max = 3) int threads) throws Exception {
+        setUp();
+        String text = text(seed, 200);
+        String got = parallel(text, block, threads);
+        assertThat(got).doesNotContain(secretA).doesNotContain(secretB);
+        assertThat(got).isEqualTo(whole(text));
+    }
+
+    @Test
+    void cleanTextPassesByteForByteAndNothingIsLost() throws Exception {
+        setUp();
+        StringBuilder sb = new StringBuilder();
+        Random r = new Random(7);
+        while (sb.length() < 3_000_000) {
+            sb.append(random(r, "line ", 40)).append(" é\n");
+        }
+        String text = sb.toString();
+        assertThat(parallel(text, 65_536, 2)).isEqualTo(text);
+        assertThat(parallel(text.substring(0, 1000), 1 << 20, 2)).isEqualTo(text.substring(0, 1000));
+        assertThat(parallel("", 1024, 2)).isEmpty();
+    }
+}
