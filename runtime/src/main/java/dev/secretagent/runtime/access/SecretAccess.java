@@ -65,7 +65,7 @@ public final class SecretAccess {
         if (AccessGuard.inside()) {
             return value;
         }
-        return read(name, value, "env");
+        return read(name, value, "env", true);
     }
 
     /** System.getProperty(String[, String]). */
@@ -73,7 +73,7 @@ public final class SecretAccess {
         if (value == null || !SecretNames.isSecret(key) || AccessGuard.inside()) {
             return value;
         }
-        return read(key, value, "sysprop");
+        return read(key, value, "sysprop", true);
     }
 
     /** System.getenv(): the same map, wrapped so reads of secret keys and whole-map dumps are audited. */
@@ -169,14 +169,19 @@ public final class SecretAccess {
         }
     }
 
-    /** One read of one secret: caller, policy, audit line; the value the caller gets. */
-    private static String read(String name, String value, String source) {
+    /**
+     * One read of one secret: caller, policy, audit line; the value the caller gets. {@code systemCall}: the
+     * hook sits in System.getenv/getProperty itself, so a JDK class calling it directly reads for itself;
+     * for reads through a map (whose direct caller may be a JDK wrapper such as Collections.unmodifiableMap,
+     * relaying for the application) the caller is always the first frame outside the JDK.
+     */
+    private static String read(String name, String value, String source, boolean systemCall) {
         Rules r = rules;
         AccessGuard.enter();
         boolean deny = false;
         CallerIdentity caller = CallerIdentity.UNKNOWN;
         try {
-            caller = Callers.findForSystemRead();
+            caller = systemCall ? Callers.findForSystemRead() : Callers.find();
             if (caller == Callers.AGENT) {
                 return value;
             }
