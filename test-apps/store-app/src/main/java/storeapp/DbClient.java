@@ -70,7 +70,7 @@ public class DbClient {
             child = r.readLine();
             p.waitFor();
         }
-        System.out.println("views " + env + ": map=" + map + " map-key=" + System.getenv().containsKey(env)
+        System.out.println("views " + env + " -> map=" + map + " map-key=" + System.getenv().containsKey(env)
                 + " pb=" + pb + " child=" + child);
         for (String entry : new String(Files.readAllBytes(Paths.get("/proc/self/environ")), StandardCharsets.UTF_8).split("\0")) {
             if (entry.startsWith(env + "=")) {
