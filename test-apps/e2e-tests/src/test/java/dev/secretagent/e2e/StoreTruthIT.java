@@ -50,52 +50,98 @@ class StoreTruthIT {
         return cfg;
     }
 
-    @Test
-    void aReferenceIsNotAValueAChildGetsTheValueAndEveryViewAgreesAfterRevocation() throws Exception {
-        String secret = ChildJvm.randomSecret("ref-");
-        String sha = StoreInjectionIT.sha(secret);
+    /** store-app with DB_PASSWORD=secret://file/prod/db/password, started and past its first read. */
+    private ChildJvm.Running startWithReference(String secret) throws Exception {
         assertThat(cli(secret, "store", "put", "--store", store.toString(), "prod/db/password").exit).isZero();
         ChildJvm.Running app = ChildJvm.app("store-app", "storeapp.DbClient").withAgent("config=" + config())
                 .env("DB_PASSWORD", REFERENCE).start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.stdout().contains("sha256=" + StoreInjectionIT.sha(secret)));
+        return app;
+    }
+
+    private static void views(ChildJvm.Running app, int round) throws Exception {
+        app.send("views");
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.stdout().split("views DB_PASSWORD ->", -1).length > round
+                && app.stdout().split("environ DB_PASSWORD", -1).length > round);
+    }
+
+    private ChildJvm.Result status(ChildJvm.Running app) throws Exception {
+        ChildJvm.Result r = cli(null, "status", String.valueOf(app.process.pid()));
+        assertThat(r.exit).as(r.toString()).isZero();
+        return r;
+    }
+
+    @Test
+    void aReferenceIsPrintedAsItIsAndIsNeitherARetiredValueNorARotation() throws Exception {
+        String secret = ChildJvm.randomSecret("ref-");
+        ChildJvm.Running app = startWithReference(secret);
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> app.stdout().contains("sha256=" + sha));
-            app.send("views");
-            await().atMost(Duration.ofSeconds(30)).until(() -> app.stdout().contains("views DB_PASSWORD ->")
-                    && app.stdout().contains("environ DB_PASSWORD"));
-            // the process environment holds the reference, and the reference is printed as it is: it is not a value
-            assertThat(app.stdout()).contains("environ DB_PASSWORD=" + REFERENCE + "\n")
-                    .contains("views DB_PASSWORD -> map=sha=" + sha + " map-key=true pb=sha=" + sha + " child=sha=" + sha);
-
-            ChildJvm.Result status = cli(null, "status", String.valueOf(app.process.pid()));
-            assertThat(status.exit).as(status.toString()).isZero();
-            assertThat(status.stdout()).containsPattern("known secrets:\\s+1\\s+DB_PASSWORD")
+            views(app, 1);
+            // the process environment holds the reference, and it is printed as it is: it is not a value
+            assertThat(app.stdout()).contains("environ DB_PASSWORD=" + REFERENCE + "\n");
+            assertThat(status(app).stdout()).containsPattern("known secrets:\\s+1\\s+DB_PASSWORD")
                     .containsPattern("retired values:\\s+0\\n")
-                    .containsPattern("last rotation:\\s+none since start")
-                    .containsPattern("audit queue:\\s+\\{capacity=8192, dropped=0, sinks=file, size=\\d+, written=\\d+\\}");
+                    .containsPattern("last rotation:\\s+none since start");
+        } finally {
+            app.finish();
+        }
+        assertThat(app.stdout()).doesNotContain(secret);
+    }
 
+    @Test
+    void statusReportsTheAuditQueueFiguresWhenAnAuditFileIsSet() throws Exception {
+        String secret = ChildJvm.randomSecret("aq-");
+        ChildJvm.Running app = startWithReference(secret);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve("audit.jsonl"))
+                    && Files.size(dir.resolve("audit.jsonl")) > 0);
+            assertThat(status(app).stdout())
+                    .containsPattern("audit queue:\\s+\\{capacity=8192, dropped=0, sinks=file, size=\\d+, written=[1-9]\\d*\\}");
+        } finally {
+            app.finish();
+        }
+    }
+
+    @Test
+    void aChildOfAllowedCodeGetsTheResolvedValueNotTheReference() throws Exception {
+        String secret = ChildJvm.randomSecret("ref-");
+        String sha = StoreInjectionIT.sha(secret);
+        ChildJvm.Running app = startWithReference(secret);
+        try {
+            views(app, 1);
+            assertThat(app.stdout()).contains("views DB_PASSWORD -> map=sha=" + sha + " map-key=true pb=sha=" + sha
+                    + " child=sha=" + sha);
+        } finally {
+            app.finish();
+        }
+        assertThat(app.stdout()).doesNotContain(secret);
+        assertThat(withAction(lines(dir.resolve("audit.jsonl")), "inherit")).as("the child's environment")
+                .singleElement().satisfies(l -> assertThat(l).containsEntry("event.outcome", "success")
+                        .containsEntry("secret.id", List.of("DB_PASSWORD")).containsEntry("caller.class", "storeapp.DbClient"));
+    }
+
+    @Test
+    void afterRevocationNoViewShowsTheReferenceOrTheValue() throws Exception {
+        String secret = ChildJvm.randomSecret("rv-");
+        ChildJvm.Running app = startWithReference(secret);
+        try {
             assertThat(cli(null, "store", "revoke", "--store", store.toString(), "prod/db/password").exit).isZero();
             int[] n = {0};
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 app.send("x" + n[0]++);
                 return app.stdout().contains("env DB_PASSWORD sha256=null");
             });
-            app.send("views");
-            await().atMost(Duration.ofSeconds(30)).until(() -> app.stdout().contains("map=absent"));
+            views(app, 1);
             assertThat(app.stdout()).contains("views DB_PASSWORD -> map=absent map-key=false pb=absent child=unset");
-
-            ChildJvm.Result after = cli(null, "status", String.valueOf(app.process.pid()));
-            assertThat(after.stdout()).containsPattern("known secrets:\\s+0").containsPattern("retired values:\\s+1\\n")
+            assertThat(status(app).stdout()).containsPattern("known secrets:\\s+0").containsPattern("retired values:\\s+1\\n")
                     .doesNotContain("none since start");
         } finally {
             app.finish();
         }
         assertThat(app.stdout()).doesNotContain(secret);
         assertThat(app.stderr()).doesNotContain(secret);
-        List<Map<String, Object>> audit = lines(dir.resolve("audit.jsonl"));
-        assertThat(withAction(audit, "inherit")).as("the child's environment before revocation")
-                .anySatisfy(l -> assertThat(l).containsEntry("event.outcome", "success")
-                        .containsEntry("secret.id", List.of("DB_PASSWORD")));
-        assertThat(withAction(audit, "revoke")).isNotEmpty().allSatisfy(l -> assertThat(l).containsEntry("secret.id", "DB_PASSWORD"));
+        assertThat(withAction(lines(dir.resolve("audit.jsonl")), "revoke")).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).containsEntry("secret.id", "DB_PASSWORD"));
     }
 
     @Test
