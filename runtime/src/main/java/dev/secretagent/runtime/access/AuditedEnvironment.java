@@ -92,7 +92,8 @@ final class AuditedEnvironment extends AbstractMap<String, String> {
 
             @Override
             public boolean contains(Object o) {
-                return o instanceof Entry && Collections.unmodifiableMap(merged()).entrySet().contains(o);
+                // a guessed (name, value) pair confirmed is a value disclosed: as much as a dump shows the caller
+                return o instanceof Entry && dump().entrySet().contains(o);
             }
         };
     }

@@ -42,17 +42,28 @@ final class AuditedProcessEnvironment extends AbstractMap<String, String> {
 
     @Override
     public String put(String key, String value) {
-        // the previous value is a disclosure too: hand it out only as a get would
-        String previous = get(key);
+        String previous = previous(key);
         base.put(key, value);
         return previous;
     }
 
     @Override
     public String remove(Object key) {
-        String previous = get(key);
+        String previous = previous(key);
         base.remove(key);
         return previous;
+    }
+
+    /**
+     * The value put/remove return is a disclosure too: handed out only as a get would. The write itself is
+     * the application's to make, so a denial in deny.action=throw mode gives null here instead of stopping it.
+     */
+    private String previous(Object key) {
+        try {
+            return get(key);
+        } catch (SecurityException denied) {
+            return null;
+        }
     }
 
     @Override
