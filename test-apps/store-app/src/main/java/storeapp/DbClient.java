@@ -25,7 +25,11 @@ public class DbClient {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
-            report(env, prop, file, line);
+            if (line.startsWith("views")) {
+                views(env);
+            } else {
+                report(env, prop, file, line);
+            }
         }
         System.out.println("bye");
     }
@@ -44,6 +48,40 @@ public class DbClient {
         System.out.println(sb);
         System.out.println("connecting to db with password " + v);
         System.out.flush();
+    }
+
+    /**
+     * The other ways to see the variable: System.getenv()'s entries, a ProcessBuilder's environment, a
+     * child shell, and the raw /proc/self/environ entry (which holds what the process was started with).
+     */
+    private static void views(String env) throws Exception {
+        String map = "absent";
+        for (java.util.Map.Entry<String, String> e : System.getenv().entrySet()) {
+            if (e.getKey().equals(env)) {
+                map = classify(e.getValue());
+            }
+        }
+        String pb = classify(new ProcessBuilder().environment().get(env));
+        Process p = new ProcessBuilder("sh", "-c", "v=\"${" + env + "}\"; if [ -z \"$v\" ]; then echo unset; else case \"$v\" in"
+                + " secret://*) echo reference;; *) echo \"sha=$(printf %s \"$v\" | sha256sum | cut -c1-16)\";; esac; fi")
+                .redirectErrorStream(true).start();
+        String child;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            child = r.readLine();
+            p.waitFor();
+        }
+        System.out.println("views " + env + " -> map=" + map + " map-key=" + System.getenv().containsKey(env)
+                + " pb=" + pb + " child=" + child);
+        for (String entry : new String(Files.readAllBytes(Paths.get("/proc/self/environ")), StandardCharsets.UTF_8).split("\0")) {
+            if (entry.startsWith(env + "=")) {
+                System.out.println("environ " + entry);
+            }
+        }
+        System.out.flush();
+    }
+
+    private static String classify(String v) throws Exception {
+        return v == null ? "absent" : v.startsWith("secret://") ? "reference" : "sha=" + sha(v);
     }
 
     static String sha(String v) throws Exception {

@@ -23,10 +23,7 @@ public final class SecretRef {
 
     /** True when an environment value is a reference the agent resolves. */
     public static boolean isReference(String value) {
-        if (value == null) {
-            return false;
-        }
-        return value.startsWith("secret://") || value.startsWith("vault://") || value.startsWith("dir://");
+        return dev.secretagent.runtime.secret.SecretReferences.isReference(value);
     }
 
     public static SecretRef parse(String text, String defaultStore) {

@@ -4,13 +4,11 @@ import dev.secretagent.runtime.secret.EnvironmentOverlay;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -26,6 +24,7 @@ import java.util.function.BiConsumer;
  *       into another map) is a dump: one audit line per dump naming the secrets it disclosed; in
  *       enforce mode the entries the policy denies the caller are left out.</li>
  *   <li>Keys alone (keySet, containsKey, size) disclose no value and are not audited.</li>
+ *   <li>A revoked (withdrawn) name is absent from every view, whatever the real environment holds.</li>
  * </ul>
  */
 final class AuditedEnvironment extends AbstractMap<String, String> {
@@ -43,7 +42,12 @@ final class AuditedEnvironment extends AbstractMap<String, String> {
 
     @Override
     public boolean containsKey(Object key) {
-        return base.containsKey(key) || (key instanceof String && EnvironmentOverlay.lookup((String) key) != null);
+        if (!(key instanceof String)) {
+            return base.containsKey(key);
+        }
+        String name = (String) key;
+        return EnvironmentOverlay.lookup(name) != null
+                || (base.containsKey(name) && !EnvironmentOverlay.isWithdrawn(name));
     }
 
     @Override
@@ -53,7 +57,7 @@ final class AuditedEnvironment extends AbstractMap<String, String> {
 
     @Override
     public boolean isEmpty() {
-        return base.isEmpty() && EnvironmentOverlay.all().isEmpty();
+        return keys().isEmpty();
     }
 
     @Override
@@ -63,10 +67,12 @@ final class AuditedEnvironment extends AbstractMap<String, String> {
 
     private Set<String> keys() {
         Map<String, String> overlay = EnvironmentOverlay.all();
-        if (overlay.isEmpty()) {
+        Set<String> withdrawn = EnvironmentOverlay.withdrawnNames();
+        if (overlay.isEmpty() && withdrawn.isEmpty()) {
             return base.keySet();
         }
         Set<String> k = new LinkedHashSet<String>(base.keySet());
+        k.removeAll(withdrawn); // revoked: the real entry (a secret:// reference) must not show through
         k.addAll(overlay.keySet());
         return k;
     }
@@ -86,7 +92,8 @@ final class AuditedEnvironment extends AbstractMap<String, String> {
 
             @Override
             public boolean contains(Object o) {
-                return o instanceof Entry && Collections.unmodifiableMap(merged()).entrySet().contains(o);
+                // a guessed (name, value) pair confirmed is a value disclosed: as much as a dump shows the caller
+                return o instanceof Entry && dump().entrySet().contains(o);
             }
         };
     }
@@ -116,50 +123,21 @@ final class AuditedEnvironment extends AbstractMap<String, String> {
         return merged().hashCode();
     }
 
+    /** The environment the application sees: the real one, injected names in, revoked names out. */
     private Map<String, String> merged() {
         Map<String, String> overlay = EnvironmentOverlay.all();
-        if (overlay.isEmpty()) {
+        Set<String> withdrawn = EnvironmentOverlay.withdrawnNames();
+        if (overlay.isEmpty() && withdrawn.isEmpty()) {
             return base;
         }
         Map<String, String> m = new LinkedHashMap<String, String>(base);
+        m.keySet().removeAll(withdrawn);
         m.putAll(overlay);
         return m;
     }
 
     /** One dump: the caller, one audit line, the entries the caller may see. */
     private Map<String, String> dump() {
-        Map<String, String> all = merged();
-        if (AccessGuard.inside()) {
-            return Collections.unmodifiableMap(all);
-        }
-        AccessGuard.enter();
-        try {
-            List<String> secrets = new ArrayList<String>();
-            Map<String, String> overlay = EnvironmentOverlay.all();
-            for (Map.Entry<String, String> e : all.entrySet()) {
-                if (e.getValue() != null && (overlay.containsKey(e.getKey()) || SecretNames.isSecret(e.getKey()))) {
-                    secrets.add(e.getKey());
-                }
-            }
-            if (secrets.isEmpty()) {
-                return Collections.unmodifiableMap(all);
-            }
-            CallerIdentity caller = Callers.find();
-            if (caller == Callers.AGENT) {
-                return Collections.unmodifiableMap(all);
-            }
-            Collections.sort(secrets);
-            List<String> withheld = SecretAccess.recordBulk("dump", "env", secrets, caller, true);
-            if (withheld.isEmpty()) {
-                return Collections.unmodifiableMap(all);
-            }
-            Map<String, String> visible = new LinkedHashMap<String, String>(all);
-            for (String name : withheld) {
-                visible.remove(name);
-            }
-            return Collections.unmodifiableMap(visible);
-        } finally {
-            AccessGuard.exit();
-        }
+        return Collections.unmodifiableMap(EnvironmentDisclosure.visible(merged()));
     }
 }

@@ -129,6 +129,52 @@ public final class SecretAccess {
     }
 
     /**
+     * ProcessBuilder.environment(): the builder's map, wrapped so that reads of secret names and
+     * whole-map dumps go through the policy and the audit like System.getenv (writes go to the map).
+     */
+    public static Map<String, String> onProcessEnvironment(Map<String, String> env) {
+        if (env == null || env instanceof AuditedProcessEnvironment || AccessGuard.inside() || !started) {
+            return env;
+        }
+        try {
+            return new AuditedProcessEnvironment(env);
+        } catch (Throwable t) {
+            return env;
+        }
+    }
+
+    /** A value read from a ProcessBuilder's map: the child's copy, so no overlay lookup; secret names are reads. */
+    static String onEnvironmentValue(String name, String value) {
+        if (value == null || !SecretNames.isSecret(name) || AccessGuard.inside()) {
+            return value;
+        }
+        return read(name, value, "env");
+    }
+
+    /**
+     * ProcessEnvironment.environment(): the fresh copy of the real environment every ProcessBuilder (and
+     * Runtime.exec without an explicit environment) starts from. It gets the environment the application
+     * sees through System.getenv: injected values in place of their {@code secret://} references, revoked
+     * names out. Who may hand them to a child is decided when the process starts ({@link #onProcessStart}).
+     */
+    public static Map<String, String> onEnvironmentCopy(Map<String, String> copy) {
+        if (copy == null) {
+            return null;
+        }
+        try {
+            for (String name : EnvironmentOverlay.withdrawnNames()) {
+                copy.remove(name);
+            }
+            for (Map.Entry<String, String> e : EnvironmentOverlay.all().entrySet()) {
+                copy.put(e.getKey(), e.getValue());
+            }
+        } catch (Throwable t) {
+            // the copy keeps the real environment (references, not values): nothing leaks
+        }
+        return copy;
+    }
+
+    /**
      * ProcessBuilder.start: {@code env} is the builder's environment, which the child will get. Secrets
      * the policy denies the caller are removed (mode enforce) before the child can inherit them.
      */
@@ -136,6 +182,7 @@ public final class SecretAccess {
         if (builder == null || AccessGuard.inside()) {
             return;
         }
+        AccessGuard.enter(); // first: builder.environment() below must give the builder's own map, unwrapped
         try {
             Map<String, String> env = builder.environment();
             List<String> secrets = null;
@@ -150,22 +197,19 @@ public final class SecretAccess {
             if (secrets == null) {
                 return;
             }
-            AccessGuard.enter();
-            try {
-                CallerIdentity caller = Callers.find();
-                if (caller == Callers.AGENT) {
-                    return;
-                }
-                Collections.sort(secrets);
-                List<String> withheld = recordBulk("inherit", "env", secrets, caller, true);
-                for (String name : withheld) {
-                    env.remove(name);
-                }
-            } finally {
-                AccessGuard.exit();
+            CallerIdentity caller = Callers.find();
+            if (caller == Callers.AGENT) {
+                return;
+            }
+            Collections.sort(secrets);
+            List<String> withheld = recordBulk("inherit", "env", secrets, caller, true);
+            for (String name : withheld) {
+                env.remove(name);
             }
         } catch (Throwable t) {
             // never break the application's call
+        } finally {
+            AccessGuard.exit();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.secretagent.runtime.access;
 
 import dev.secretagent.runtime.secret.Secret;
+import dev.secretagent.runtime.secret.SecretReferences;
 import dev.secretagent.runtime.secret.SecretRegistry;
 
 import java.util.ArrayList;
@@ -17,13 +18,15 @@ public final class SecretDiscovery {
     public static int discover(Map<String, String> environment, Properties properties) {
         List<Secret> found = new ArrayList<Secret>();
         for (Map.Entry<String, String> e : environment.entrySet()) {
-            if (SecretNames.looksSecret(e.getKey()) && e.getValue() != null && !e.getValue().isEmpty()) {
+            // a store reference is not a value: the injector registers what it resolves to
+            if (SecretNames.looksSecret(e.getKey()) && e.getValue() != null && !e.getValue().isEmpty()
+                    && !SecretReferences.isReference(e.getValue())) {
                 found.add(new Secret(e.getKey(), "1", e.getValue(), "env"));
             }
         }
         for (String name : properties.stringPropertyNames()) {
             String v = properties.getProperty(name);
-            if (SecretNames.looksSecret(name) && v != null && !v.isEmpty()) {
+            if (SecretNames.looksSecret(name) && v != null && !v.isEmpty() && !SecretReferences.isReference(v)) {
                 found.add(new Secret(name, "1", v, "sysprop"));
             }
         }

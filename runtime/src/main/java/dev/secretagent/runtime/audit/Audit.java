@@ -80,6 +80,13 @@ public final class Audit {
                 settings.getLong("audit.aggregate.window", 1000), "block".equals(settings.get("audit.failure", "drop")));
         self[0] = w;
         w.start();
+        final AuditWriter reported = w;
+        dev.secretagent.runtime.status.AgentStatus.setAuditState(new java.util.concurrent.Callable<java.util.Map<String, Object>>() {
+            @Override
+            public java.util.Map<String, Object> call() {
+                return reported.state();
+            }
+        });
         synchronized (EARLY) {
             writer = w;
             for (AuditEvent e : EARLY) {

@@ -76,6 +76,10 @@ final class AuditWriter implements Runnable {
     private final ConcurrentHashMap<Map<String, Object>, Aggregate> open =
             new ConcurrentHashMap<Map<String, Object>, Aggregate>();
     private final AtomicLong dropped = new AtomicLong();
+    /** Since start, for status: events dropped (queue full) and lines handed to the sinks. */
+    private final AtomicLong droppedTotal = new AtomicLong();
+    private final AtomicLong linesWritten = new AtomicLong();
+    private final int capacity;
     private final Object wake = new Object();
     private volatile boolean closing;
     private volatile boolean direct;
@@ -87,6 +91,25 @@ final class AuditWriter implements Runnable {
         this.windowMillis = windowMillis;
         this.block = block;
         this.queue = new ArrayBlockingQueue<Aggregate>(queueSize);
+        this.capacity = queueSize;
+    }
+
+    /**
+     * What {@code status} shows as the audit queue: lines waiting (size), room (capacity), events dropped
+     * since start because the queue was full, lines written since start, where they go (sinks).
+     */
+    Map<String, Object> state() {
+        Map<String, Object> m = new LinkedHashMap<String, Object>();
+        m.put("size", Integer.valueOf(queue.size()));
+        m.put("capacity", Integer.valueOf(capacity));
+        m.put("dropped", Long.valueOf(droppedTotal.get()));
+        m.put("written", Long.valueOf(linesWritten.get()));
+        StringBuilder names = new StringBuilder();
+        for (AuditSink s : sinks) {
+            names.append(names.length() == 0 ? "" : "+").append(s instanceof FileSink ? "file" : "stderr");
+        }
+        m.put("sinks", names.length() == 0 ? "none" : names.toString());
+        return m;
     }
 
     void start() {
@@ -125,6 +148,7 @@ final class AuditWriter implements Runnable {
 
     void addDropped(long n) {
         dropped.addAndGet(n);
+        droppedTotal.addAndGet(n);
     }
 
     private void enqueue(Aggregate a) {
@@ -139,7 +163,7 @@ final class AuditWriter implements Runnable {
             return;
         }
         open.remove(a.fields, a);
-        dropped.addAndGet(a.close());
+        addDropped(a.close());
     }
 
     @Override
@@ -215,6 +239,9 @@ final class AuditWriter implements Runnable {
 
     private void writeLine(Aggregate a, long count, boolean retryInBlockMode) {
         String line = format(a.fields, a.first, a.last, count, true);
+        if (!sinks.isEmpty()) {
+            linesWritten.incrementAndGet();
+        }
         for (AuditSink s : sinks) {
             boolean ok = s.write(line);
             // block mode: Vault's fail-closed behaviour. The writer holds the line until the sink takes it,

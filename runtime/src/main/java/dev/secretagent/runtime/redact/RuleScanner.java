@@ -258,6 +258,9 @@ final class RuleScanner {
         if (sep != ':' && sep != '=') {
             return sp;
         }
+        if (!header && sep == ':' && startsWith(s, i, to, "://")) {
+            return sp; // "secret://file/prod/db/password": a URI scheme (a store reference), not "secret: value"
+        }
         i++;
         if (i < to && s.charAt(i) == '>') {
             i++; // Ruby-ish "key => value"
@@ -335,7 +338,7 @@ final class RuleScanner {
         if (reachedEnd) {
             open.at(st);
         }
-        if (ve <= vs || startsWith(s, vs, ve, maskPrefix) || isNullWord(s, vs, ve)) {
+        if (ve <= vs || startsWith(s, vs, ve, maskPrefix) || isNullWord(s, vs, ve) || isReference(s, vs, ve)) {
             return sp;
         }
         return add(sp, vs, ve, t.owner);
@@ -375,6 +378,14 @@ final class RuleScanner {
     private static boolean valueEnd(char c) {
         return c <= ' ' || c == ',' || c == ';' || c == '&' || c == '}' || c == ')' || c == ']' || c == '"'
                 || c == '\'' || c == '<' || c == '>';
+    }
+
+    /**
+     * DB_PASSWORD=secret://file/prod/db/password names where a secret lives: it is not one (the value it
+     * resolves to is a known secret and masked wherever it shows). Cheap: only after a key matched.
+     */
+    private static boolean isReference(CharSequence s, int vs, int ve) {
+        return startsWith(s, vs, ve, "secret://") || startsWith(s, vs, ve, "vault://") || startsWith(s, vs, ve, "dir://");
     }
 
     private static boolean isNullWord(CharSequence s, int vs, int ve) {

@@ -34,6 +34,11 @@ public final class EnvironmentOverlay {
         return name != null && !withdrawn.isEmpty() && withdrawn.contains(name);
     }
 
+    /** The withdrawn names (immutable). */
+    public static java.util.Set<String> withdrawnNames() {
+        return withdrawn;
+    }
+
     public static synchronized void put(String name, String value) {
         Map<String, String> next = new HashMap<String, String>(values);
         next.put(name, value);

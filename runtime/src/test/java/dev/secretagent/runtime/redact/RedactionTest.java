@@ -263,6 +263,10 @@ class RedactionTest {
         assertThat(Redaction.redact("apiKey=" + t, "t")).isEqualTo("apiKey=[REDACTED:key:apikey]");
         assertThat(Redaction.redact("passwordPolicy=strong token_type=bearer", "t")).isEqualTo("passwordPolicy=strong token_type=bearer");
         assertThat(Redaction.redact("password=null", "t")).isEqualTo("password=null");
+        // a store reference names where the secret lives; it is not one (issue 14)
+        assertThat(Redaction.redact("DB_PASSWORD=secret://file/prod/db/password user=bob", "t"))
+                .isEqualTo("DB_PASSWORD=secret://file/prod/db/password user=bob");
+        assertThat(Redaction.redact("token: vault://kv/app/token", "t")).isEqualTo("token: vault://kv/app/token");
     }
 
     @Test

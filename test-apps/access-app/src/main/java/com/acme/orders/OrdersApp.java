@@ -74,6 +74,9 @@ public class OrdersApp {
                     System.out.println("report child sees " + name + " -> " + new ReportJob().childSees(name));
                     break;
                 }
+                case "env-paths":
+                    com.acme.reports.EnvPaths.run(args[++i]);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown step " + step);
             }

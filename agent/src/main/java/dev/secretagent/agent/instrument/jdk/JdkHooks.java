@@ -31,6 +31,12 @@ final class JdkHooks {
             JdkHook.entryWithThis("process", "java/lang/ProcessBuilder", "start",
                     "([Ljava/lang/ProcessBuilder$Redirect;)Ljava/lang/Process;",
                     ACCESS, "onProcessStart", "(Ljava/lang/ProcessBuilder;)V"),
+            // ProcessBuilder.environment(): the child's future environment, readable by the caller like getenv
+            JdkHook.returnOnly("env", "java/lang/ProcessBuilder", "environment", "()" + MAP,
+                    ACCESS, "onProcessEnvironment", "(" + MAP + ")" + MAP),
+            // the fresh copy of the real environment each ProcessBuilder starts from: injected values in, revoked out
+            JdkHook.returnOnly("env", "java/lang/ProcessEnvironment", "environment", "()" + MAP,
+                    ACCESS, "onEnvironmentCopy", "(" + MAP + ")" + MAP),
             JdkHook.argument("stdio", "java/lang/System", "setOut", "(" + PRINT_STREAM + ")V",
                     CONSOLE, "wrap", "(" + PRINT_STREAM + STRING + ")" + PRINT_STREAM, "stdout"),
             JdkHook.argument("stdio", "java/lang/System", "setErr", "(" + PRINT_STREAM + ")V",

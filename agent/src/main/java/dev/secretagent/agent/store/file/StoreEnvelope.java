@@ -30,6 +30,8 @@ final class StoreEnvelope {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Far above what the agent writes ({@link KeySource#PBKDF2_ITERATIONS}): a larger count is damage. */
+    static final int MAX_ITERATIONS = 10_000_000;
 
     private StoreEnvelope() {
     }
@@ -99,24 +101,26 @@ final class StoreEnvelope {
             byte[] magic = new byte[4];
             b.get(magic);
             if (!Arrays.equals(magic, MAGIC)) {
-                throw corrupt(where, "not a secret-agent store (bad magic)");
+                throw corrupt(where, "not a secret-agent store, or its header is damaged (bad magic)");
             }
             int format = b.get() & 0xff;
             if (format != FORMAT) {
-                throw corrupt(where, "unsupported store format " + format);
+                throw corrupt(where, "unsupported store format " + format + " (a newer agent's, or the header is damaged)");
             }
             int kdf = b.get() & 0xff;
+            if (kdf != 0 && kdf != 1) {
+                throw corrupt(where, "the header is damaged or was tampered with (unknown key derivation " + kdf + ")");
+            }
             if (kdf != key.kdf()) {
-                throw new StoreException(Reason.CONFIG, where + " is protected by a "
-                        + (kdf == 1 ? "passphrase" : "key file") + ", but a " + (key.kdf() == 1 ? "passphrase" : "key file")
-                        + " was given");
+                throw kdfMismatch(file, kdf, key, where);
             }
             Params params = new Params(new byte[0], 0);
             if (kdf == 1) {
                 int iterations = b.getInt();
                 int saltLen = b.get() & 0xff;
-                if (iterations < 10_000 || saltLen < 8) {
-                    throw corrupt(where, "implausible KDF parameters");
+                // bounds both ways: a flipped high bit must not make the agent stretch a passphrase for hours
+                if (iterations < 10_000 || iterations > MAX_ITERATIONS || saltLen < 8 || saltLen > 64) {
+                    throw corrupt(where, "the header is damaged or was tampered with (implausible KDF parameters)");
                 }
                 byte[] salt = new byte[saltLen];
                 b.get(salt);
@@ -126,7 +130,7 @@ final class StoreEnvelope {
             b.get(nonce);
             int headerLen = b.position();
             if (file.length - headerLen < TAG_BITS / 8) {
-                throw corrupt(where, "truncated");
+                throw corrupt(where, "truncated or damaged");
             }
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, key.key(params.salt, params.iterations), new GCMParameterSpec(TAG_BITS, nonce));
@@ -134,12 +138,38 @@ final class StoreEnvelope {
             byte[] plain = c.doFinal(file, headerLen, file.length - headerLen);
             return new Opened(plain, params);
         } catch (java.nio.BufferUnderflowException e) {
-            throw corrupt(where, "truncated");
+            throw corrupt(where, "truncated or damaged");
         } catch (AEADBadTagException e) {
-            throw corrupt(where, "fails authentication: wrong key (" + key.describe() + "), or the file was modified or truncated");
+            throw corrupt(where, "fails authentication: wrong key (" + key.describe()
+                    + "), or the file is damaged, was modified or truncated");
         } catch (GeneralSecurityException e) {
             throw corrupt(where, "cannot decrypt: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The header names another kind of key than the one given. Either the store really was made with the
+     * other kind, or the kdf byte itself is damaged: the header is authenticated, so the given key tells
+     * which (it opens the file once the byte is read as its own kind only when the byte was altered).
+     */
+    private static StoreException kdfMismatch(byte[] file, int kdf, KeySource key, String where) {
+        if (key.kdf() == 0 || key.kdf() == 1) {
+            byte[] repaired = file.clone();
+            repaired[5] = (byte) key.kdf();
+            try {
+                open(repaired, key, where);
+                return corrupt(where, "the header is damaged or was tampered with (its key-derivation byte was altered)");
+            } catch (StoreException e) {
+                // the key does not open it either way: a real mismatch (or a file damaged beyond that byte)
+            }
+        }
+        return new StoreException(Reason.CONFIG, where + " is protected by a " + kindOf(kdf) + ", but a "
+                + kindOf(key.kdf()) + " was given (if it was made with a " + kindOf(key.kdf())
+                + ", its header is damaged)");
+    }
+
+    private static String kindOf(int kdf) {
+        return kdf == 1 ? "passphrase" : "key file";
     }
 
     private static StoreException corrupt(String where, String why) {
