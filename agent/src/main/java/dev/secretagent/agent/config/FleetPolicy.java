@@ -121,6 +121,7 @@ final class FleetPolicy {
                 return "block".equals(wanted) ? wanted : null;
             case "headers":
             case "secret.names.extra":
+            case "rotation.cadence": // the shortest matching rule wins, so the union never lengthens the fleet's cadence
                 return union(floor, wanted);
             case "detectors":
                 return "all".equals(wanted) || containsAll(wanted, floor) ? wanted : null;
