@@ -232,6 +232,33 @@ class StoreRotationIT {
                 .contains("\"secret.rotation.rule\":\"certificate notAfter\""));
     }
 
+    @Test
+    void aVaultSecretIsAgedByItsKvV2CreatedTime() throws Exception {
+        try (dev.secretagent.agent.store.vault.FakeVault vault = new dev.secretagent.agent.store.vault.FakeVault()) {
+            Path tokenFile = dir.resolve("vault-token");
+            Files.writeString(tokenFile, vault.newToken() + "\n");
+            String secret = ChildJvm.randomSecret("vault-");
+            ChildJvm.Result put = Cli.run(List.of(ChildJvm.javaBin(), "-jar", ChildJvm.AGENT_JAR.toString(),
+                            "store", "put", "--vault", "prod/api#token"),
+                    Map.of("SECRETAGENT_VAULT_ADDR", vault.addr(), "SECRETAGENT_VAULT_TOKEN_FILE", tokenFile.toString()),
+                    (secret + "\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(put.exit).as(put.toString()).isZero();
+            vault.backdate("prod/api", 1, Instant.now().minus(95, ChronoUnit.DAYS));
+            Path cfg = dir.resolve("vault.yaml");
+            Files.writeString(cfg, "store: vault\nvault.addr: " + vault.addr() + "\nvault.token.file: " + tokenFile
+                    + "\naudit.file: " + audit + "\ninject:\n  - secret: vault://prod/api#token\n    env: API_TOKEN\n");
+            ChildJvm.Result r = ChildJvm.app("store-app", "storeapp.DbClient", "API_TOKEN").withAgent("config=" + cfg).run();
+            assertThat(r.exit).as(r.toString()).isZero();
+            assertThat(r.stdout()).contains("env API_TOKEN sha256=" + StoreInjectionIT.sha(secret));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !auditLines("rotation-due").isEmpty());
+            assertThat(auditLines("rotation-due")).singleElement().satisfies(l -> assertThat(l)
+                    .contains("\"secret.id\":\"API_TOKEN\"").contains("\"secret.store\":\"vault\"")
+                    .contains("\"event.outcome\":\"failure\"").contains("\"secret.age.days\":95")
+                    .contains("\"secret.rotation.rule\":\"default for tokens (90d)\""));
+            assertThat(Files.readString(audit) + r.stdout() + r.stderr()).doesNotContain(secret);
+        }
+    }
+
     /** A self-signed certificate that expired 8 days ago, made with keytool for this run (no key material committed). */
     Path expiredCertificate() throws Exception {
         SecureRandom random = new SecureRandom();
