@@ -86,7 +86,15 @@ public final class SecretInjector {
             Audit.record(AuditEvent.action("start").failure("degraded: " + failures.size()
                     + " required secret(s) missing").build());
         }
-        RotationCheck rotation = new RotationCheck(bindings, RotationPolicy.parse(settings.get("rotation.cadence", "")));
+        RotationPolicy cadences;
+        try {
+            cadences = RotationPolicy.parse(settings.get("rotation.cadence", ""));
+        } catch (IllegalArgumentException e) {
+            // checked when the configuration was read; should it still fail, the defaults by kind apply
+            Diagnostics.warn("rotation.cadence not usable (" + e.getMessage() + "); defaults by kind apply");
+            cadences = RotationPolicy.defaults();
+        }
+        RotationCheck rotation = new RotationCheck(bindings, cadences);
         rotation.install();
         StoreRefresher refresher = new StoreRefresher(stores, bindings,
                 Long.parseLong(settings.get("store.refresh.interval", "300000")));
