@@ -166,21 +166,39 @@ class StoreRotationIT {
     @Test
     void theOverlapKeepsThePreviousVersionReadableUntilItEnds() throws Exception {
         assertThat(store("generate", "prod/signing/key", "--created", daysAgo(200)).exit).isZero();
-        long rotatedAt = System.currentTimeMillis();
-        ChildJvm.Result r = store("rotate", "--due", "--generate", "--overlap", "20s");
-        assertThat(r.exit).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("prod/signing/key rotated to version 2").contains("version 1 readable until");
-        ChildJvm.Result during = store("get", "prod/signing/key", "--version", "1");
-        assertThat(System.currentTimeMillis() - rotatedAt).as("checked within the overlap").isLessThan(20_000);
-        assertThat(during.exit).as(during.toString()).isZero();
-        assertThat(store("versions", "prod/signing/key").stdout()).contains("readable until");
+        String v1 = reveal("prod/signing/key");
+        // an application that pinned version 1 (e.g. to verify what it signed) reads it until the overlap ends
+        Path cfg = config("inject:\n  - secret: prod/signing/key?version=1\n    env: SIGNING_KEY\n");
+        ChildJvm.Running app = ChildJvm.app("store-app", "storeapp.DbClient", "SIGNING_KEY").withAgent("config=" + cfg).start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> app.stdout().contains("env SIGNING_KEY sha256=" + StoreInjectionIT.sha(v1)));
+            long rotatedAt = System.currentTimeMillis();
+            ChildJvm.Result r = store("rotate", "--due", "--generate", "--overlap", "20s");
+            assertThat(r.exit).as(r.toString()).isZero();
+            assertThat(r.stdout()).contains("prod/signing/key rotated to version 2").contains("version 1 readable until");
+            ChildJvm.Result during = store("get", "prod/signing/key", "--version", "1");
+            app.send("during");
+            await().atMost(Duration.ofSeconds(10)).until(() -> app.stdout().contains("tick during:"));
+            assertThat(System.currentTimeMillis() - rotatedAt).as("checked within the overlap").isLessThan(20_000);
+            assertThat(during.exit).as(during.toString()).isZero();
+            assertThat(app.stdout()).contains("tick during: env SIGNING_KEY sha256=" + StoreInjectionIT.sha(v1));
+            assertThat(store("versions", "prod/signing/key").stdout()).contains("readable until");
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> store("get", "prod/signing/key", "--version", "1").exit != 0);
-        assertThat(System.currentTimeMillis() - rotatedAt).as("not before the overlap ended").isGreaterThanOrEqualTo(20_000);
-        ChildJvm.Result after = store("get", "prod/signing/key", "--version", "1");
-        assertThat(after.stderr()).contains("overlap has ended");
-        assertThat(store("get", "prod/signing/key").exit).as("the current version reads").isZero();
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> store("get", "prod/signing/key", "--version", "1").exit != 0);
+            assertThat(System.currentTimeMillis() - rotatedAt).as("not before the overlap ended").isGreaterThanOrEqualTo(20_000);
+            ChildJvm.Result after = store("get", "prod/signing/key", "--version", "1");
+            assertThat(after.stderr()).contains("overlap has ended");
+            assertThat(store("get", "prod/signing/key").exit).as("the current version reads").isZero();
+            int[] n = {0};
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                app.send("x" + n[0]++);
+                return app.stdout().contains("env SIGNING_KEY sha256=null");
+            });
+        } finally {
+            app.finish();
+        }
+        assertThat(app.stdout() + app.stderr()).doesNotContain(v1);
 
         ChildJvm.Result sweep = store("rotate", "--due", "--generate");
         assertThat(sweep.exit).as(sweep.toString()).isZero();
