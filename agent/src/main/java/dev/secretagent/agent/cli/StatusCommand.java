@@ -88,6 +88,8 @@ public final class StatusCommand implements Callable<Integer> {
         row("redactions", ch);
         Map<String, String> audit = table(a.get("AuditQueue"));
         row("audit queue", audit.isEmpty() ? "not reported by this agent" : audit.toString());
+        row("oldest secret", blank(a.get("OldestSecret")));
+        row("overdue", a.get("OverdueSecrets") == null ? "-" : a.get("OverdueSecrets") + " secret(s) past their rotation cadence");
         row("leak findings", a.get("LeakFindings"));
     }
 

@@ -9,6 +9,11 @@ import dev.secretagent.agent.store.StoredSecret;
 import dev.secretagent.agent.store.file.FileStore;
 import dev.secretagent.agent.store.file.KeySource;
 import dev.secretagent.agent.store.file.StoreContent;
+import dev.secretagent.agent.store.SecretGenerator;
+import dev.secretagent.agent.store.file.DueRotation;
+import dev.secretagent.runtime.rotation.RotationPolicy;
+import dev.secretagent.runtime.rotation.SecretAge;
+import dev.secretagent.runtime.rotation.ValueStrength;
 import dev.secretagent.agent.store.vault.VaultStore;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.audit.Audit;
@@ -26,9 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,7 +217,8 @@ public final class StoreCommand implements Runnable {
 
     @Command(name = "put", mixinStandardHelpOptions = true,
             description = {"Add a new version of a secret; the value comes from stdin or --from-file.",
-                    "With --vault: write to Vault KV v2 (path#key, default key 'value')."})
+                    "With --vault: write to Vault KV v2 (path#key, default key 'value').",
+                    "A value shorter than min.length or of very low entropy is stored with a warning."})
     static final class Put extends Sub {
         @Parameters(index = "0", paramLabel = "<path>", description = "secret path, e.g. prod/db/password")
         String path;
@@ -222,86 +226,122 @@ public final class StoreCommand implements Runnable {
         Path fromFile;
         @Option(names = "--vault", description = "write to Vault (vault.* options / SECRETAGENT_VAULT_*)")
         boolean vault;
+        @Option(names = "--created", paramLabel = "<instant>",
+                description = "when the value was really made, ISO-8601 UTC (importing a secret that exists elsewhere; default now, never in the future)")
+        String created;
 
         @Override
         int run() throws StoreException, ConfigException, IOException {
             String value = readValue(fromFile, System.in);
+            Map<String, String> o = where.options();
+            warnIfWeak(path, value, o);
             if (vault) {
                 SecretRef ref = SecretRef.parse("vault://" + path, "vault");
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put(ref.field() == null ? "value" : ref.field(), value);
-                try (VaultStore v = new VaultStore(where.options())) {
+                try (VaultStore v = new VaultStore(o)) {
                     String version = v.write(ref.path(), data);
                     audit("put", ref.path(), version, "vault");
                     System.out.println("vault " + ref.path() + " version " + version);
                 }
                 return 0;
             }
+            long when = createdAt(created);
             FileStore s = where.open();
-            int v = s.update(c -> c.put(path, value, System.currentTimeMillis()));
+            int v = s.update(c -> c.put(path, value, when, false));
             audit("put", path, Integer.toString(v), "file");
             System.out.println(path + " version " + v);
             return 0;
         }
     }
 
+    /** A warning on stderr for a weak value put by hand; it names the path, never the value. */
+    static void warnIfWeak(String path, String value, Map<String, String> options) {
+        int minLength;
+        try {
+            minLength = Integer.parseInt(options.getOrDefault("min.length", "8"));
+        } catch (NumberFormatException e) {
+            minLength = 8;
+        }
+        String w = ValueStrength.warning(path, value, minLength);
+        if (w != null) {
+            System.err.println("secret-agent store: warning: " + w);
+        }
+    }
+
+    /** --created: an ISO-8601 instant not in the future; null means now. */
+    static long createdAt(String created) {
+        long now = System.currentTimeMillis();
+        if (created == null) {
+            return now;
+        }
+        long t;
+        try {
+            t = Instant.parse(created).toEpochMilli();
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("--created must be an ISO-8601 instant such as 2025-01-31T00:00:00Z");
+        }
+        if (t > now) {
+            throw new IllegalArgumentException("--created must not be in the future");
+        }
+        return t;
+    }
+
+    /** The rotation cadences of the options (rotation.cadence / SECRETAGENT_ROTATION_CADENCE, the config file). */
+    static RotationPolicy policy(Map<String, String> options) {
+        return RotationPolicy.parse(options.get("rotation.cadence"));
+    }
+
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = {"Store a new random secret (SecureRandom). The value is not printed.",
-                    "Default: 32 bytes = 256 bits (NIST SP 800-57 strength for symmetric keys), base64url."})
+                    "Default: 256 bits (NIST SP 800-57 strength for symmetric keys) as base64url characters.",
+                    "The store notes that it generated the value: 'rotate --due --generate' may replace it alone."})
     static final class Generate extends Sub {
         @Parameters(index = "0", paramLabel = "<path>")
         String path;
-        @Option(names = "--bytes", defaultValue = "32", description = "random bytes (at least 16 = 128 bits; default ${DEFAULT-VALUE})")
-        int bytes;
-        @Option(names = "--format", defaultValue = "base64url",
-                description = "base64url (default), hex, or password (printable characters, same strength)")
-        String format;
+        @Mixin
+        Shape shape;
+        @Option(names = "--created", paramLabel = "<instant>",
+                description = "creation time to record, ISO-8601 UTC, never in the future (migrations and tests of cadences; default now)")
+        String created;
 
         @Override
         int run() throws StoreException, ConfigException, IOException {
-            String value = generate(bytes, format);
+            String value = shape.generate();
+            long when = createdAt(created);
             FileStore s = where.open();
-            int v = s.update(c -> c.put(path, value, System.currentTimeMillis()));
+            int v = s.update(c -> c.put(path, value, when, true));
             audit("generate", path, Integer.toString(v), "file");
-            System.out.println(path + " version " + v + " (generated, " + (bytes * 8) + " bits)");
+            System.out.println(path + " version " + v + " (generated, " + shape.bits(value) + " bits)");
             return 0;
         }
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String PASSWORD_CHARS =
-            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!#%+-.:=?@_~";
+    /** Length and alphabet of a generated value. */
+    static final class Shape {
+        @Option(names = {"--alphabet", "--format"}, paramLabel = "<name>", defaultValue = "base64url",
+                description = "base64url (default), hex, alnum, password (printable, no look-alikes), or chars:<characters>")
+        String alphabet;
+        @Option(names = "--length", paramLabel = "<chars>",
+                description = "characters (default: as many as 256 bits take; fewer than 128 bits is refused)")
+        int length;
+        @Option(names = "--bytes", paramLabel = "<n>",
+                description = "strength in random bytes instead of --length (at least 16)")
+        int bytes;
 
-    static String generate(int bytes, String format) {
-        if (bytes < 16) {
-            throw new IllegalArgumentException("--bytes must be at least 16 (128 bits)");
+        String generate() {
+            String a = SecretGenerator.alphabet(alphabet);
+            if (bytes != 0 && length != 0) {
+                throw new IllegalArgumentException("give --length or --bytes, not both");
+            }
+            if (bytes != 0 && bytes < 16) {
+                throw new IllegalArgumentException("--bytes must be at least 16 (128 bits)");
+            }
+            return SecretGenerator.generate(bytes != 0 ? SecretGenerator.lengthFor(bytes * 8, a) : length, a);
         }
-        switch (format) {
-            case "base64url": {
-                byte[] b = new byte[bytes];
-                RANDOM.nextBytes(b);
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            }
-            case "hex": {
-                byte[] b = new byte[bytes];
-                RANDOM.nextBytes(b);
-                StringBuilder sb = new StringBuilder();
-                for (byte x : b) {
-                    sb.append(String.format("%02x", x));
-                }
-                return sb.toString();
-            }
-            case "password": {
-                // as many characters as it takes to carry bytes*8 bits of entropy
-                int chars = (int) Math.ceil(bytes * 8 / (Math.log(PASSWORD_CHARS.length()) / Math.log(2)));
-                StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < chars; i++) {
-                    sb.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
-                }
-                return sb.toString();
-            }
-            default:
-                throw new IllegalArgumentException("--format must be base64url, hex or password");
+
+        int bits(String value) {
+            return (int) SecretGenerator.bits(value.length(), SecretGenerator.alphabet(alphabet));
         }
     }
 
@@ -337,7 +377,9 @@ public final class StoreCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List secret paths with their current version and state.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"List secret paths with their current version, state, age and rotation due date.",
+                    "Due dates follow rotation.cadence (default 90 days for passwords, API keys, tokens, secrets; 180 for signing keys)."})
     static final class ListCmd extends Sub {
         @Option(names = "--vault", description = "list Vault KV v2 keys under the given folder")
         boolean vault;
@@ -354,30 +396,73 @@ public final class StoreCommand implements Runnable {
                 }
                 return 0;
             }
+            RotationPolicy policy = policy(where.options());
+            long now = System.currentTimeMillis();
+            int overdue = 0;
             for (Map.Entry<String, StoreContent.Entry> e : where.open().content().entries().entrySet()) {
                 StoreContent.Version cur = e.getValue().current();
-                System.out.println(e.getKey() + "  version " + (cur == null ? "-" : cur.number)
-                        + (e.getValue().revoked ? "  REVOKED" : cur == null ? "  DESTROYED" : ""));
+                StringBuilder line = new StringBuilder(e.getKey()).append("  version ").append(cur == null ? "-" : cur.number);
+                if (e.getValue().revoked) {
+                    line.append("  REVOKED");
+                } else if (cur == null) {
+                    line.append("  DESTROYED");
+                } else {
+                    SecretAge age = DueRotation.age(e.getKey(), cur, policy);
+                    line.append(ageText(age, now)).append(cur.generated ? "  generated" : "  put by hand");
+                    overdue += age.overdue(now) ? 1 : 0;
+                }
+                System.out.println(line);
+            }
+            if (overdue > 0) {
+                System.out.println(overdue + " secret(s) overdue for rotation ('store rotate --due --generate' replaces the generated ones)");
             }
             return 0;
         }
     }
 
-    @Command(name = "versions", mixinStandardHelpOptions = true, description = "List every version of a secret (no values).")
+    /** "  age 120d  due 2025-05-01 OVERDUE" (dates in UTC, days rounded down). */
+    static String ageText(SecretAge age, long now) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("  age ").append(age.created > 0 ? age.ageDays(now) + "d" : "unknown");
+        if (age.dueAt > 0) {
+            sb.append("  due ").append(Instant.ofEpochMilli(age.dueAt).toString(), 0, 10)
+                    .append(age.overdue(now) ? " OVERDUE" : "");
+        } else {
+            sb.append("  due -");
+        }
+        return sb.toString();
+    }
+
+    @Command(name = "versions", mixinStandardHelpOptions = true,
+            description = "List every version of a secret (no values): creation time, age, state; the current one's due date.")
     static final class Versions extends Sub {
         @Parameters(index = "0", paramLabel = "<path>")
         String path;
 
         @Override
         int run() throws StoreException, ConfigException, IOException {
+            RotationPolicy policy = policy(where.options());
             StoreContent.Entry e = where.open().content().entry(path);
             if (e == null) {
                 throw new StoreException(StoreException.Reason.NOT_FOUND, "no secret '" + path + "'");
             }
+            long now = System.currentTimeMillis();
             StoreContent.Version cur = e.current();
             for (StoreContent.Version v : e.versions) {
-                System.out.println(v.number + "  " + Instant.ofEpochMilli(v.created)
-                        + (v.destroyed ? "  destroyed" : v == cur ? (e.revoked ? "  current, revoked" : "  current") : ""));
+                String state;
+                if (v.destroyed) {
+                    state = "  destroyed";
+                } else if (v == cur) {
+                    state = (e.revoked ? "  current, revoked" : "  current") + ageText(DueRotation.age(path, v, policy), now);
+                } else if (v.expires > 0) {
+                    state = v.expired(now) ? "  overlap ended " + Instant.ofEpochMilli(v.expires)
+                            : "  readable until " + Instant.ofEpochMilli(v.expires);
+                } else {
+                    state = "";
+                }
+                System.out.println(v.number + "  " + Instant.ofEpochMilli(v.created) + "  age "
+                        + Math.max(0, (now - v.created) / RotationPolicy.DAY) + "d"
+                        + (v.generated ? "  generated" : "") + state);
             }
             return 0;
         }
@@ -385,32 +470,129 @@ public final class StoreCommand implements Runnable {
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = {"Replace an existing secret with a new version: from stdin/--from-file, or --generate.",
-                    "Running applications pick it up at their next refresh (store.refresh.interval)."})
+                    "--due: every secret past its cadence; with --generate the ones the store generated are replaced,",
+                    "the ones put by hand are reported (their rotation needs the service that uses them), and",
+                    "versions whose overlap has ended lose their value. Without --generate, --due only reports.",
+                    "Running applications pick the new value up at their next refresh (store.refresh.interval)."},
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {"0:done", "1:the store refused or failed", "2:bad usage",
+                    "3:--due: overdue secrets are left that the store cannot rotate alone (listed)"})
     static final class Rotate extends Sub {
-        @Parameters(index = "0", paramLabel = "<path>")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "<path>")
         String path;
         @Option(names = "--from-file", paramLabel = "<file>")
         Path fromFile;
         @Option(names = "--generate", description = "generate the new value (as 'generate' does)")
         boolean generate;
-        @Option(names = "--bytes", defaultValue = "32")
-        int bytes;
-        @Option(names = "--format", defaultValue = "base64url")
-        String format;
+        @Option(names = "--due", description = "every overdue secret instead of one path (for cron / a Kubernetes CronJob)")
+        boolean due;
+        @Option(names = "--overlap", paramLabel = "<duration>",
+                description = "how long the replaced version stays readable (pinned by number) before it is revoked,"
+                        + " e.g. 0s, 12h, 7d (default: 1d with --due; without --due: until destroyed)")
+        String overlap;
+        @Mixin
+        Shape shape;
 
         @Override
         int run() throws StoreException, ConfigException, IOException {
-            String value = generate ? StoreCommand.generate(bytes, format) : readValue(fromFile, System.in);
+            if (due) {
+                return rotateDue();
+            }
+            if (path == null) {
+                throw new IllegalArgumentException("give a <path>, or --due");
+            }
+            String value = generate ? shape.generate() : readValue(fromFile, System.in);
+            if (!generate) {
+                warnIfWeak(path, value, where.options());
+            }
+            long overlapMs = overlap == null ? -1 : overlapMillis(overlap);
             FileStore s = where.open();
+            long now = System.currentTimeMillis();
             int v = s.update(c -> {
                 if (c.entry(path) == null) {
                     throw new StoreException(StoreException.Reason.NOT_FOUND, "no secret '" + path + "' to rotate (use put)");
                 }
-                return c.put(path, value, System.currentTimeMillis());
+                int n = c.put(path, value, now, generate);
+                if (overlapMs >= 0) {
+                    c.endOverlap(path, n, now + overlapMs);
+                }
+                return n;
             });
             audit("rotate", path, Integer.toString(v), "file");
-            System.out.println(path + " rotated to version " + v);
+            System.out.println(path + " rotated to version " + v
+                    + (overlapMs >= 0 ? "; earlier versions readable until " + Instant.ofEpochMilli(now + overlapMs) : ""));
             return 0;
+        }
+
+        private int rotateDue() throws StoreException, ConfigException, IOException {
+            if (path != null || fromFile != null) {
+                throw new IllegalArgumentException("--due rotates every overdue secret: give no <path> and no --from-file");
+            }
+            RotationPolicy policy = policy(where.options());
+            long overlapMs = overlapMillis(overlap == null ? "1d" : overlap);
+            FileStore s = where.open();
+            long now = System.currentTimeMillis();
+            java.util.List<DueRotation.Outcome> outcomes = generate
+                    ? s.update(c -> DueRotation.run(c, policy, now, overlapMs, shape::generate, true))
+                    : DueRotation.run(s.content(), policy, now, overlapMs, shape::generate, false);
+            int byHand = 0;
+            int rotated = 0;
+            for (DueRotation.Outcome o : outcomes) {
+                switch (o.kind) {
+                    case ROTATED:
+                        if (generate) {
+                            rotated++;
+                            Audit.record(AuditEvent.action("rotate").secret(o.path, Integer.toString(o.version))
+                                    .field("secret.store", "file").field("secret.path", o.path)
+                                    .field("secret.rotation.due", Instant.ofEpochMilli(o.age.dueAt).toString())
+                                    .field("secret.rotation.rule", o.age.rule)
+                                    .field("secret.previous.version", Integer.toString(o.previous))
+                                    .field("caller.class", "secret-agent store rotate --due").build());
+                            System.out.println(o.path + " rotated to version " + o.version + " (was due "
+                                    + Instant.ofEpochMilli(o.age.dueAt) + "); version " + o.previous + " readable until "
+                                    + Instant.ofEpochMilli(now + overlapMs));
+                        } else {
+                            System.out.println(o.path + " version " + o.previous + " overdue since "
+                                    + Instant.ofEpochMilli(o.age.dueAt) + ": generated by the store, --generate replaces it");
+                        }
+                        break;
+                    case NEEDS_HAND:
+                        byHand++;
+                        Audit.record(AuditEvent.action("rotation-due").secret(o.path, Integer.toString(o.version))
+                                .field("secret.store", "file").field("secret.path", o.path)
+                                .field("secret.created", Instant.ofEpochMilli(o.age.created).toString())
+                                .field("secret.rotation.due", Instant.ofEpochMilli(o.age.dueAt).toString())
+                                .field("secret.rotation.rule", o.age.rule)
+                                .field("caller.class", "secret-agent store rotate --due")
+                                .failure("overdue; put by hand: its rotation needs the service that uses it").build());
+                        System.out.println(o.path + " version " + o.version + " overdue since "
+                                + Instant.ofEpochMilli(o.age.dueAt) + ": put by hand, not touched"
+                                + " (its rotation needs the service that uses it, e.g. a database user: rotate it there, then 'store rotate')");
+                        break;
+                    default:
+                        if (generate) {
+                            audit("revoke", o.path, Integer.toString(o.version), "file", "secret-agent store rotate --due");
+                            System.out.println(o.path + " version " + o.version + " overlap ended: value destroyed");
+                        } else {
+                            System.out.println(o.path + " version " + o.version + " overlap ended (--generate destroys its value)");
+                        }
+                        break;
+                }
+            }
+            System.out.println((generate ? rotated + " rotated" : "report only (no --generate)") + ", " + byHand
+                    + " overdue secret(s) need a rotation by hand");
+            return byHand > 0 ? 3 : 0;
+        }
+    }
+
+    static long overlapMillis(String text) {
+        if (text.matches("0+[a-z]*")) {
+            return 0L;
+        }
+        try {
+            return RotationPolicy.duration(text, "--overlap");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--overlap must be a duration such as 0s, 12h or 7d");
         }
     }
 

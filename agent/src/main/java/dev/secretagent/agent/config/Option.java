@@ -36,6 +36,7 @@ public enum Option {
     MASTER_PASSPHRASE_FILE("master.passphrase.file", Type.PATH, null, "file store: file holding a passphrase (PBKDF2-HMAC-SHA256) instead of a key file", "/run/secrets/store-passphrase", Effect.FLEET_DECIDES),
     MASTER_PASSPHRASE_ENV("master.passphrase.env", Type.STRING, null, "file store: name of an environment variable holding the passphrase (never the passphrase itself)", "STORE_PASSPHRASE", Effect.FLEET_DECIDES),
     STORE_FILE_PATH("store.file.path", Type.PATH, null, "file store when it is not the default store (secret://file/... references)", "/etc/secret-agent/secrets.store", Effect.FLEET_DECIDES),
+    ROTATION_CADENCE("rotation.cadence", Type.CADENCES, null, "maximum age of secrets by store path glob (the shortest matching rule wins; unmatched: 90d for passwords, API keys, tokens, secrets, 180d for signing keys)", "prod/db/*=30d;*signing*=180d", Effect.LIST_ADDS),
     STORE_DIR_PATH("store.dir.path", Type.PATH, null, "dir store when it is not the default store; default $CREDENTIALS_DIRECTORY, else /run/secrets", "/etc/secrets", Effect.FLEET_DECIDES),
     VAULT_ADDR("vault.addr", Type.STRING, null, "Vault/OpenBao address", "https://vault.internal:8200", Effect.FLEET_DECIDES),
     VAULT_NAMESPACE("vault.namespace", Type.STRING, null, "X-Vault-Namespace", "team-a", Effect.FLEET_DECIDES),

@@ -95,6 +95,16 @@ public abstract class Type {
         }
     };
 
+    /** Rotation rules {@code glob=duration} (issue 22), as a list; each rule is checked here. */
+    public static final Type CADENCES = new Type("list of glob=duration such as prod/db/*=30d") {
+        @Override
+        String normalize(String v) {
+            String list = LIST.normalize(v);
+            dev.secretagent.runtime.rotation.RotationPolicy.parse(list);
+            return list;
+        }
+    };
+
     private final String description;
 
     Type(String description) {

@@ -105,7 +105,7 @@ final class YamlConfigFile {
         if (value instanceof ScalarNode) {
             return ((ScalarNode) value).getValue();
         }
-        if (value instanceof SequenceNode && Option.byKey(key).type == Type.LIST) {
+        if (value instanceof SequenceNode && (Option.byKey(key).type == Type.LIST || Option.byKey(key).type == Type.CADENCES)) {
             StringBuilder sb = new StringBuilder();
             for (Node item : ((SequenceNode) value).getValue()) {
                 if (!(item instanceof ScalarNode)) {

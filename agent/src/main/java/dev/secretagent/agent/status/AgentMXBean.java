@@ -30,6 +30,12 @@ public interface AgentMXBean {
     /** Audit queue figures as text (size, capacity, dropped, ...), empty when the writer does not report them. */
     Map<String, String> getAuditQueue();
 
+    /** The oldest injected secret whose store dates it: "id version N, created ISO (D days), due ISO"; empty when none. */
+    String getOldestSecret();
+
+    /** Injected secrets past their rotation cadence (or their certificate's notAfter). */
+    int getOverdueSecrets();
+
     /** Dev mode: leak findings so far (0 outside dev mode). */
     int getLeakFindings();
 }

@@ -3,6 +3,8 @@ package dev.secretagent.agent.status;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.leaks.DevMode;
 import dev.secretagent.runtime.leaks.LeakRecorder;
+import dev.secretagent.runtime.rotation.RotationWatch;
+import dev.secretagent.runtime.rotation.SecretAge;
 import dev.secretagent.runtime.status.AgentStatus;
 
 import java.time.Instant;
@@ -70,6 +72,23 @@ public final class AgentStatusBean implements AgentMXBean {
             out.put(e.getKey(), String.valueOf(e.getValue()));
         }
         return out;
+    }
+
+    @Override
+    public String getOldestSecret() {
+        SecretAge a = RotationWatch.oldest(RotationWatch.ages());
+        if (a == null) {
+            return "";
+        }
+        long now = System.currentTimeMillis();
+        return a.id + " version " + a.version + ", created " + Instant.ofEpochMilli(a.created) + " (" + a.ageDays(now)
+                + " days), " + (a.dueAt > 0 ? (a.overdue(now) ? "overdue since " : "due ") + Instant.ofEpochMilli(a.dueAt)
+                : "no cadence");
+    }
+
+    @Override
+    public int getOverdueSecrets() {
+        return RotationWatch.overdue(RotationWatch.ages(), System.currentTimeMillis());
     }
 
     @Override

@@ -18,11 +18,14 @@ final class Binding {
 
     /** the secret id registered for redaction and written to audit lines */
     final String secretId;
-    String value;
-    String version;
+    // read by the status MBean's thread too (rotation ages)
+    volatile String value;
+    volatile String version;
+    /** when the store made the current version (epoch ms); 0 when it does not say */
+    volatile long created;
     /** the file written for a FILE target */
     java.nio.file.Path file;
-    boolean active;
+    volatile boolean active;
     int failures;
     long leaseMillis;
 

@@ -4,6 +4,7 @@ import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;
+import dev.secretagent.runtime.rotation.RotationPolicy;
 import dev.secretagent.runtime.secret.EnvironmentOverlay;
 import dev.secretagent.runtime.secret.Secret;
 import dev.secretagent.runtime.secret.SecretRegistry;
@@ -85,9 +86,19 @@ public final class SecretInjector {
             Audit.record(AuditEvent.action("start").failure("degraded: " + failures.size()
                     + " required secret(s) missing").build());
         }
+        RotationPolicy cadences;
+        try {
+            cadences = RotationPolicy.parse(settings.get("rotation.cadence", ""));
+        } catch (IllegalArgumentException e) {
+            // checked when the configuration was read; should it still fail, the defaults by kind apply
+            Diagnostics.warn("rotation.cadence not usable (" + e.getMessage() + "); defaults by kind apply");
+            cadences = RotationPolicy.defaults();
+        }
+        RotationCheck rotation = new RotationCheck(bindings, cadences);
+        rotation.install();
         StoreRefresher refresher = new StoreRefresher(stores, bindings,
                 Long.parseLong(settings.get("store.refresh.interval", "300000")));
-        refresher.start();
+        refresher.start(rotation);
         return refresher;
     }
 
@@ -185,6 +196,7 @@ public final class SecretInjector {
         }
         b.value = s.value();
         b.version = s.version();
+        b.created = s.createdMillis();
         b.leaseMillis = s.leaseMillis();
         b.active = true;
         b.failures = 0;

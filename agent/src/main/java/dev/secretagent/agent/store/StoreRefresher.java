@@ -40,6 +40,14 @@ public final class StoreRefresher {
         });
     }
 
+    void start(final RotationCheck rotation) {
+        // at start (first run now, on this thread: before main, so the record is there before the app's first line)
+        // and then once a day
+        rotation.run();
+        scheduler.scheduleAtFixedRate(rotation, RotationCheck.PERIOD_MS, RotationCheck.PERIOD_MS, TimeUnit.MILLISECONDS);
+        start();
+    }
+
     void start() {
         for (String kind : new String[] {"file", "vault", "dir"}) {
             for (Binding b : bindings) {

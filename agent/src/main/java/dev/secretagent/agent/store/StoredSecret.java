@@ -7,12 +7,19 @@ public final class StoredSecret {
     private final String value;
     /** Milliseconds the store says this value is good for (Vault lease); 0 when it has no lease. */
     private final long leaseMillis;
+    /** When the store made this version (epoch ms); 0 when the store does not say (age unknown). */
+    private final long createdMillis;
 
-    public StoredSecret(String path, String version, String value, long leaseMillis) {
+    public StoredSecret(String path, String version, String value, long leaseMillis, long createdMillis) {
         this.path = path;
         this.version = version;
         this.value = value;
         this.leaseMillis = leaseMillis;
+        this.createdMillis = createdMillis;
+    }
+
+    public StoredSecret(String path, String version, String value, long leaseMillis) {
+        this(path, version, value, leaseMillis, 0L);
     }
 
     public StoredSecret(String path, String version, String value) {
@@ -33,6 +40,10 @@ public final class StoredSecret {
 
     public long leaseMillis() {
         return leaseMillis;
+    }
+
+    public long createdMillis() {
+        return createdMillis;
     }
 
     @Override

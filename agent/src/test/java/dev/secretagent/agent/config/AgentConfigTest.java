@@ -120,6 +120,24 @@ class AgentConfigTest {
     }
 
     @Test
+    void aFleetRotationCadenceCannotBeLengthenedByTheApplication() throws Exception {
+        Path fleet = dir.resolve("fleet.yaml");
+        Files.write(fleet, "rotation.cadence: prod/*=30d\n".getBytes(StandardCharsets.UTF_8));
+        Path app = dir.resolve("app.yaml");
+        Files.write(app, "rotation.cadence: [prod/*=400d, prod/db/*=7d]\n".getBytes(StandardCharsets.UTF_8));
+        Properties props = new Properties();
+        props.setProperty("secretagent.config", app.toString());
+        AgentConfig c = AgentConfig.load("fleet.policy=" + fleet, props, Map.of());
+        dev.secretagent.runtime.rotation.RotationPolicy p =
+                dev.secretagent.runtime.rotation.RotationPolicy.parse(c.get(Option.ROTATION_CADENCE));
+        long day = dev.secretagent.runtime.rotation.RotationPolicy.DAY;
+        assertThat(p.cadence("prod/api/token").maxAgeMillis).as("the fleet's 30d stays").isEqualTo(30 * day);
+        assertThat(p.cadence("prod/db/password").maxAgeMillis).as("shortening is allowed").isEqualTo(7 * day);
+        assertThatThrownBy(() -> AgentConfig.load("rotation.cadence=prod/*", new Properties(), Map.of()))
+                .hasMessageContaining("rotation.cadence");
+    }
+
+    @Test
     void fleetPolicyIsAFloorTheApplicationMayExtendButNotWeaken() throws Exception {
         Path fleet = dir.resolve("fleet.yaml");
         Files.write(fleet, ("mode: enforce\nheaders: [X-Fleet]\naudit.file: /var/log/fleet.jsonl\nmin.length: 10\n"

@@ -48,6 +48,9 @@ class FleetOptionTableTest {
         if (o.type == Type.LIST) {
             return o.key.equals("detectors") ? "all" : "ALPHA_*,BETA_*";
         }
+        if (o.type == Type.CADENCES) {
+            return o.type.normalize(o.example);
+        }
         return o.type == Type.PATH ? "/etc/secret-agent/fleet-" + o.key : "fleet-" + o.key;
     }
 
@@ -65,6 +68,9 @@ class FleetOptionTableTest {
     }
 
     static String stronger(Option o, String floor) {
+        if (o.type == Type.CADENCES) {
+            return floor + ",extra/*=1d"; // one more rule: a cadence can only get shorter
+        }
         String s = o.effect.strongerThan(floor);
         return o.type == Type.DURATION ? s + "ms" : s;
     }

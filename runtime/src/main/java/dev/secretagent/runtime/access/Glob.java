@@ -1,11 +1,11 @@
 package dev.secretagent.runtime.access;
 
 /** {@code *} (any run of characters) and {@code ?} (one character) globs, without regex, case-sensitive. */
-final class Glob {
+public final class Glob {
     private Glob() {
     }
 
-    static boolean matches(String glob, String text) {
+    public static boolean matches(String glob, String text) {
         int g = 0;
         int t = 0;
         int starG = -1;

@@ -74,7 +74,7 @@ public final class DirStore implements SecretStore {
                     throw new StoreException(Reason.NOT_FOUND, "secret file '" + path + "' is at version " + after
                             + ", not " + version + " (a directory keeps only the current version)");
                 }
-                return new StoredSecret(path, after, trimOneNewline(new String(bytes, StandardCharsets.UTF_8)));
+                return new StoredSecret(path, after, trimOneNewline(new String(bytes, StandardCharsets.UTF_8)), 0L, modified(f));
             }
         }
         throw new StoreException(Reason.UNAVAILABLE, "secret directory " + dir + " kept changing while reading '" + path + "'");
@@ -89,6 +89,15 @@ public final class DirStore implements SecretStore {
             return Long.toString(Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toMillis());
         } catch (IOException e) {
             return "?";
+        }
+    }
+
+    /** The creation time a directory can give: the file's modification time (following ..data links); 0 when unknown. */
+    private static long modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+            return 0L;
         }
     }
 

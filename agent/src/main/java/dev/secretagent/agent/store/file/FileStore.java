@@ -97,8 +97,12 @@ public final class FileStore implements SecretStore {
             if (v.destroyed) {
                 throw new StoreException(Reason.DESTROYED, "version " + version + " of '" + path + "' is destroyed");
             }
+            if (v != e.current() && v.expired(System.currentTimeMillis())) {
+                throw new StoreException(Reason.REVOKED, "version " + version + " of '" + path
+                        + "' was replaced and its overlap has ended");
+            }
         }
-        return new StoredSecret(path, Integer.toString(v.number), v.value());
+        return new StoredSecret(path, Integer.toString(v.number), v.value(), 0L, v.created);
     }
 
     /** Everything in the store (for list/versions); the caller must not print values. */

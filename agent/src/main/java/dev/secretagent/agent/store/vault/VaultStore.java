@@ -291,7 +291,20 @@ public final class VaultStore implements SecretStore {
         }
         String v = meta == null ? "?" : String.valueOf(Json.longOf(meta.get("version"), 0));
         long lease = Json.longOf(Json.get(r.body, "lease_duration"), 0) * 1000;
-        return new StoredSecret(path, v, String.valueOf(value), lease);
+        return new StoredSecret(path, v, String.valueOf(value), lease, createdTime(meta));
+    }
+
+    /** KV v2 metadata's {@code created_time} (RFC 3339) in epoch ms; 0 when absent or unreadable. */
+    static long createdTime(Map<String, Object> meta) {
+        Object t = meta == null ? null : meta.get("created_time");
+        if (!(t instanceof String) || ((String) t).isEmpty()) {
+            return 0L;
+        }
+        try {
+            return java.time.OffsetDateTime.parse((String) t).toInstant().toEpochMilli();
+        } catch (java.time.DateTimeException e) {
+            return 0L;
+        }
     }
 
     /** Writes a new version (the CLI's put); returns the version number Vault gave it. */

@@ -81,6 +81,14 @@ public final class FakeVault implements AutoCloseable {
         return requests;
     }
 
+    /**
+     * Sets a version's {@code created_time} as a secret written long ago would have it (tests of rotation
+     * cadences: no waiting). Vault itself never changes it.
+     */
+    public synchronized void backdate(String path, int version, Instant created) {
+        kv.get(path).get(version - 1).put("created", created.toString());
+    }
+
     public String newToken() {
         String t = "hvs." + UUID.randomUUID();
         tokens.put(t, leaseSeconds);

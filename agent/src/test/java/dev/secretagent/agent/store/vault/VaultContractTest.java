@@ -69,6 +69,15 @@ class VaultContractTest extends VaultKvContract {
     }
 
     @Test
+    void aBackdatedVersionReadsWithItsOwnCreatedTime() throws Exception {
+        VaultStore s = store();
+        write(s, "aged/api", "key", "k-" + java.util.UUID.randomUUID());
+        java.time.Instant longAgo = java.time.Instant.parse("2024-01-02T03:04:05.123456789Z");
+        vault.backdate("aged/api", 1, longAgo);
+        assertThat(s.read("aged/api#key", null).createdMillis()).isEqualTo(longAgo.toEpochMilli());
+    }
+
+    @Test
     void namespaceHeaderIsSent() throws Exception {
         Map<String, String> o = options("token");
         o.put("vault.namespace", "team-a");

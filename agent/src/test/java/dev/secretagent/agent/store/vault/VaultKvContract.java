@@ -63,6 +63,15 @@ abstract class VaultKvContract {
     }
 
     @Test
+    void readCarriesTheVersionsCreatedTime() throws Exception {
+        VaultStore s = store();
+        long before = System.currentTimeMillis() - 5_000;
+        write(s, base + "/aged", "token", "t-" + UUID.randomUUID());
+        StoredSecret cur = s.read(base + "/aged#token", null);
+        assertThat(cur.createdMillis()).as("metadata.created_time").isBetween(before, System.currentTimeMillis() + 5_000);
+    }
+
+    @Test
     void missingKeyIsNotFound() throws Exception {
         assertThatThrownBy(() -> store().read(base + "/nothing-here", null))
                 .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
