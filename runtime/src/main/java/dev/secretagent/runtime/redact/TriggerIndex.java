@@ -87,8 +87,11 @@ final class TriggerIndex {
                     seps = true;
                     urlTrigger[t.text.charAt(0)] = i;
                     break;
-                case RuleScanner.DETECTOR: {
-                    String prefix = exactPrefix(t);
+                case RuleScanner.DETECTOR:
+                case RuleScanner.SCHEME:
+                case RuleScanner.CALL: {
+                    // found by their exact-case text, like detector prefixes ("Bearer ", "\", \"")
+                    String prefix = t.exact != null ? t.exact : exactPrefix(t);
                     if (prefix == null) {
                         break; // cannot match exactly: detect() would never find anything
                     }
@@ -291,9 +294,13 @@ final class TriggerIndex {
         return (sepAfter[i >>> 6] & (1L << i)) != 0;
     }
 
-    /** A separator matters after a blank or quote (looked at closely), after a name's last two chars, or in "://". */
+    /**
+     * A separator matters after a blank or quote (looked at closely), after a name's last two chars, in "://", or
+     * as the '=' of "?=" and "+=" (Makefile).
+     */
     boolean sepMayMatter(int before2, int before1, int sep, int after1, int after2) {
-        if (before1 == ' ' || before1 == '\t' || before1 == '"' || before1 == '\'') {
+        if (before1 == ' ' || before1 == '\t' || before1 == '"' || before1 == '\'' || before1 == '?'
+                || before1 == '+') {
             return true;
         }
         int key = RuleScanner.fold(before2 & 0xFF) << 7 | RuleScanner.fold(before1 & 0xFF);
@@ -346,8 +353,21 @@ final class TriggerIndex {
      */
     private Candidates namesEndingBefore(CharSequence s, int from, int to, int a, Candidates found) {
         int e = a;
+        boolean equals = a < to && s.charAt(a) == '=';
+        if (equals && e > from && (s.charAt(e - 1) == '?' || s.charAt(e - 1) == '+')) {
+            e--; // Makefile "X_TOKEN ?= v", "X_TOKEN += v"
+        }
         while (e > from && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
             e--;
+        }
+        if (equals && e < a) {
+            int type = Assignments.typeEndingAt(s, from, e);
+            if (type >= 0) {
+                e = type; // Go "var apiToken string = v": the name is before the type
+                while (e > from && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+                    e--;
+                }
+            }
         }
         if (e > from && (s.charAt(e - 1) == '"' || s.charAt(e - 1) == '\'')) {
             e--;
