@@ -23,6 +23,9 @@ final class Assignments {
      * {@link #NO}; or {@link #UNDECIDED} when a type and only blanks reach the end of the text.
      */
     static int typeThenEquals(CharSequence s, int i, int to) {
+        if (i < to && typePrefix(s, i, to)) {
+            return UNDECIDED; // "&" or "Str" at the end: the type is still being written
+        }
         for (String type : TYPES) {
             if (!RuleScanner.startsWith(s, i, to, type)) {
                 continue;
@@ -35,7 +38,7 @@ final class Assignments {
                 k++;
             }
             if (k >= to) {
-                return k > i + type.length() ? UNDECIDED : NO;
+                return UNDECIDED; // the '=' may come in the next write (or "String" be "Strings")
             }
             if (s.charAt(k) != '=') {
                 return NO;
@@ -60,6 +63,57 @@ final class Assignments {
             }
         }
         return NO;
+    }
+
+    /**
+     * For a stream: the length of a tail that may be a Go declaration whose type is being written or awaits its "=",
+     * {@code var apiToken str}, from its {@code var}/{@code const}; else 0. (With the type complete, or a blank
+     * after the name, the name rule itself holds it.) Only from a declaration keyword: never from a point between
+     * another rule's name and its value.
+     */
+    static int tail(CharSequence s, int from, int to) {
+        int w = to;
+        while (w > from && to - w < 16 && typeChar(s.charAt(w - 1))) {
+            w--;
+        }
+        if (w == to || !typePrefix(s, w, to)) {
+            return 0;
+        }
+        int b = w;
+        while (b > from && blank(s.charAt(b - 1))) {
+            b--;
+        }
+        int ns = b;
+        while (ns > from && b - ns < 128 && RuleScanner.nameChar(s.charAt(ns - 1))) {
+            ns--;
+        }
+        if (b == w || ns == b) {
+            return 0;
+        }
+        if (ns == from) {
+            return to - from; // the name rule held its name back ("const db" went out before): keep holding it
+        }
+        for (String decl : new String[] {"var ", "const "}) {
+            int d = ns - decl.length();
+            if (d >= from && RuleScanner.startsWith(s, d, ns, decl)) {
+                return to - d;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean typeChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '[' || c == ']' || c == '&' || c == '\'';
+    }
+
+    /** Is s[w, to) a type or the start of one? */
+    private static boolean typePrefix(CharSequence s, int w, int to) {
+        for (String type : TYPES) {
+            if (type.length() >= to - w && RuleScanner.startsWith(type, 0, to - w, s.subSequence(w, to).toString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean blank(char c) {

@@ -8,8 +8,8 @@ package dev.secretagent.runtime.redact;
  *
  * <p>Found from the {@code ", "} (or {@code ', '}) between the two literals, a rare window of chars; the name
  * must be the whole first literal, right after a '(', and end with a key keyword or be a sensitive header. A
- * stream may have emitted the '(' and the name's start already (it holds back only from the name's keyword): a
- * name that begins at the start of the held text is taken as whole.
+ * stream holds back a tail that may be such a call in progress from its '(' ({@link #tail}), so that the '(' is
+ * always in the text the rule sees.
  */
 final class CallArguments {
     static final String[] TRIGGERS = {"\", \"", "', '"};
@@ -26,19 +26,8 @@ final class CallArguments {
         if (ns == st) {
             return sp;
         }
-        int start;
-        if (ns - 1 >= from && s.charAt(ns - 1) == q) {
-            start = ns - 1;
-            int k = start - 1;
-            while (k >= from && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
-                k--;
-            }
-            if (k >= from && s.charAt(k) != '(') {
-                return sp;
-            }
-        } else if (ns == from) {
-            start = ns;
-        } else {
+        int start = ns - 1 >= from && s.charAt(ns - 1) == q ? openingParen(s, from, ns - 1) : -1;
+        if (start < 0) {
             return sp;
         }
         int owner = scanner.callOwner(s, ns, st);
@@ -64,6 +53,15 @@ final class CallArguments {
         return ns;
     }
 
+    /** The '(' before the quote at {@code q} (blanks between allowed), or -1. */
+    private static int openingParen(CharSequence s, int from, int q) {
+        int k = q - 1;
+        while (k >= from && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+            k--;
+        }
+        return k >= from && s.charAt(k) == '(' ? k : -1;
+    }
+
     private static int closingQuote(CharSequence s, int i, int to, char q) {
         while (i < to && s.charAt(i) != q && s.charAt(i) != '\n') {
             if (s.charAt(i) == '\\' && i + 1 < to) {
@@ -75,31 +73,39 @@ final class CallArguments {
     }
 
     /**
-     * For a stream: the length of a tail that may be a name literal whose {@code ", "} has not arrived yet
-     * ({@code ("api_key"}, {@code ("api_key",}, {@code ("api_key", }), from its opening quote; else 0.
+     * For a stream: the length of a tail that may be a call whose value has not begun yet, from its '('
+     * ({@code (}, {@code ("api_k}, {@code ("api_key"}, {@code ("api_key",}, {@code ("api_key", }); else 0. Never
+     * from a point between a name and its value (a quoted value after ':' or '=' is not after a '(').
      */
     static int tail(CharSequence s, int from, int to) {
         int e = to;
-        if (e > from && s.charAt(e - 1) == ' ') {
+        while (e > from && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
             e--;
+        }
+        if (e > from && s.charAt(e - 1) == '(') {
+            return to - (e - 1);
         }
         if (e > from && s.charAt(e - 1) == ',') {
             e--;
         }
-        if (e <= from) {
+        int q; // the name's opening quote
+        if (e > from && quote(s.charAt(e - 1))) {
+            int ns = nameStart(s, from, e - 1);
+            q = ns < e - 1 && ns - 1 >= from && s.charAt(ns - 1) == s.charAt(e - 1) ? ns - 1 : e - 1;
+        } else if (e == to) {
+            int ns = nameStart(s, from, e); // inside the name: ("api_k
+            if (ns == e || ns - 1 < from || !quote(s.charAt(ns - 1))) {
+                return 0;
+            }
+            q = ns - 1;
+        } else {
             return 0;
         }
-        char q = s.charAt(e - 1);
-        if (q != '"' && q != '\'') {
-            return 0;
-        }
-        int ns = nameStart(s, from, e - 1);
-        if (ns == e - 1) {
-            return 0;
-        }
-        if (ns > from && s.charAt(ns - 1) == q) {
-            return to - (ns - 1);
-        }
-        return ns == from ? to - from : 0;
+        int paren = openingParen(s, from, q);
+        return paren >= 0 ? to - paren : 0;
+    }
+
+    private static boolean quote(char c) {
+        return c == '"' || c == '\'';
     }
 }

@@ -193,7 +193,8 @@ final class RuleScanner {
      */
     int triggerTail(CharSequence s, int from, int to) {
         int header = jwt ? Detectors.jwtHeaderTail(s, from, to) : 0;
-        return Math.max(Math.max(header, nameTail(s, from, to)), CallArguments.tail(s, from, to));
+        int forms = Math.max(CallArguments.tail(s, from, to), Assignments.tail(s, from, to));
+        return Math.max(Math.max(header, nameTail(s, from, to)), forms);
     }
 
     private int nameTail(CharSequence s, int from, int to) {
@@ -339,8 +340,7 @@ final class RuleScanner {
             // its '=' (masking the type would leave the value)
             int after = Assignments.typeThenEquals(s, i, to);
             if (after == Assignments.UNDECIDED) {
-                open.at(st);
-                return sp;
+                open.at(st); // a stream holds it; a whole text masks what is there (a type, or a short value)
             }
             if (after >= 0) {
                 i = after;
