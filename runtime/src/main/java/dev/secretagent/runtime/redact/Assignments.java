@@ -66,50 +66,36 @@ final class Assignments {
     }
 
     /**
-     * For a stream: the length of a tail that may be a Go declaration whose type is being written or awaits its "=",
-     * {@code var apiToken str}, from its {@code var}/{@code const}; else 0. (With the type complete, or a blank
-     * after the name, the name rule itself holds it.) Only from a declaration keyword: never from a point between
-     * another rule's name and its value.
+     * For the trigger search at the end of a text: the start of a type (or the start of one) that ends the text
+     * after a blank ({@code apiToken str|}), or {@link #NO}. Why: a stream must hold the name before it until the
+     * type and its '=' have arrived; the name rule decides that once it is found.
      */
-    static int tail(CharSequence s, int from, int to) {
+    static int typeAtEnd(CharSequence s, int from, int to) {
         int w = to;
         while (w > from && to - w < 16 && typeChar(s.charAt(w - 1))) {
             w--;
         }
-        if (w == to || !typePrefix(s, w, to)) {
-            return 0;
+        if (w == to || w == from || !blank(s.charAt(w - 1)) || !typePrefix(s, w, to)) {
+            return NO;
         }
-        int b = w;
-        while (b > from && blank(s.charAt(b - 1))) {
-            b--;
-        }
-        int ns = b;
-        while (ns > from && b - ns < 128 && RuleScanner.nameChar(s.charAt(ns - 1))) {
-            ns--;
-        }
-        if (b == w || ns == b) {
-            return 0;
-        }
-        if (ns == from) {
-            return to - from; // the name rule held its name back ("const db" went out before): keep holding it
-        }
-        for (String decl : new String[] {"var ", "const "}) {
-            int d = ns - decl.length();
-            if (d >= from && RuleScanner.startsWith(s, d, ns, decl)) {
-                return to - d;
-            }
-        }
-        return 0;
+        return w;
     }
 
-    private static boolean typeChar(char c) {
+    static boolean typeChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '[' || c == ']' || c == '&' || c == '\'';
     }
 
-    /** Is s[w, to) a type or the start of one? */
+    /** Is s[w, to) a type or the start of one? (No allocation: the trigger search calls it on clean text.) */
     private static boolean typePrefix(CharSequence s, int w, int to) {
         for (String type : TYPES) {
-            if (type.length() >= to - w && RuleScanner.startsWith(type, 0, to - w, s.subSequence(w, to).toString())) {
+            if (type.length() < to - w) {
+                continue;
+            }
+            int k = 0;
+            while (w + k < to && s.charAt(w + k) == type.charAt(k)) {
+                k++;
+            }
+            if (w + k == to) {
                 return true;
             }
         }

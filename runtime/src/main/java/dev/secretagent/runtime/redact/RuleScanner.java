@@ -193,8 +193,7 @@ final class RuleScanner {
      */
     int triggerTail(CharSequence s, int from, int to) {
         int header = jwt ? Detectors.jwtHeaderTail(s, from, to) : 0;
-        int forms = Math.max(CallArguments.tail(s, from, to), Assignments.tail(s, from, to));
-        return Math.max(Math.max(header, nameTail(s, from, to)), forms);
+        return Math.max(Math.max(header, nameTail(s, from, to)), CallArguments.tail(s, from, to));
     }
 
     private int nameTail(CharSequence s, int from, int to) {

@@ -330,7 +330,7 @@ final class TriggerIndex {
     boolean mayEndInName(int last) {
         return separators && last >= 0 && last < 128
                 && (namesByLast[RuleScanner.fold(last)] != null || last == ' ' || last == '\t' || last == '"'
-                || last == '\'' || last == '?' || last == '+');
+                || last == '\'' || last == '?' || last == '+' || Assignments.typeChar((char) last));
     }
 
     /** The separator at p: a URL scheme before "://" and names before it. */
@@ -354,6 +354,12 @@ final class TriggerIndex {
     private Candidates namesEndingBefore(CharSequence s, int from, int to, int a, Candidates found) {
         int e = a;
         boolean equals = a >= to || s.charAt(a) == '='; // at the end, a '=' may follow in the next write
+        if (a >= to) {
+            int type = Assignments.typeAtEnd(s, from, to);
+            if (type >= 0) {
+                e = type; // "apiToken str": the type is still being written
+            }
+        }
         if (equals && e > from && (s.charAt(e - 1) == '?' || s.charAt(e - 1) == '+')) {
             e--; // Makefile "X_TOKEN ?= v", "X_TOKEN += v"
         }
