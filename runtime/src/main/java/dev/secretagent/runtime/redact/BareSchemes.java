@@ -1,19 +1,23 @@
 package dev.secretagent.runtime.redact;
 
 /**
- * An auth scheme and its credential with no header name before it: {@code Bearer <token>}, {@code Basic <base64>},
- * {@code token <t>} in a message or a structured argument's value ({@code auth=Bearer ...}). The scheme stays, the
- * credential goes (as for the header rule).
+ * An auth scheme and its credential with no header name before it: {@code Bearer <token>}, {@code Basic <base64>}
+ * in a message or a structured argument's value ({@code auth=Bearer ...}). The scheme stays, the credential goes (as
+ * for the header rule).
  *
- * <p>Why a shape check: the scheme is an ordinary word ("Bearer token expired", "Basic authentication", "token
- * refreshed"), so the word after it is masked only if it looks like a credential: for Bearer and token a run of the
- * token68 alphabet with a digit in it, or a long mixed-case one; for Basic, base64 that decodes to
- * {@code user:password}. An auth parameter ({@code Bearer realm="x"}) is not a credential.
+ * <p>Why a shape check: the scheme is an ordinary word ("Bearer token expired", "Basic authentication"), so the
+ * word after it is masked only if it looks like a credential: for Bearer a run of the token68 alphabet with a digit
+ * in it, or a long mixed-case one; for Basic, base64 that decodes to {@code user:password}. An auth parameter
+ * ({@code Bearer realm="x"}) is not a credential.
+ *
+ * <p>Why not {@code token <t>} / {@code Token <t>} anywhere (GitHub's and Django REST's scheme): the trigger search
+ * finds these by a 4-char window whose three 2-grams are probed; the best windows of "token " hold "to" or "en",
+ * among the commonest 2-grams of log text, and cost the clean-text rule scan about +25% (measured, docs/performance.md).
+ * Behind a header name ({@code Authorization: token <t>}) they are masked as before.
  */
 final class BareSchemes {
     /** Exact-case scheme with its blank, and the id's name ({@code auth:<name>}). */
-    static final String[][] SCHEMES = {{"Bearer ", "bearer"}, {"Basic ", "basic"}, {"Token ", "token"},
-        {"token ", "token"}};
+    static final String[][] SCHEMES = {{"Bearer ", "bearer"}, {"Basic ", "basic"}};
 
     private BareSchemes() {
     }
@@ -47,8 +51,7 @@ final class BareSchemes {
         if (ve == vs || RuleScanner.startsWith(s, vs, to, maskPrefix)) {
             return sp;
         }
-        boolean credential = t.detail.equals("basic") ? basicCredential(s, vs, ve) : tokenLike(s, vs, pad,
-                t.detail.equals("token") ? 20 : 8);
+        boolean credential = t.detail.equals("basic") ? basicCredential(s, vs, ve) : tokenLike(s, vs, pad, 8);
         return credential ? RuleScanner.add(sp, vs, ve, t.owner) : sp;
     }
 

@@ -96,7 +96,10 @@ final class TriggerIndex {
                         break; // cannot match exactly: detect() would never find anything
                     }
                     int w = rarestWindow(prefix);
-                    for (int j = w; j < w + STRIDE; j++) {
+                    for (int r = 0; r < STRIDE; r++) {
+                        // one 2-gram per offset class mod 3 finds every occurrence; detectors take the rarest 4-char
+                        // window (w, w+1, w+2), the other exact texts the rarest gram of each class ("Basic ": Ba, c_, si)
+                        int j = t.exact != null ? rarestOfClass(prefix, r) : w + r;
                         int g = gram(prefix.charAt(j), prefix.charAt(j + 1));
                         set(filter, g);
                         gramsLE[(prefix.charAt(j) & 0xFF) | (prefix.charAt(j + 1) & 0xFF) << 8] = 1;
@@ -222,6 +225,17 @@ final class TriggerIndex {
             if (score < bestScore) {
                 bestScore = score;
                 best = w;
+            }
+        }
+        return best;
+    }
+
+    /** The offset j = r (mod 3) of the prefix whose 2-gram is least likely in log text (the first of equals). */
+    static int rarestOfClass(String p, int r) {
+        int best = r;
+        for (int j = r; j + 1 < p.length(); j += STRIDE) {
+            if (gramCommonness(p.charAt(j), p.charAt(j + 1)) < gramCommonness(p.charAt(best), p.charAt(best + 1))) {
+                best = j;
             }
         }
         return best;

@@ -68,7 +68,7 @@ class EngineFormsProperties {
             v = Base64.getEncoder().encodeToString(("u" + rnd.nextInt(1000) + ":" + TestSupport.random("", 10))
                     .getBytes(StandardCharsets.UTF_8));
         } else if (f == FORMS.length + 1) {
-            template = "retry with token {v}";
+            template = "{\"auth\": \"Bearer {v}\"}";
             v = hex(rnd, 40);
         } else {
             template = FORMS[f];

@@ -142,13 +142,12 @@ class EngineFormsTest {
     // ------------------------------------------------------------ bare auth schemes
 
     @Test
-    void bareBearerBasicAndToken() throws Exception {
+    void bareBearerAndBasic() throws Exception {
         masks("auth=Bearer {v} for orders\n", value(), "auth:bearer");
         masks("sending Bearer {v}\n", value() + "-" + value(), "auth:bearer");
         String basic = Base64.getEncoder().encodeToString(("svc:" + value()).getBytes(StandardCharsets.UTF_8));
         masks("upstream got Basic {v} (rejected)\n", basic, "auth:basic");
-        masks("{\"auth\":\"token {v}\"}\n", hex(40), "auth:token");
-        masks("retrying with Token {v}\n", hex(40), "auth:token");
+        masks("{\"auth\":\"Bearer {v}\"}\n", hex(40), "auth:bearer");
     }
 
     @Test
