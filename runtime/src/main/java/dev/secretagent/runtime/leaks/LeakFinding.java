@@ -63,6 +63,9 @@ public final class LeakFinding {
         if (id.startsWith("query:")) {
             return "sensitive-query-parameter";
         }
+        if (id.startsWith("auth:")) {
+            return "auth-scheme-credential";
+        }
         if (id.startsWith("url:")) {
             return "url-credentials";
         }

@@ -23,13 +23,19 @@ final class RuleScanner {
     static final int QUERY = 2;
     static final int URL = 3;
     static final int DETECTOR = 4;
+    /** A bare auth scheme and its credential, {@code Bearer <token>} with no header name before it ({@link BareSchemes}). */
+    static final int SCHEME = 5;
+    /** A call's first two arguments, {@code put("api_key", "v")} ({@link CallArguments}); trigger: the {@code ", "}. */
+    static final int CALL = 6;
+    /** Oracle's {@code jdbc:oracle:thin:user/password@host} ({@link OracleUrls}). */
+    static final int ORACLE = 7;
 
     static final String[] DEFAULT_HEADERS = {"Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie",
         "X-Api-Key", "X-Auth-Token"};
     static final String[] KEYWORDS = {"password", "passwd", "secret", "token", "api_key", "apikey", "api-key",
         "private_key", "privatekey", "client_secret", "secret_key", "access_key", "secretkey"};
     static final String[] QUERY_PARAMS = {"sig", "signature", "x-amz-signature", "x-amz-credential",
-        "x-amz-security-token", "access_token", "x-goog-signature", "x-goog-credential"};
+        "x-amz-security-token", "access_token", "x-goog-signature", "x-goog-credential", "jsessionid", "phpsessid"};
     static final String[] DETECTORS = {"aws", "github", "gitlab", "slack", "stripe", "google", "pem", "jwt"};
     private static final String[] SCHEMES = {"Bearer ", "Basic ", "Token ", "Digest ", "Negotiate ", "Bot ",
         "AWS4-HMAC-SHA256 ", "token ", "bearer ", "basic "};
@@ -40,13 +46,20 @@ final class RuleScanner {
         final int nameLength;    // the name inside the trigger ("pwd=" -> 3)
         final String detail;     // detector name, or the canonical name
         final int owner;
+        /** For triggers found by their exact-case text (SCHEME, CALL): that text; else null. */
+        final String exact;
 
         Trigger(String text, int kind, int nameLength, String detail, int owner) {
+            this(text, kind, nameLength, detail, owner, null);
+        }
+
+        Trigger(String text, int kind, int nameLength, String detail, int owner, String exact) {
             this.text = text;
             this.kind = kind;
             this.nameLength = nameLength;
             this.detail = detail;
             this.owner = owner;
+            this.exact = exact;
         }
     }
 
@@ -65,6 +78,10 @@ final class RuleScanner {
     /** Is the JWT detector on? Its trigger is the payload's ".eyJ", so a stream must hold a header in progress. */
     private final boolean jwt;
     private final String maskPrefix;
+    /** Header names (lower case) and their owners, for call arguments: {@code header("Authorization", "v")}. */
+    private final java.util.Map<String, Integer> headerOwners = new java.util.HashMap<String, Integer>();
+    /** Keyword (and {@code pwd}) owners, for call arguments. */
+    private final java.util.Map<String, Integer> keyOwners = new java.util.LinkedHashMap<String, Integer>();
 
     RuleScanner(List<Trigger> list, String maskPrefix) {
         triggers = list.toArray(new Trigger[0]);
@@ -83,6 +100,13 @@ final class RuleScanner {
             j |= t.kind == DETECTOR && t.detail.equals("jwt");
         }
         jwt = j;
+        for (Trigger t : triggers) {
+            if (t.kind == HEADER) {
+                headerOwners.put(t.detail.toLowerCase(Locale.ROOT), t.owner);
+            } else if (t.kind == KEY) {
+                keyOwners.put(t.detail, t.owner);
+            }
+        }
     }
 
     boolean isEmpty() {
@@ -169,7 +193,7 @@ final class RuleScanner {
      */
     int triggerTail(CharSequence s, int from, int to) {
         int header = jwt ? Detectors.jwtHeaderTail(s, from, to) : 0;
-        return Math.max(header, nameTail(s, from, to));
+        return Math.max(Math.max(header, nameTail(s, from, to)), CallArguments.tail(s, from, to));
     }
 
     private int nameTail(CharSequence s, int from, int to) {
@@ -201,6 +225,12 @@ final class RuleScanner {
                 return query(t, s, from, to, st, sp, open);
             case URL:
                 return userInfo(t, s, to, st, sp, open);
+            case SCHEME:
+                return BareSchemes.apply(t, s, from, to, st, sp, open, maskPrefix);
+            case CALL:
+                return CallArguments.apply(this, t, s, from, to, st, sp, open);
+            case ORACLE:
+                return OracleUrls.apply(t, s, to, st, sp, open, maskPrefix);
             default:
                 return Detectors.detect(t.detail, t.owner, s, from, to, st, sp, open);
         }
@@ -247,6 +277,7 @@ final class RuleScanner {
         if (c == '"' || c == '\'') {
             i++;
         }
+        int nameEnd = i;
         while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
             i++;
         }
@@ -255,13 +286,47 @@ final class RuleScanner {
             return sp;
         }
         char sep = s.charAt(i);
-        if (sep != ':' && sep != '=') {
-            return sp;
+        if (sep == '?' || sep == '+') {
+            // Makefile "X_TOKEN ?= v", "X_TOKEN += v"
+            if (i + 1 >= to) {
+                open.at(st);
+                return sp;
+            }
+            if (s.charAt(i + 1) != '=') {
+                return sp;
+            }
+            i++;
+            sep = '=';
+        } else if (sep != ':' && sep != '=') {
+            // Go "var apiToken string = v": a type between the name and its '=' (after a blank only)
+            int after = header || i == nameEnd ? Assignments.NO : Assignments.typeThenEquals(s, i, to);
+            if (after == Assignments.UNDECIDED) {
+                open.at(st);
+            }
+            if (after < 0) {
+                return sp;
+            }
+            i = after - 1;
+            sep = '=';
         }
         if (!header && sep == ':' && startsWith(s, i, to, "://")) {
             return sp; // "secret://file/prod/db/password": a URI scheme (a store reference), not "secret: value"
         }
         i++;
+        if (sep == ':' && i < to) {
+            // ":=" (Go, Makefile) and "::=" (Makefile): the '=' belongs to the separator, the value follows it
+            if (s.charAt(i) == '=') {
+                i++;
+            } else if (s.charAt(i) == ':') {
+                if (i + 1 >= to) {
+                    open.at(st);
+                    return sp;
+                }
+                if (s.charAt(i + 1) == '=') {
+                    i += 2;
+                }
+            }
+        }
         if (i < to && s.charAt(i) == '>') {
             i++; // Ruby-ish "key => value"
         }
@@ -271,6 +336,24 @@ final class RuleScanner {
         if (i >= to) {
             open.at(st);
             return sp;
+        }
+        if (sep == ':' && !header) {
+            // a type annotation, "apiToken: String = v" (Kotlin, Scala, TypeScript, Python, Rust): the value is after
+            // its '=' (masking the type would leave the value)
+            int after = Assignments.typeThenEquals(s, i, to);
+            if (after == Assignments.UNDECIDED) {
+                open.at(st); // a stream holds it; a whole text masks what is there (a type, or a short value)
+            }
+            if (after >= 0) {
+                i = after;
+                while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                    i++;
+                }
+                if (i >= to) {
+                    open.at(st);
+                    return sp;
+                }
+            }
         }
         int vs = i;
         int ve;
@@ -329,8 +412,10 @@ final class RuleScanner {
                 }
             }
         } else {
+            // a path parameter, /owners/11;token=v/visits?x: the value also ends at the path's next '/', '?' or '#'
+            boolean pathParameter = sep == '=' && PathParameters.isPathParameter(s, from, st);
             ve = vs;
-            while (ve < to && !valueEnd(s.charAt(ve))) {
+            while (ve < to && !valueEnd(s.charAt(ve)) && !(pathParameter && PathParameters.ends(s.charAt(ve)))) {
                 ve++;
             }
             reachedEnd = ve >= to;
@@ -342,6 +427,33 @@ final class RuleScanner {
             return sp;
         }
         return add(sp, vs, ve, t.owner);
+    }
+
+    /**
+     * The owner for a call argument's name s[ns, ne) ({@link CallArguments}): a sensitive header's, or that of the
+     * longest key keyword the name ends with; -1 if none.
+     */
+    int callOwner(CharSequence s, int ns, int ne) {
+        String name = s.subSequence(ns, ne).toString().toLowerCase(Locale.ROOT);
+        Integer h = headerOwners.get(name);
+        if (h != null) {
+            return h;
+        }
+        int owner = -1;
+        int best = 0;
+        for (java.util.Map.Entry<String, Integer> k : keyOwners.entrySet()) {
+            String kw = k.getKey();
+            if (kw.length() > best && name.endsWith(kw)) {
+                owner = k.getValue();
+                best = kw.length();
+            }
+        }
+        return owner;
+    }
+
+    /** Is s[vs, ve) already a mask (the text was redacted before), or {@code null}? */
+    boolean isMask(CharSequence s, int vs, int ve) {
+        return startsWith(s, vs, ve, maskPrefix) || isNullWord(s, vs, ve);
     }
 
     /**
@@ -415,9 +527,14 @@ final class RuleScanner {
         }
         int vs = st + t.nameLength + 1; // the trigger includes '='
         int ve = vs;
+        // ;jsessionid=v/x?y: a path parameter's value ends where the path goes on
+        boolean pathParameter = PathParameters.isPathParameter(s, from, st);
         while (ve < to) {
             char c = s.charAt(ve);
-            if (c == '&' || c == '#' || c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>') {
+            // ',' ')' ']' '}' are not in the values these names carry (signatures, tokens, session ids are base64,
+            // hex or percent-encoded): "access_token=v, client=web" keeps its ", client=web"
+            if (c == '&' || c == '#' || c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == ','
+                    || c == ')' || c == ']' || c == '}' || (pathParameter && PathParameters.ends(c))) {
                 break;
             }
             ve++;
@@ -492,6 +609,17 @@ final class RuleScanner {
         }
         for (String q : QUERY_PARAMS) {
             out.add(new Trigger(q + "=", QUERY, q.length(), q, owners.owner("query:" + q)));
+        }
+        int oracle = owners.owner("url:oracle");
+        for (String o : OracleUrls.NAMES) {
+            out.add(new Trigger(o, ORACLE, o.length() - 1, "oracle", oracle));
+        }
+        for (String[] scheme : BareSchemes.SCHEMES) {
+            out.add(new Trigger(scheme[0].toLowerCase(Locale.ROOT), SCHEME, scheme[0].length(), scheme[1],
+                    owners.owner("auth:" + scheme[1]), scheme[0]));
+        }
+        for (String call : CallArguments.TRIGGERS) {
+            out.add(new Trigger(call, CALL, call.length(), "call", -1, call));
         }
         int url = owners.owner("url:userinfo");
         for (char c = 'a'; c <= 'z'; c++) {

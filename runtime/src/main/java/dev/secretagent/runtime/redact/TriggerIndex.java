@@ -87,13 +87,19 @@ final class TriggerIndex {
                     seps = true;
                     urlTrigger[t.text.charAt(0)] = i;
                     break;
-                case RuleScanner.DETECTOR: {
-                    String prefix = exactPrefix(t);
+                case RuleScanner.DETECTOR:
+                case RuleScanner.SCHEME:
+                case RuleScanner.CALL: {
+                    // found by their exact-case text, like detector prefixes ("Bearer ", "\", \"")
+                    String prefix = t.exact != null ? t.exact : exactPrefix(t);
                     if (prefix == null) {
                         break; // cannot match exactly: detect() would never find anything
                     }
                     int w = rarestWindow(prefix);
-                    for (int j = w; j < w + STRIDE; j++) {
+                    for (int r = 0; r < STRIDE; r++) {
+                        // one 2-gram per offset class mod 3 finds every occurrence; detectors take the rarest 4-char
+                        // window (w, w+1, w+2), the other exact texts the rarest gram of each class ("Basic ": Ba, c_, si)
+                        int j = t.exact != null ? rarestOfClass(prefix, r) : w + r;
                         int g = gram(prefix.charAt(j), prefix.charAt(j + 1));
                         set(filter, g);
                         gramsLE[(prefix.charAt(j) & 0xFF) | (prefix.charAt(j + 1) & 0xFF) << 8] = 1;
@@ -224,6 +230,17 @@ final class TriggerIndex {
         return best;
     }
 
+    /** The offset j = r (mod 3) of the prefix whose 2-gram is least likely in log text (the first of equals). */
+    static int rarestOfClass(String p, int r) {
+        int best = r;
+        for (int j = r; j + 1 < p.length(); j += STRIDE) {
+            if (gramCommonness(p.charAt(j), p.charAt(j + 1)) < gramCommonness(p.charAt(best), p.charAt(best + 1))) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
     /** A 2-gram is about as common as its rarer char. */
     private static int gramCommonness(char a, char b) {
         int x = commonness(a);
@@ -291,9 +308,13 @@ final class TriggerIndex {
         return (sepAfter[i >>> 6] & (1L << i)) != 0;
     }
 
-    /** A separator matters after a blank or quote (looked at closely), after a name's last two chars, or in "://". */
+    /**
+     * A separator matters after a blank or quote (looked at closely), after a name's last two chars, in "://", or
+     * as the '=' of "?=" and "+=" (Makefile).
+     */
     boolean sepMayMatter(int before2, int before1, int sep, int after1, int after2) {
-        if (before1 == ' ' || before1 == '\t' || before1 == '"' || before1 == '\'') {
+        if (before1 == ' ' || before1 == '\t' || before1 == '"' || before1 == '\'' || before1 == '?'
+                || before1 == '+') {
             return true;
         }
         int key = RuleScanner.fold(before2 & 0xFF) << 7 | RuleScanner.fold(before1 & 0xFF);
@@ -323,7 +344,7 @@ final class TriggerIndex {
     boolean mayEndInName(int last) {
         return separators && last >= 0 && last < 128
                 && (namesByLast[RuleScanner.fold(last)] != null || last == ' ' || last == '\t' || last == '"'
-                || last == '\'');
+                || last == '\'' || last == '?' || last == '+' || Assignments.typeChar((char) last));
     }
 
     /** The separator at p: a URL scheme before "://" and names before it. */
@@ -346,8 +367,27 @@ final class TriggerIndex {
      */
     private Candidates namesEndingBefore(CharSequence s, int from, int to, int a, Candidates found) {
         int e = a;
+        boolean equals = a >= to || s.charAt(a) == '='; // at the end, a '=' may follow in the next write
+        if (a >= to) {
+            int type = Assignments.typeAtEnd(s, from, to);
+            if (type >= 0) {
+                e = type; // "apiToken str": the type is still being written
+            }
+        }
+        if (equals && e > from && (s.charAt(e - 1) == '?' || s.charAt(e - 1) == '+')) {
+            e--; // Makefile "X_TOKEN ?= v", "X_TOKEN += v"
+        }
         while (e > from && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
             e--;
+        }
+        if (equals && e < a) {
+            int type = Assignments.typeEndingAt(s, from, e);
+            if (type >= 0) {
+                e = type; // Go "var apiToken string = v": the name is before the type
+                while (e > from && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+                    e--;
+                }
+            }
         }
         if (e > from && (s.charAt(e - 1) == '"' || s.charAt(e - 1) == '\'')) {
             e--;

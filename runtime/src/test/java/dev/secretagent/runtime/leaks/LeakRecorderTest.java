@@ -122,6 +122,8 @@ class LeakRecorderTest {
         assertThat(LeakFinding.ruleId("detector:aws")).isEqualTo("detector/aws");
         assertThat(LeakFinding.ruleId("header:Authorization")).isEqualTo("sensitive-header");
         assertThat(LeakFinding.ruleId("key:password")).isEqualTo("sensitive-key");
+        assertThat(LeakFinding.ruleId("auth:bearer")).isEqualTo("auth-scheme-credential");
+        assertThat(LeakFinding.ruleId("url:oracle")).isEqualTo("url-credentials");
         assertThat(LeakFinding.ruleId("APP_TOKEN")).isEqualTo("known-secret");
     }
 }

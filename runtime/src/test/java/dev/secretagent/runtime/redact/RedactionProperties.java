@@ -97,7 +97,10 @@ class RedactionProperties {
 
     /** ASCII pieces that reach every hold-back decision: name rules, detectors, URL user-info, quotes, line ends. */
     private static final String[] PIECES = {"Authorization: Bearer ", "password=", "\"token\": \"", "https://u:",
-            "@host/p?api_key=", " ", "\n", "\r\n", ", ", "; ", "\"", "'", "}", "x-api-key: ", "secret=", "abc", "..."};
+            "@host/p?api_key=", " ", "\n", "\r\n", ", ", "; ", "\"", "'", "}", "x-api-key: ", "secret=", "abc", "...",
+            // the forms that follow no header name
+            "DB_PASSWORD := ", "X_TOKEN ?= ", "var apiToken string = ", "apiToken: String = ", "put(\"api_key\", \"",
+            "Bearer ", "token ", "jdbc:oracle:thin:u/", "/owners/1;jsessionid=", "access_token="};
 
     /**
      * The byte stream and the writer share their hold-back decisions ({@link HoldBackRedactor}); on ASCII (one
