@@ -148,7 +148,7 @@ public final class SecretAccess {
         if (value == null || !SecretNames.isSecret(name) || AccessGuard.inside()) {
             return value;
         }
-        return read(name, value, "env");
+        return read(name, value, "env", false);
     }
 
     /**
