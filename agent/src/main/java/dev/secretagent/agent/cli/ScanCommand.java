@@ -27,11 +27,14 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Look through files for known secret values and credential formats.",
-                "Known values: every environment variable whose name looks secret (the agent's zero-config rule),",
-                "and --values-file (lines ID=value or value; '-' reads stdin). Values are compared by fingerprint",
-                "and never printed. Formats: the agent's detectors (aws, github, gitlab, slack, stripe, google, pem, jwt).",
-                "Accept a finding with a line in " + Allowlist.FILE_NAME + " (<glob> <rule> <reason>) or a",
-                "'" + RepositoryScanner.ALLOW_MARKER + " <reason>' comment on (or alone above) its line."},
+                "",
+                "Known values: every environment variable whose name looks secret (the agent's zero-config rule), "
+                        + "and --values-file (lines ID=value or value; '-' reads stdin). Values are compared by "
+                        + "fingerprint and never printed. Formats: the agent's detectors (aws, github, gitlab, slack, "
+                        + "stripe, google, pem, jwt).",
+                "",
+                "Accept a finding with a line in " + Allowlist.FILE_NAME + " (<glob> <rule> <reason>) or a '"
+                        + RepositoryScanner.ALLOW_MARKER + " <reason>' comment on (or alone above) its line."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:nothing found", "1:credentials found", "2:bad usage (unreadable path, bad allowlist, ...)"})
 public final class ScanCommand implements Callable<Integer> {
