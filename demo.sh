@@ -5,8 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-echo "== building (mvn package, tests skipped; run the tests with: mvn -B verify)"
-mvn -B -q package -DskipTests
+echo "== building (mvn package, tests skipped; about 2 minutes the first time, mostly downloads; tests: mvn -B verify)"
+# one line per module as Maven reaches it, so two minutes of downloads do not look like a hang; -B and
+# style.color=never keep terminal escape codes out; the full log is kept for when something fails
+mkdir -p target
+log=target/demo-build.log
+if ! mvn -B -Dstyle.color=never --no-transfer-progress package -DskipTests 2>&1 | tee "$log" \
+     | sed -un 's/^\[INFO\] Building \(.*\) [0-9][^ ]* *\(\[[0-9]*\/[0-9]*\]\)$/   \2 \1/p'; then
+  echo "!! the build failed; its log: $log"; tail -n 40 "$log"; exit 1
+fi
 
 out=target/demo
 rm -rf "$out" && mkdir -p "$out"

@@ -14,9 +14,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "attach", mixinStandardHelpOptions = true,
         description = {"Load the agent into a running JVM (redaction and audit switched on live).",
-                "Classes already loaded are retransformed. Run it as the same OS user as the target,",
-                "with a full JDK (the jdk.attach module). On JDK 21+ the target prints a warning about",
-                "a dynamically loaded agent unless it was started with -XX:+EnableDynamicAgentLoading."},
+                "",
+                "Classes already loaded are retransformed. Run it as the same OS user as the target, with a full JDK "
+                        + "(the jdk.attach module). On JDK 21+ the target prints a warning about a dynamically loaded "
+                        + "agent unless it was started with -XX:+EnableDynamicAgentLoading."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:attached", "1:could not attach (the message says why)", "2:bad usage"})
 public final class AttachCommand implements Callable<Integer> {

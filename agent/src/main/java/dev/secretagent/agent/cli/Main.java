@@ -18,6 +18,8 @@ public final class Main implements Runnable {
     /** Runs a command and returns its exit status (tests call this without exiting). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // for every command: usage errors name positions and option names, never the refused text
+        cli.setParameterExceptionHandler(new SafeParameterErrors());
         return cli.execute(args);
     }
 

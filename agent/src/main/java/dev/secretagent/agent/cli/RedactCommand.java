@@ -33,10 +33,13 @@ import java.util.concurrent.Callable;
  * log holds the values that were current when it was written); never from the command line (shell history, ps).
  */
 @Command(name = "redact", mixinStandardHelpOptions = true,
-        description = {"Copy stdin to stdout with every known secret (in every encoding), sensitive header/key",
-                "value and detected credential masked. Known secrets: environment variables whose names look",
-                "secret (the zero-config rule), plus --values-file, plus every version of every secret in the file",
-                "store given with --store (each read audited). Summary on stderr (ids and counts, never values)."},
+        description = {"Copy stdin to stdout with every known secret and detected credential masked.",
+                "",
+                "Every encoding of a known secret (raw, base64, URL, JSON, ...) is masked, and so is a value behind a "
+                        + "sensitive header or key name. Known secrets: environment variables whose names look secret "
+                        + "(the zero-config rule), the values in --values-file, and every version of every secret in "
+                        + "the file store given with --store (each read audited). A summary goes to stderr: ids and "
+                        + "counts, never values."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done", "1:I/O error, or the store refused (the message says why)", "2:bad usage"})
 public final class RedactCommand implements Callable<Integer> {

@@ -4,10 +4,8 @@ import dev.secretagent.agent.AgentStarter;
 import dev.secretagent.agent.scan.Allowlist;
 import dev.secretagent.agent.scan.KnownValues;
 import dev.secretagent.agent.scan.RepositoryScanner;
-import dev.secretagent.agent.scan.ScanFinding;
 import dev.secretagent.agent.scan.ScanOutput;
-import dev.secretagent.runtime.access.SecretNames;
-import dev.secretagent.runtime.redact.CredentialFormats;
+import dev.secretagent.agent.scan.ScanRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -31,11 +27,14 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Look through files for known secret values and credential formats.",
-                "Known values: every environment variable whose name looks secret (the agent's zero-config rule),",
-                "and --values-file (lines ID=value or value; '-' reads stdin). Values are compared by fingerprint",
-                "and never printed. Formats: the agent's detectors (aws, github, gitlab, slack, stripe, google, pem, jwt).",
-                "Accept a finding with a line in " + Allowlist.FILE_NAME + " (<glob> <rule> <reason>) or a",
-                "'" + RepositoryScanner.ALLOW_MARKER + " <reason>' comment on (or alone above) its line."},
+                "",
+                "Known values: every environment variable whose name looks secret (the agent's zero-config rule), "
+                        + "and --values-file (lines ID=value or value; '-' reads stdin). Values are compared by "
+                        + "fingerprint and never printed. Formats: the agent's detectors (aws, github, gitlab, slack, "
+                        + "stripe, google, pem, jwt).",
+                "",
+                "Accept a finding with a line in " + Allowlist.FILE_NAME + " (<glob> <rule> <reason>) or a '"
+                        + RepositoryScanner.ALLOW_MARKER + " <reason>' comment on (or alone above) its line."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:nothing found", "1:credentials found", "2:bad usage (unreadable path, bad allowlist, ...)"})
 public final class ScanCommand implements Callable<Integer> {
@@ -70,58 +69,28 @@ public final class ScanCommand implements Callable<Integer> {
             return 2;
         }
         List<Path> roots = paths == null || paths.isEmpty() ? List.of(Paths.get(".")) : paths;
-        Path base = Paths.get("").toAbsolutePath();
         KnownValues values = new KnownValues(minLength);
         Set<Path> exclude = new HashSet<>();
         try {
             if (!noEnv) {
-                for (Map.Entry<String, String> e : System.getenv().entrySet()) {
-                    if (SecretNames.looksSecret(e.getKey()) && !e.getKey().startsWith("SECRETAGENT_")) {
-                        values.add(e.getKey(), e.getValue());
-                    }
-                }
+                ScanRun.addEnvironment(values, System.getenv());
             }
             if (valuesFile != null) {
                 readValues(values, exclude);
             }
-            CredentialFormats formats = CredentialFormats.of(detectors == null ? List.of() : detectors);
-            Path allowPath = allowlistFile;
-            if (allowPath == null) {
-                Path first = roots.get(0);
-                Path dir = Files.isDirectory(first) ? first : first.toAbsolutePath().getParent();
-                Path candidate = dir.resolve(Allowlist.FILE_NAME);
-                allowPath = Files.isRegularFile(candidate) ? candidate : null;
-            }
-            Allowlist allow = allowPath == null ? Allowlist.empty() : Allowlist.read(allowPath);
-            RepositoryScanner scanner = new RepositoryScanner(values, formats, allow, exclude);
-            List<ScanFinding> findings = new ArrayList<>();
-            for (Path root : roots) {
-                if (!Files.exists(root)) {
-                    System.err.println("secret-agent scan: no such file or directory: " + root);
-                    return 2;
-                }
-                // findings name files relative to the scanned directory (where the allowlist sits), '/'-separated
-                Path rel = Files.isDirectory(root) ? root.toAbsolutePath().normalize() : base;
-                for (Path f : RepositoryScanner.files(root, git)) {
-                    Path abs = f.toAbsolutePath().normalize();
-                    String shown = (abs.startsWith(rel) ? rel.relativize(abs) : abs).toString()
-                            .replace(java.io.File.separatorChar, '/');
-                    findings.addAll(scanner.scan(f, shown));
-                }
-            }
-            String rootUri = roots.get(0).toAbsolutePath().normalize().toUri().toString();
+            ScanRun.Result r = ScanRun.run(roots, git, values, exclude, detectors, allowlistFile);
             switch (format) {
                 case "json":
-                    System.out.print(ScanOutput.json(findings, scanner.filesScanned, scanner.allowed));
+                    System.out.print(ScanOutput.json(r.findings, r.files, r.allowed));
                     break;
                 case "sarif":
-                    System.out.print(ScanOutput.sarif(findings, AgentStarter.VERSION, rootUri.endsWith("/") ? rootUri : rootUri + "/"));
+                    System.out.print(ScanOutput.sarif(r.findings, AgentStarter.VERSION, r.rootUri));
                     break;
                 default:
-                    System.out.print(ScanOutput.human(findings, scanner.filesScanned, scanner.allowed));
+                    System.out.print(ScanOutput.human(r.findings, r.files, r.allowed, r.inGit));
             }
             System.out.flush();
-            return findings.isEmpty() ? 0 : 1;
+            return r.findings.isEmpty() ? 0 : 1;
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("secret-agent scan: " + e.getMessage());
             return 2;

@@ -23,9 +23,12 @@ import javax.management.openmbean.TabularData;
  * check of the configuration this environment would give an agent started here.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show what secret-agent is doing in a running JVM (through JMX: dev.secretagent:type=Agent),",
-                "or, without a target, this jar's version and a check of the configuration found here",
-                "(SECRETAGENT_* variables, secretagent.* properties, --config FILE or key=value options)."},
+        description = {"Show what secret-agent is doing in a running JVM, or check a configuration.",
+                "",
+                "With a target: the agent's state in that JVM, read through JMX (dev.secretagent:type=Agent). "
+                        + "Without one: this jar's version and a check of the configuration found here "
+                        + "(SECRETAGENT_* variables, secretagent.* properties, --config FILE, --options key=value,...). "
+                        + "Every key and its default: docs/configuration.md."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:status shown / configuration valid", "1:could not read the status (the message says why)",
                 "2:bad usage or invalid configuration"})
@@ -147,10 +150,14 @@ public final class StatusCommand implements Callable<Integer> {
                 dev.secretagent.agent.config.Option o = dev.secretagent.agent.config.Option.byKey(e.getKey());
                 String origin = o == null ? null : c.origin(o);
                 if (origin != null && !"default".equals(origin)) {
+                    // here the "agent arguments" are what this command was given: say which option
+                    if ("agent argument".equals(origin)) {
+                        origin = config != null && e.getKey().equals("config") ? "--config" : "--options";
+                    }
                     System.out.printf("    %-24s %s  (%s)%n", e.getKey(), e.getValue(), origin);
                 }
             }
-            System.out.println("    (every other key at its default: java -jar secret-agent.jar --help, docs/configuration.md)");
+            System.out.println("    (every other key at its default: see docs/configuration.md for every key)");
             return 0;
         } catch (ConfigException e) {
             System.out.println("  configuration:  INVALID");

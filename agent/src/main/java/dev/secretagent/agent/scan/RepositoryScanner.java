@@ -120,9 +120,16 @@ public final class RepositoryScanner {
         String text = new String(bytes, StandardCharsets.UTF_8);
         int[] lineStarts = lineStarts(text);
         List<ScanFinding> raw = new ArrayList<>();
-        values.find(text, (offset, length, id) -> raw.add(at(shownPath, lineStarts, offset, ScanFinding.Kind.VALUE, id)));
+        List<int[]> valueSpans = new ArrayList<>();
+        values.find(text, (offset, length, id) -> {
+            raw.add(at(shownPath, lineStarts, offset, ScanFinding.Kind.VALUE, id));
+            valueSpans.add(new int[] {offset, offset + length});
+        });
         for (CredentialFormats.Hit h : formats.find(text)) {
-            raw.add(at(shownPath, lineStarts, h.start, ScanFinding.Kind.FORMAT, h.detector));
+            // one credential, one finding: a known value that a detector also recognises is reported by its id
+            if (!overlaps(valueSpans, h.start, h.end)) {
+                raw.add(at(shownPath, lineStarts, h.start, ScanFinding.Kind.FORMAT, h.detector));
+            }
         }
         Set<String> seen = new LinkedHashSet<>();
         for (ScanFinding f : raw) {
@@ -137,6 +144,15 @@ public final class RepositoryScanner {
         }
         out.sort((a, b) -> a.line != b.line ? Integer.compare(a.line, b.line) : Integer.compare(a.column, b.column));
         return out;
+    }
+
+    private static boolean overlaps(List<int[]> spans, int start, int end) {
+        for (int[] s : spans) {
+            if (start < s[1] && s[0] < end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ScanFinding at(String path, int[] lineStarts, int offset, ScanFinding.Kind kind, String id) {

@@ -29,6 +29,26 @@ public final class ScanFinding {
     }
 
     public String describe() {
-        return kind == Kind.VALUE ? "the value of known secret " + id : "a " + id + " credential (by its format)";
+        return kind == Kind.VALUE ? "the value of known secret " + id : credential(id, false) + " (by its format)";
+    }
+
+    /** "an AWS credential", "a GitHub credential", "a PEM private key": the article by how the name is said. */
+    public static String credential(String detector, boolean capital) {
+        String name;
+        switch (detector) {
+            case "aws": name = "AWS credential"; break;
+            case "github": name = "GitHub credential"; break;
+            case "gitlab": name = "GitLab credential"; break;
+            case "slack": name = "Slack credential"; break;
+            case "stripe": name = "Stripe credential"; break;
+            case "google": name = "Google credential"; break;
+            case "pem": name = "PEM private key"; break;
+            case "jwt": name = "JWT"; break;
+            default: name = detector + " credential";
+        }
+        // AWS, a PEM ..., a JWT: a vowel sound decides, not the letter (e.g. "an AWS", "a JWT")
+        boolean an = "aeiouAEIO".indexOf(name.charAt(0)) >= 0 && !name.startsWith("U");
+        String article = an ? "an " : "a ";
+        return (capital ? Character.toUpperCase(article.charAt(0)) + article.substring(1) : article) + name;
     }
 }

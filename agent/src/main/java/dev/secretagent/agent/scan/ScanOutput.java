@@ -9,7 +9,7 @@ public final class ScanOutput {
     private ScanOutput() {
     }
 
-    public static String human(List<ScanFinding> findings, int files, int allowed) {
+    public static String human(List<ScanFinding> findings, int files, int allowed, boolean inGit) {
         StringBuilder sb = new StringBuilder();
         for (ScanFinding f : findings) {
             sb.append(f.path).append(':').append(f.line).append(':').append(f.column).append(": ")
@@ -20,7 +20,10 @@ public final class ScanOutput {
                 .append(" in ").append(files).append(files == 1 ? " file" : " files")
                 .append(allowed > 0 ? " (" + allowed + " allowed by the allowlist or inline comments)" : "").append('\n');
         if (!findings.isEmpty()) {
-            sb.append("  remove it and rotate it (it is in history now), or, if it is not a credential, add a line to ")
+            // in a git work tree a committed value stays in history: removing the line is not enough
+            sb.append(inGit ? "  remove it and rotate it (once committed, a value stays in git history), or, if it is not a credential,"
+                            : "  remove it (and rotate it if it was ever shared), or, if it is not a credential,")
+                    .append(" add a line to ")
                     .append(Allowlist.FILE_NAME).append(" (<glob> <rule> <reason>) or a '")
                     .append(RepositoryScanner.ALLOW_MARKER).append(" <reason>' comment on the line\n");
         }
@@ -53,7 +56,7 @@ public final class ScanOutput {
             sb.append(r++ == 0 ? "\n" : ",\n").append("      {\"id\": ").append(q(rule))
                     .append(", \"shortDescription\": {\"text\": ")
                     .append(q(rule.equals("known-secret-value") ? "The value of a known secret is in a file"
-                            : "A " + rule.substring(rule.indexOf('/') + 1) + " credential is in a file"))
+                            : ScanFinding.credential(rule.substring(rule.indexOf('/') + 1), true) + " is in a file"))
                     .append("}, \"defaultConfiguration\": {\"level\": \"error\"}}");
         }
         sb.append(rules.isEmpty() ? "]}},\n" : "\n    ]}},\n");

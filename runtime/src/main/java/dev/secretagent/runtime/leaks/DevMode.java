@@ -38,8 +38,19 @@ public final class DevMode {
         LeakRecorder r = new LeakRecorder();
         recorder = r;
         RedactionListeners.add(r);
-        Runtime.getRuntime().addShutdownHook(new AtExit(r, settings.get("leaks.report", null),
+        Runtime.getRuntime().addShutdownHook(new AtExit(r, reportPath(settings.get("leaks.report", null)),
                 settings.getBoolean("leaks.fail", false), rawStderr, version));
+    }
+
+    /**
+     * {@code {pid}} in the path becomes this JVM's process id: test JVMs that share one argLine (Surefire's and
+     * Failsafe's forks, as the Maven plugin sets them up) each write their own report.
+     */
+    static String reportPath(String path) {
+        if (path == null || path.indexOf("{pid}") < 0) {
+            return path;
+        }
+        return path.replace("{pid}", Long.toString(ProcessHandle.current().pid()));
     }
 
     /** Writes the report (creating parent directories); returns the path written. */

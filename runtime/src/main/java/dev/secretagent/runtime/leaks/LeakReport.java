@@ -148,7 +148,10 @@ public final class LeakReport {
             return "A known secret's value reached the program's output (it was redacted)";
         }
         if (rule.startsWith("detector/")) {
-            return "A " + rule.substring(9) + " credential reached the program's output (it was redacted)";
+            String kind = rule.substring(9);
+            // "An aws credential", "A github credential": the article follows the name's first sound
+            boolean an = !kind.isEmpty() && "aeio".indexOf(kind.charAt(0)) >= 0;
+            return (an ? "An " : "A ") + kind + " credential reached the program's output (it was redacted)";
         }
         return "A value behind a sensitive name (" + rule + ") reached the program's output (it was redacted)";
     }

@@ -58,8 +58,8 @@ class ScanIT {
         assertThat(r.exit).as(r.toString()).isEqualTo(1);
         assertThat(r.stdout())
                 .contains("config/app.properties:2:13: the value of known secret DB_PASSWORD  [value:DB_PASSWORD]")
-                .contains("src/Client.java:3:32: a aws credential (by its format)  [format:aws]")
-                .contains("deploy/ci.yaml:4:14: a github credential (by its format)  [format:github]")
+                .contains("src/Client.java:3:32: an AWS credential (by its format)  [format:aws]")
+                .contains("deploy/ci.yaml:4:14: a GitHub credential (by its format)  [format:github]")
                 .contains("3 credentials found in 4 files")
                 .doesNotContain("scratch/notes.txt");
         assertNoValue(r);

@@ -62,7 +62,7 @@ class StatusIT {
         ChildJvm.Result ok = AttachIT.cli("status", "--options", "mode=audit,service.name=orders");
         assertThat(ok.exit).as(ok.toString()).isZero();
         assertThat(ok.stdout()).startsWith("secret-agent 0.1.0").contains("configuration:  valid")
-                .containsPattern("mode\\s+audit\\s+\\(agent argument\\)");
+                .containsPattern("mode\\s+audit\\s+\\(--options\\)");
 
         ChildJvm.Result bad = AttachIT.cli("status", "--options", "mode=loud");
         assertThat(bad.exit).isEqualTo(2);
