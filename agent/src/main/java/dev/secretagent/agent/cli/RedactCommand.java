@@ -77,8 +77,7 @@ public final class RedactCommand implements Callable<Integer> {
             final java.util.Map<String, Integer> counts = new java.util.TreeMap<String, Integer>();
             Redaction.setListener((id, channel) -> counts.merge(id, 1, Integer::sum));
             long bytes;
-            try (InputStream in = input != null ? new FileInputStream(input.toFile()) : new FileInputStream(FileDescriptor.in);
-                 OutputStream out = output != null ? new FileOutputStream(output.toFile()) : new FileOutputStream(FileDescriptor.out)) {
+            try (InputStream in = open(input); OutputStream out = create(output)) {
                 if (input != null || stdinIsAFile()) {
                     // a whole file: every core, in order (a pipe or a terminal keeps the streaming path, so that
                     // `tail -f app.log | redact` shows each line as it comes)
@@ -134,6 +133,31 @@ public final class RedactCommand implements Callable<Integer> {
         }
         SecretRegistry.putAll(list);
         return list.size();
+    }
+
+    /**
+     * The input file, or stdin. The error names the parameter, not the path typed: a value pasted where the
+     * file name belongs must not come back on the terminal (the same rule as every other argument).
+     */
+    private static InputStream open(Path file) throws IOException {
+        if (file == null) {
+            return new FileInputStream(FileDescriptor.in);
+        }
+        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+            throw new IOException("the <file> argument is not a readable file");
+        }
+        return new FileInputStream(file.toFile());
+    }
+
+    private static OutputStream create(Path file) throws IOException {
+        if (file == null) {
+            return new FileOutputStream(FileDescriptor.out);
+        }
+        try {
+            return new FileOutputStream(file.toFile());
+        } catch (IOException e) {
+            throw new IOException("the --output file cannot be written (missing directory or no permission)");
+        }
     }
 
     private static boolean stdinIsAFile() {
