@@ -35,7 +35,7 @@ final class FleetPolicy {
 
     /** Keys that protect; under a fleet policy they have a floor even when the fleet file leaves them out. */
     static final List<String> PROTECTIVE_KEYS = Arrays.asList("mode", "redaction.enabled", "audit.enabled",
-            "min.length", "detectors", "audit.failure");
+            "min.length", "detectors", "audit.failure", "log.files");
 
     /** Strength order of modes: enforce protects most; dev is for test runs, never production. */
     private static final List<String> MODE_STRENGTH = Arrays.asList("dev", "audit", "enforce");
@@ -122,6 +122,9 @@ final class FleetPolicy {
             case "headers":
             case "secret.names.extra":
                 return union(floor, wanted);
+            case "log.files":
+                // the app may name more log files, never fewer: every fleet glob kept, no exclusion of its own
+                return containsAll(wanted, floor) && !addsExclusion(wanted, floor) ? wanted : null;
             case "detectors":
                 return "all".equals(wanted) || containsAll(wanted, floor) ? wanted : null;
             case "service.name":
@@ -141,6 +144,16 @@ final class FleetPolicy {
         all.addAll(Arrays.asList(b.split(",")));
         all.remove("");
         return String.join(",", all);
+    }
+
+    private static boolean addsExclusion(String list, String floor) {
+        List<String> fleet = Arrays.asList(floor.split(","));
+        for (String g : list.split(",")) {
+            if (g.startsWith("!") && !fleet.contains(g)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean containsAll(String list, String required) {
