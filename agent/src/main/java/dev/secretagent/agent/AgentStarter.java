@@ -122,6 +122,8 @@ public final class AgentStarter {
         String globs = config.get(Option.LOG_FILES);
         dev.secretagent.runtime.redact.LogFileNames.configure(
                 java.util.Arrays.asList((globs == null ? "" : globs).split("[;,]")), own);
+        // Surefire's fork talks to Maven through descriptor 1 in length-prefixed records: a mask would break them
+        dev.secretagent.runtime.redact.FileNet.consoleDescriptors(!isSurefireFork());
     }
 
     private static void stopOnBadConfig(PrintStream rawStderr, String message, boolean late) {

@@ -15,7 +15,15 @@ import java.nio.ByteBuffer;
  * fail-closed marker, never the bytes unchecked.
  */
 public final class FileNet {
+    /** False in a JVM whose descriptor 1 is a protocol channel (a Surefire fork): then only log files are netted. */
+    private static volatile boolean consoleDescriptors = true;
+
     private FileNet() {
+    }
+
+    /** Whether streams of the application's own on descriptors 1 and 2 are netted (default true). */
+    public static void consoleDescriptors(boolean on) {
+        consoleDescriptors = on;
     }
 
     /**
@@ -29,7 +37,7 @@ public final class FileNet {
             }
             String channel;
             if (path == null) {
-                channel = fd == FileDescriptor.out ? "fd:1" : fd == FileDescriptor.err ? "fd:2" : null;
+                channel = !consoleDescriptors ? null : fd == FileDescriptor.out ? "fd:1" : fd == FileDescriptor.err ? "fd:2" : null;
             } else {
                 channel = LogFileNames.channelFor(path);
             }
