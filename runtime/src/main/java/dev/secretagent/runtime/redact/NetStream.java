@@ -23,6 +23,14 @@ import java.nio.channels.FileChannel;
 final class NetStream implements ExitDrain.Drainable {
     final Object target;
     final String channel;
+    /**
+     * Descriptor 1 or 2: each write is also a flush. A FileOutputStream has no flush of its own, and what an
+     * application writes to its console must appear now (a prompt "Password: " waiting for the answer), so only a
+     * known secret's first characters wait for the next write; a name rule's value cut by the end of a write is
+     * masked there and its rest swallowed, as on System.out. A log file keeps the full hold-back until the next
+     * write, its close, or exit.
+     */
+    private final boolean console;
     /** The thread writing redacted bytes through {@link #target} right now (under this monitor), else null. */
     Thread emitter;
     private RedactingOutputStream.Bytes held;
@@ -32,6 +40,7 @@ final class NetStream implements ExitDrain.Drainable {
     NetStream(Object target, String channel) {
         this.target = target;
         this.channel = channel;
+        this.console = channel.startsWith("fd:");
     }
 
     private RedactingOutputStream.Bytes held() {
@@ -53,6 +62,9 @@ final class NetStream implements ExitDrain.Drainable {
                 return;
             }
             h.write(b, b.length, off, len);
+            if (console) {
+                h.drain(true, false);
+            }
         } finally {
             emitter = null;
         }

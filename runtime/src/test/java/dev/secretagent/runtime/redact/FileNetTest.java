@@ -195,4 +195,28 @@ class FileNetTest {
         assertThat(AlreadyRedacted.takeCopy(ab, 0, ab.length)).isTrue();
         assertThat(AlreadyRedacted.takeCopy(ab, 0, ab.length)).isFalse(); // once
     }
+
+    @Test
+    void aPromptOnAConsoleDescriptorAppearsAtOnceWhileALogFileWaitsForTheValue() throws Exception {
+        Path console = dir.resolve("console.txt"); // stands for descriptor 1: the channel decides, not the path
+        Path log = dir.resolve("prompt.log");
+        try (FileOutputStream fd1 = new FileOutputStream(console.toFile());
+             FileOutputStream file = new FileOutputStream(log.toFile())) {
+            Object fdLock = FileNet.opened(fd1, new Object(), null, FileDescriptor.out);
+            assertThat(((NetStream) fdLock).channel).isEqualTo("fd:1");
+            Object fdNet = new NetStream(fd1, "fd:1");
+            Object logLock = open(file, log.toString());
+            FileNet.write(fdNet, utf8("Password: "), 0, 10);
+            FileNet.write(logLock, utf8("Password: "), 0, 10);
+            assertThat(read(console)).isEqualTo("Password: ");
+            assertThat(read(log)).isEmpty(); // a name rule's value may follow: held
+            FileNet.write(logLock, utf8("hunter2hunter2\n"));
+            assertThat(read(log)).isEqualTo("Password: [REDACTED:key:password]\n");
+            // a known secret's first characters still wait on the console
+            FileNet.write(fdNet, utf8("key " + secret.substring(0, 6)), 0, 10);
+            assertThat(read(console)).isEqualTo("Password: key ");
+            FileNet.write(fdNet, utf8(secret.substring(6) + "\n"));
+            assertThat(read(console)).isEqualTo("Password: key [REDACTED:S]\n");
+        }
+    }
 }
