@@ -15,6 +15,8 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Jetty 12 server with its request log written to a file (CustomRequestLog, extended NCSA format, Jetty's
@@ -41,7 +43,14 @@ public final class JettyRequestLogApp {
             }
         });
         RequestLogWriter writer = new RequestLogWriter(Paths.get(args[0]).resolve("yyyy_mm_dd.request.log").toString());
-        server.setRequestLog(new CustomRequestLog(writer, CustomRequestLog.EXTENDED_NCSA_FORMAT));
+        CustomRequestLog requestLog = new CustomRequestLog(writer, CustomRequestLog.EXTENDED_NCSA_FORMAT);
+        // Jetty logs a request after its response completed, possibly after the client read it: stop only once logged
+        CountDownLatch logged = new CountDownLatch(1);
+        server.addBean(requestLog); // started and stopped with the server, as setRequestLog does
+        server.setRequestLog((request, response) -> {
+            requestLog.log(request, response);
+            logged.countDown();
+        });
         server.start();
         HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + connector.getLocalPort()
                 + "/v1/orders?api_key=" + key).toURL().openConnection();
@@ -49,6 +58,9 @@ public final class JettyRequestLogApp {
         int status = c.getResponseCode();
         try (InputStream in = c.getInputStream()) {
             in.readAllBytes();
+        }
+        if (!logged.await(30, TimeUnit.SECONDS)) {
+            System.out.println("request not logged");
         }
         System.out.println("status " + status);
         server.stop(); // waits for the request in progress; the request log is closed with the server
