@@ -6,6 +6,8 @@
 #           same 100 values
 #   bare  : (only when asked for in MODES) the agent with its logging hooks off (instrument.disabled), to split
 #           what the agent's mere presence costs (start-up work, JIT queue) from what the hooks cost per line
+#   nonet : (only when asked for in MODES) the agent with the last-line net off (instrument.disabled=filenet):
+#           against agent, what the net adds to a file appender whose lines the hooks already redacted
 # Usage (after mvn package): test-apps/bench/logging-bench.sh [lines] [rounds]   JAVA=... to pick the JVM,
 #   MODES="none bare agent" and FWS=logback to pick modes and frameworks (default: none agent regex, both),
 #   FLUSH=true for the frameworks' default file appender (immediateFlush: one write to the file per line; the
@@ -35,6 +37,7 @@ run() { # framework mode
   else cp=test-apps/log4j2-app/target/app.jar; main=demo.log4j2.BenchApp; fi
   [ "$mode" = agent ] && agentarg=(-javaagent:$AGENT)
   [ "$mode" = bare ] && agentarg=("-javaagent:$AGENT=instrument.disabled=logback;log4j2;jul")
+  [ "$mode" = nonet ] && agentarg=("-javaagent:$AGENT=instrument.disabled=filenet")
   rm -rf "$TMP/out"; mkdir -p "$TMP/out"
   env "${ENVS[@]}" "$JAVA" "${agentarg[@]}" -Dmask.regex="$REGEX" -Dbench.immediateFlush="${FLUSH:-false}" -cp "$cp" "$main" "$TMP/out" "$LINES" "$mode" 2>/dev/null \
     | awk '/lines\/s/ {print $3}'

@@ -79,6 +79,7 @@ public final class AgentStarter {
 
         List<String> disabled = settings.getList(Option.INSTRUMENT_DISABLED.key);
         List<String> installed = new ArrayList<>();
+        configureLogFiles(config);
         try {
             installed.addAll(CoreJdkTransformer.install(inst, disabled));
         } catch (Throwable e) {
@@ -107,6 +108,24 @@ public final class AgentStarter {
         Diagnostics.info("secret-agent " + VERSION + " started" + (late ? " (attached late)" : "")
                 + ": mode=" + settings.mode() + ", instrumented=" + String.join(",", installed)
                 + ", known secrets=" + known + ", in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    /**
+     * The last-line net's log-file globs, and the files the agent writes itself (every path option: audit file, leak
+     * report, diagnostics file, stores, keys), which it never touches whatever their names.
+     */
+    private static void configureLogFiles(AgentConfig config) {
+        List<String> own = new ArrayList<>();
+        for (Option o : Option.values()) {
+            if (o.type == dev.secretagent.agent.config.Type.PATH && config.get(o) != null) {
+                own.add(config.get(o));
+            }
+        }
+        String globs = config.get(Option.LOG_FILES);
+        dev.secretagent.runtime.redact.LogFileNames.configure(
+                java.util.Arrays.asList((globs == null ? "" : globs).split("[;,]")), own);
+        // Surefire's fork talks to Maven through descriptor 1 in length-prefixed records: a mask would break them
+        dev.secretagent.runtime.redact.FileNet.consoleDescriptors(!isSurefireFork());
     }
 
     private static void stopOnBadConfig(PrintStream rawStderr, String message, boolean late) {
@@ -160,6 +179,9 @@ public final class AgentStarter {
 
         @Override
         public void run() {
+            // what the console and the net's streams still hold (a last write ending in a secret's first
+            // characters) is written, redacted, before the console is flushed
+            dev.secretagent.runtime.redact.ExitDrain.run();
             System.out.flush();
             System.err.flush();
         }

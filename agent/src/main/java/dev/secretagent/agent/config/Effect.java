@@ -295,6 +295,49 @@ public abstract class Effect {
         }
     };
 
+    /**
+     * Globs where each plain element protects and each {@code !glob} exclusion weakens (log.files): the
+     * application may add globs and drop exclusions, never drop a fleet glob or add an exclusion.
+     */
+    public static final Effect GLOBS_WITH_EXCLUSIONS = new Effect("each glob protects, each !exclusion weakens: an application may add globs and drop exclusions, never remove a fleet glob or add an exclusion") {
+        @Override
+        Merged merge(String floor, String wanted) {
+            Set<String> out = new LinkedHashSet<>();
+            List<String> refused = new ArrayList<>();
+            Set<String> asked = elements(wanted);
+            for (String f : elements(floor)) {
+                if (!f.startsWith("!")) {
+                    out.add(f); // a fleet glob stays whether or not the application repeats it
+                    if (!asked.contains(f)) {
+                        refused.add("remove " + f);
+                    }
+                }
+            }
+            for (String w : asked) {
+                if (!w.startsWith("!")) {
+                    out.add(w);
+                } else if (elements(floor).contains(w)) {
+                    out.add(w); // the fleet's own exclusion, kept by the application
+                } else {
+                    refused.add("add " + w);
+                }
+            }
+            String value = String.join(",", out);
+            return refused.isEmpty() ? kept(value)
+                    : new Merged(value, "it may not " + String.join(", ", refused) + " (its other globs are added)");
+        }
+
+        @Override
+        public String weakerThan(String floor) {
+            return floor.isEmpty() ? "!*.log" : floor + ",!*.log";
+        }
+
+        @Override
+        public String strongerThan(String floor) {
+            return floor.isEmpty() ? "*.extra-log" : floor + ",*.extra-log";
+        }
+    };
+
     static Set<String> elements(String list) {
         if (list == null || list.isEmpty()) {
             return Collections.emptySet();

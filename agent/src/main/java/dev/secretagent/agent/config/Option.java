@@ -55,6 +55,7 @@ public enum Option {
     SECRET_NAMES_EXTRA("secret.names.extra", Type.LIST, null, "glob patterns added to the built-in list", "*_DSN", Effect.LIST_ADDS),
     SECRET_NAMES_EXCLUDE("secret.names.exclude", Type.LIST, null, "names (globs) that are never treated as secrets", "GPG_KEY_ID", Effect.LIST_ELEMENTS_WEAKEN),
     HEADERS("headers", Type.LIST, null, "extra sensitive header names whose values are redacted", "X-Session;X-Tenant-Key", Effect.LIST_ADDS),
+    LOG_FILES("log.files", Type.LIST, "*.log;*.log.*;*access_log*;*access.log*;*.out", "files the last-line net redacts (globs on the file name, or on the absolute path when they hold '/'; '!glob' excludes; empty: console descriptors only); archives and the agent's own files never", "*.log;*.log.*;/var/log/app/*.txt;!*-data.log", Effect.GLOBS_WITH_EXCLUSIONS),
     DETECTORS("detectors", Type.LIST, "all", "credential-format detectors to run: all, none, or a list (aws, github, gitlab, slack, stripe, google, pem, jwt)", "aws;github;pem", Effect.DETECTOR_LIST),
     DENY_ACTION("deny.action", Type.enumOf("null", "throw"), "null", "what a denied read gets: null, or a SecurityException", "throw", Effect.NEUTRAL),
     INSTRUMENT_DISABLED("instrument.disabled", Type.LIST, null, "instrumented targets to leave alone (the names of the start-up line's instrumented=...; an unknown name is reported)", "okhttp;netty", Effect.LIST_ELEMENTS_WEAKEN),

@@ -176,4 +176,19 @@ class AgentConfigTest {
         assertThat(c.get(Option.MIN_LENGTH)).isEqualTo("8");
         assertThat(c.refusals()).singleElement().satisfies(r -> assertThat(r.toString()).contains("SECRETAGENT_MIN_LENGTH"));
     }
+
+    @Test
+    void underAFleetPolicyAnApplicationMayNameMoreLogFilesNeverFewer() throws Exception {
+        Path fleet = dir.resolve("fleet.yaml");
+        Files.write(fleet, "mode: enforce\n".getBytes(StandardCharsets.UTF_8));
+        String floor = Type.LIST.normalize(Option.LOG_FILES.defaultValue);
+        AgentConfig more = AgentConfig.load("fleet.policy=" + fleet, new Properties(),
+                Map.of("SECRETAGENT_LOG_FILES", Option.LOG_FILES.defaultValue + ";*.trace"));
+        assertThat(more.get(Option.LOG_FILES)).isEqualTo(floor + ",*.trace");
+        assertThat(more.refusals()).isEmpty();
+        for (String weaker : new String[] {"*.log", "", Option.LOG_FILES.defaultValue + ";!orders*.log"}) {
+            AgentConfig c = AgentConfig.load("fleet.policy=" + fleet, new Properties(), Map.of("SECRETAGENT_LOG_FILES", weaker));
+            assertThat(c.get(Option.LOG_FILES)).as(weaker).isEqualTo(floor);
+        }
+    }
 }

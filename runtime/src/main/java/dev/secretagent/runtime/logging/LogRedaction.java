@@ -64,15 +64,17 @@ public final class LogRedaction {
     }
 
     /**
-     * Final bytes of a Logback encoder, before the appender writes them. Same array back when clean. Only a console
-     * appender's array is marked as redacted for System.out/err (a file appender's never reaches them; the mark is
-     * one more thread-local lookup).
+     * Final bytes of a Logback encoder, before the appender writes them. Same array back when clean. Marked as
+     * redacted for the write that follows: a console appender's array reaches System.out/err as it is, a file
+     * appender's reaches the file's last-line net as a BufferedOutputStream's copy (see AlreadyRedacted);
+     * {@code toConsole} is kept for the advice's signature.
      */
     public static byte[] logbackBytes(byte[] bytes, boolean toConsole) {
         if (bytes == null || bytes.length == 0) {
             return bytes;
         }
-        return toConsole ? Redaction.redactUtf8ForWrite(bytes, CURRENT.get()) : Redaction.redactUtf8(bytes, CURRENT.get());
+        // marked either way: the console's stream or a log file's net lets exactly these bytes pass unscanned
+        return Redaction.redactUtf8ForWrite(bytes, CURRENT.get());
     }
 
     /**
@@ -171,7 +173,7 @@ public final class LogRedaction {
         if (bytes == null || bytes.length == 0) {
             return bytes;
         }
-        return Redaction.redactUtf8(bytes, 0, bytes.length, LogChannels.log4j2(logger));
+        return Redaction.redactUtf8ForWrite(bytes, LogChannels.log4j2(logger));
     }
 
     // ---- Log4j 1.2 / reload4j ------------------------------------------------------------------

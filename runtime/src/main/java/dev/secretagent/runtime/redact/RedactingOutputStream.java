@@ -9,11 +9,23 @@ import java.util.Arrays;
  * writes, and what flush and close emit, is decided by {@link HoldBackRedactor}; this class only says how
  * bytes are searched and written. Thread-safe like PrintStream: every method is synchronized on the stream.
  */
-final class RedactingOutputStream extends OutputStream {
+final class RedactingOutputStream extends OutputStream implements ExitDrain.Drainable {
     private final Bytes held;
 
     RedactingOutputStream(OutputStream out, String channel) {
         this.held = new Bytes(out, channel);
+        ExitDrain.register(this);
+    }
+
+    /** At exit: what is held (a last write's tail that may be a secret's start) is written, redacted, and flushed. */
+    @Override
+    public synchronized void drainAtExit() {
+        try {
+            held.drain(true, true);
+            held.flushOut();
+        } catch (Throwable t) {
+            // the stream underneath is gone: nothing more to do at exit
+        }
     }
 
     @Override
@@ -43,8 +55,8 @@ final class RedactingOutputStream extends OutputStream {
     }
 
     /** Held bytes; the rules see them as Latin-1 chars, so positions stay byte positions. */
-    private static final class Bytes extends HoldBackRedactor {
-        private final OutputStream out;
+    static final class Bytes extends HoldBackRedactor {
+        final OutputStream out;
 
         Bytes(OutputStream out, String channel) {
             super(channel, new byte[256], new byte[256], 256);

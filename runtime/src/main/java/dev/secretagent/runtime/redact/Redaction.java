@@ -160,6 +160,20 @@ public final class Redaction {
     }
 
     /**
+     * {@link #redactUtf8(byte[], int, int, String)} of a whole array for a hook whose caller writes the result on,
+     * possibly through a buffer (Log4j2's manager): the last-line net of a log file lets those bytes pass unscanned.
+     */
+    public static byte[] redactUtf8ForWrite(byte[] bytes, String channel) {
+        byte[] out = redactUtf8(bytes, 0, bytes.length, channel);
+        try {
+            AlreadyRedacted.mark(out);
+        } catch (Throwable t) {
+            // not marked: the net scans it again, which is only slower
+        }
+        return out;
+    }
+
+    /**
      * Length of the longest tail of UTF-8 {@code b[from, to)} that is the start (a proper prefix) of a known
      * secret's form: what a record-by-record dump must hold until its next record (0 almost always). Never throws.
      */

@@ -5,8 +5,10 @@ import dev.secretagent.runtime.redact.Redaction;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -29,7 +31,9 @@ public final class CoreJdkTransformer implements ClassFileTransformer {
     private final List<JdkHook> hooks = new ArrayList<>();
 
     private CoreJdkTransformer(List<String> disabledTargets) {
-        for (JdkHook h : JdkHooks.ALL) {
+        List<JdkHook> all = new ArrayList<>(JdkHooks.ALL);
+        all.addAll(JdkHooks.NET);
+        for (JdkHook h : all) {
             if (!disabledTargets.contains(h.target)) {
                 hooks.add(h);
                 owners.add(h.owner);
@@ -45,6 +49,9 @@ public final class CoreJdkTransformer implements ClassFileTransformer {
     public static java.util.Set<String> targetNames() {
         java.util.Set<String> names = new java.util.TreeSet<>();
         for (JdkHook h : JdkHooks.ALL) {
+            names.add(h.target);
+        }
+        for (JdkHook h : JdkHooks.NET) {
             names.add(h.target);
         }
         return names;
@@ -68,19 +75,35 @@ public final class CoreJdkTransformer implements ClassFileTransformer {
         }
         inst.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
+        List<Class<?>> net = new ArrayList<>();
+        Set<String> netOwners = new HashSet<>();
+        for (JdkHook h : JdkHooks.NET) {
+            netOwners.add(h.owner.replace('/', '.'));
+        }
+        Set<String> names = new HashSet<>();
         for (String owner : transformer.owners) {
-            String name = owner.replace('/', '.');
-            if (name.equals("java.lang.System")) {
-                loaded.add(System.class);
-            } else {
-                for (Class<?> c : inst.getAllLoadedClasses()) {
-                    if (c.getName().equals(name)) {
-                        loaded.add(c);
-                    }
+            names.add(owner.replace('/', '.'));
+        }
+        if (names.remove("java.lang.System")) {
+            loaded.add(System.class);
+        }
+        if (!names.isEmpty()) {
+            for (Class<?> c : inst.getAllLoadedClasses()) {
+                if (names.contains(c.getName())) {
+                    (netOwners.contains(c.getName()) ? net : loaded).add(c);
                 }
             }
         }
         inst.retransformClasses(loaded.toArray(new Class<?>[0]));
+        if (!net.isEmpty()) {
+            // apart: should the net's classes fail to transform, the secret-read hooks above stay in place
+            try {
+                inst.retransformClasses(net.toArray(new Class<?>[0]));
+            } catch (Throwable t) {
+                Diagnostics.error("could not place the last-line net on file and console output", t);
+                targets.remove("filenet");
+            }
+        }
         return targets;
     }
 
@@ -108,7 +131,7 @@ public final class CoreJdkTransformer implements ClassFileTransformer {
                 for (JdkHook h : hooks) {
                     if (h.owner.equals(className) && h.matches(name, desc)) {
                         boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
-                        mv = new HookedMethod(mv, h, isStatic ? 0 : 1);
+                        mv = new HookedMethod(mv, h, isStatic ? 0 : 1, desc);
                     }
                 }
                 return mv;
@@ -121,11 +144,17 @@ public final class CoreJdkTransformer implements ClassFileTransformer {
     private static final class HookedMethod extends MethodVisitor {
         private final JdkHook hook;
         private final int firstArgSlot;
+        private String methodDescriptor;
 
         HookedMethod(MethodVisitor mv, JdkHook hook, int firstArgSlot) {
             super(Opcodes.ASM9, mv);
             this.hook = hook;
             this.firstArgSlot = firstArgSlot;
+        }
+
+        HookedMethod(MethodVisitor mv, JdkHook hook, int firstArgSlot, String methodDescriptor) {
+            this(mv, hook, firstArgSlot);
+            this.methodDescriptor = methodDescriptor;
         }
 
         @Override
@@ -139,11 +168,64 @@ public final class CoreJdkTransformer implements ClassFileTransformer {
             } else if (hook.kind == JdkHook.Kind.ENTRY_THIS) {
                 super.visitVarInsn(Opcodes.ALOAD, 0);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.doorOwner, hook.doorMethod, hook.doorDescriptor, false);
+            } else if (hook.kind == JdkHook.Kind.ENTRY_FIELD) {
+                enterWithField();
+            }
+        }
+
+        /**
+         * {@code door(this.field, args... [, this.extra])} and, for a boolean or int door, an early return. The one
+         * branch lands on the method's original first instruction with the locals and stack of its entry, so the
+         * frame there is F_SAME (F_SAME1 with the int still on the stack), and the method's own frames, relative to
+         * the entry frame, stay right.
+         */
+        private void enterWithField() {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+            super.visitFieldInsn(Opcodes.GETFIELD, hook.owner, hook.field, "Ljava/lang/Object;");
+            int slot = 1;
+            for (Type t : Type.getArgumentTypes(methodDescriptor)) {
+                super.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot);
+                slot += t.getSize();
+            }
+            if (hook.extraField != null) {
+                int colon = hook.extraField.indexOf(':');
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitFieldInsn(Opcodes.GETFIELD, hook.owner, hook.extraField.substring(0, colon),
+                        hook.extraField.substring(colon + 1));
+            }
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.doorOwner, hook.doorMethod, hook.doorDescriptor, false);
+            char returns = hook.doorDescriptor.charAt(hook.doorDescriptor.length() - 1);
+            Label original = new Label();
+            if (returns == 'Z') {
+                super.visitJumpInsn(Opcodes.IFEQ, original);
+                super.visitInsn(Opcodes.RETURN);
+                super.visitLabel(original);
+                super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+            } else if (returns == 'I') {
+                super.visitInsn(Opcodes.DUP);
+                super.visitJumpInsn(Opcodes.IFLT, original);
+                super.visitInsn(Opcodes.IRETURN);
+                super.visitLabel(original);
+                super.visitFrame(Opcodes.F_SAME1, 0, null, 1, new Object[] {Opcodes.INTEGER});
+                super.visitInsn(Opcodes.POP);
             }
         }
 
         @Override
         public void visitInsn(int opcode) {
+            if (opcode == Opcodes.RETURN && hook.kind == JdkHook.Kind.INIT_FIELD) {
+                // this.field = FileNet.opened(this, this.field, this.path, this.fd)
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitFieldInsn(Opcodes.GETFIELD, hook.owner, hook.field, "Ljava/lang/Object;");
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitFieldInsn(Opcodes.GETFIELD, hook.owner, "path", "Ljava/lang/String;");
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitFieldInsn(Opcodes.GETFIELD, hook.owner, "fd", "Ljava/io/FileDescriptor;");
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.doorOwner, hook.doorMethod, hook.doorDescriptor, false);
+                super.visitFieldInsn(Opcodes.PUTFIELD, hook.owner, hook.field, "Ljava/lang/Object;");
+            }
             if (opcode == Opcodes.ARETURN && hook.kind == JdkHook.Kind.FILTER_RETURN) {
                 if (hook.passArgument) {
                     super.visitVarInsn(Opcodes.ALOAD, firstArgSlot);

@@ -12,7 +12,14 @@ final class JdkHook {
         /** {@code arg0 = door(arg0, constant)} on entry. */
         FILTER_ARGUMENT,
         /** {@code door(this)} on entry of an instance method. */
-        ENTRY_THIS
+        ENTRY_THIS,
+        /**
+         * On entry, {@code door(this.field, args...)}; a {@code boolean} door that returns true ends a void method
+         * there, an {@code int} door's result {@code >= 0} is returned at once; a {@code void} door just runs.
+         */
+        ENTRY_FIELD,
+        /** Before every return of a constructor: {@code this.field = door(this, this.field, this.path, this.fd)}. */
+        INIT_FIELD
     }
 
     /** The target name users see and can disable: {@code env}, {@code stdio}. */
@@ -26,6 +33,26 @@ final class JdkHook {
     final String doorMethod;
     final String doorDescriptor;
     final String constant;
+    /** ENTRY_FIELD and INIT_FIELD: the instance field (of type Object) the door is given or sets. */
+    final String field;
+    /** ENTRY_FIELD: also pass this instance field (name:descriptor) after the arguments, else null. */
+    final String extraField;
+
+    private JdkHook(String target, String owner, String method, String descriptor, Kind kind, String door,
+                    String doorDescriptor, String field, String extraField) {
+        this.target = target;
+        this.owner = owner;
+        this.method = method;
+        this.descriptor = descriptor;
+        this.kind = kind;
+        this.passArgument = false;
+        this.doorOwner = "dev/secretagent/runtime/redact/FileNet";
+        this.doorMethod = door;
+        this.doorDescriptor = doorDescriptor;
+        this.constant = null;
+        this.field = field;
+        this.extraField = extraField;
+    }
 
     private JdkHook(String target, String owner, String method, String descriptor, Kind kind, boolean passArgument,
                     String doorOwner, String doorMethod, String doorDescriptor, String constant) {
@@ -39,6 +66,8 @@ final class JdkHook {
         this.doorMethod = doorMethod;
         this.doorDescriptor = doorDescriptor;
         this.constant = constant;
+        this.field = null;
+        this.extraField = null;
     }
 
     /** {@code return door(arg0, result)}. */
@@ -65,7 +94,20 @@ final class JdkHook {
         return new JdkHook(target, owner, method, descriptor, Kind.ENTRY_THIS, false, doorOwner, doorMethod, doorDescriptor, null);
     }
 
+    /** {@code this.lockField = FileNet.opened(this, this.lockField, this.path, this.fd)} at the end of every constructor. */
+    static JdkHook netOpen(String target, String owner, String lockField) {
+        return new JdkHook(target, owner, "<init>", null, Kind.INIT_FIELD, "opened",
+                "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;Ljava/io/FileDescriptor;)Ljava/lang/Object;",
+                lockField, null);
+    }
+
+    /** {@code FileNet.<door>(this.lockField, args...)} on entry; see {@link Kind#ENTRY_FIELD}. */
+    static JdkHook netEntry(String target, String owner, String method, String descriptor, String door,
+                            String doorDescriptor, String lockField, String extraField) {
+        return new JdkHook(target, owner, method, descriptor, Kind.ENTRY_FIELD, door, doorDescriptor, lockField, extraField);
+    }
+
     boolean matches(String name, String desc) {
-        return method.equals(name) && descriptor.equals(desc);
+        return method.equals(name) && (descriptor == null || descriptor.equals(desc));
     }
 }

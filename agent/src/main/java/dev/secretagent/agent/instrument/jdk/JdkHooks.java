@@ -16,6 +16,41 @@ final class JdkHooks {
     private JdkHooks() {
     }
 
+    /**
+     * The last-line net (target {@code filenet}): the JDK's last Java frames of file and console output. Each class
+     * decides at open whether the stream is a log (or descriptor 1 or 2) and keeps the answer in its lock field
+     * (see runtime's NetStream); each write asks that field first. JDK 17 and 25 both: a method a version lacks is
+     * not matched, a native one (JDK 17's RandomAccessFile.writeBytes) has no code to hook.
+     */
+    static final List<JdkHook> NET = netHooks();
+
+    private static List<JdkHook> netHooks() {
+        String fos = "java/io/FileOutputStream";
+        String raf = "java/io/RandomAccessFile";
+        String fci = "sun/nio/ch/FileChannelImpl";
+        String obj = "Ljava/lang/Object;";
+        String bytes3 = "(" + obj + "[BII)Z";
+        List<JdkHook> net = new java.util.ArrayList<>();
+        for (String owner : new String[] {fos, raf}) {
+            net.add(JdkHook.netOpen("filenet", owner, "closeLock"));
+            net.add(JdkHook.netEntry("filenet", owner, "write", "(I)V", "write", "(" + obj + "I)Z", "closeLock", null));
+            net.add(JdkHook.netEntry("filenet", owner, "write", "([B)V", "write", "(" + obj + "[B)Z", "closeLock", null));
+            net.add(JdkHook.netEntry("filenet", owner, "write", "([BII)V", "write", bytes3, "closeLock", null));
+            net.add(JdkHook.netEntry("filenet", owner, "close", "()V", "closing", "(" + obj + ")V", "closeLock", null));
+        }
+        // JDK 19+: RandomAccessFile.writeBytes(String)/writeChars reach this private (Java) method, not write(...)
+        net.add(JdkHook.netEntry("filenet", raf, "writeBytes", "([BII)V", "write", bytes3, "closeLock", null));
+        // JDK 17: writeBytes(String) goes to the native writeBytes directly
+        net.add(JdkHook.netEntry("filenet", raf, "writeBytes", "(Ljava/lang/String;)V", "writeLatin1",
+                "(" + obj + "Ljava/lang/String;)Z", "closeLock", null));
+        net.add(JdkHook.netOpen("filenet", fci, "positionLock"));
+        net.add(JdkHook.netEntry("filenet", fci, "write", "(Ljava/nio/ByteBuffer;)I", "write",
+                "(" + obj + "Ljava/nio/ByteBuffer;)I", "positionLock", null));
+        net.add(JdkHook.netEntry("filenet", fci, "implCloseChannel", "()V", "closing",
+                "(" + obj + "Ljava/io/FileDescriptor;)V", "positionLock", "fd:Ljava/io/FileDescriptor;"));
+        return java.util.Collections.unmodifiableList(net);
+    }
+
     static final List<JdkHook> ALL = Arrays.asList(
             JdkHook.returnWithArgument("env", "java/lang/System", "getenv", "(" + STRING + ")" + STRING,
                     ACCESS, "onGetenv", "(" + STRING + STRING + ")" + STRING),
