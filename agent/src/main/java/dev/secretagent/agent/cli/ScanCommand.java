@@ -7,6 +7,7 @@ import dev.secretagent.agent.scan.RepositoryScanner;
 import dev.secretagent.agent.scan.ScanFinding;
 import dev.secretagent.agent.scan.ScanOutput;
 import dev.secretagent.runtime.access.SecretNames;
+import dev.secretagent.agent.config.GitleaksConfig;
 import dev.secretagent.runtime.redact.CredentialFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +34,9 @@ import java.util.concurrent.Callable;
         description = {"Look through files for known secret values and credential formats.",
                 "Known values: every environment variable whose name looks secret (the agent's zero-config rule),",
                 "and --values-file (lines ID=value or value; '-' reads stdin). Values are compared by fingerprint",
-                "and never printed. Formats: the agent's detectors (aws, github, gitlab, slack, stripe, google, pem, jwt).",
+                "and never printed. Formats: the agent's detectors (docs/redaction.md), with the rules and allowlists of",
+                "--config (default: .gitleaks.toml in the first path, if any), and secret-looking values behind",
+                "credential-like names (token = <random 32 chars>).",
                 "Accept a finding with a line in " + Allowlist.FILE_NAME + " (<glob> <rule> <reason>) or a",
                 "'" + RepositoryScanner.ALLOW_MARKER + " <reason>' comment on (or alone above) its line."},
         exitCodeListHeading = "%nExit status:%n",
@@ -53,6 +56,10 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--detectors", paramLabel = "LIST", split = ",", description = "detectors to run: all (default), none, or a list")
     List<String> detectors;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "gitleaks-format rules and allowlists (default: "
+            + ".gitleaks.toml in the first path if it exists, else the detectors.config option)")
+    Path config;
 
     @Option(names = "--allowlist", paramLabel = "FILE", description = "allowlist file (default: " + Allowlist.FILE_NAME + " in the first path, or .)")
     Path allowlistFile;
@@ -84,6 +91,7 @@ public final class ScanCommand implements Callable<Integer> {
             if (valuesFile != null) {
                 readValues(values, exclude);
             }
+            GitleaksConfig rules = loadConfig(roots.get(0));
             CredentialFormats formats = CredentialFormats.of(detectors == null ? List.of() : detectors);
             Path allowPath = allowlistFile;
             if (allowPath == null) {
@@ -106,6 +114,9 @@ public final class ScanCommand implements Callable<Integer> {
                     Path abs = f.toAbsolutePath().normalize();
                     String shown = (abs.startsWith(rel) ? rel.relativize(abs) : abs).toString()
                             .replace(java.io.File.separatorChar, '/');
+                    if (rules != null && rules.pathAllowed(shown)) {
+                        continue; // the configuration's global allowlist paths
+                    }
                     findings.addAll(scanner.scan(f, shown));
                 }
             }
@@ -128,6 +139,27 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
+    /** --config, else .gitleaks.toml next to the first path, else detectors.config; installed for the detectors. */
+    private GitleaksConfig loadConfig(Path first) throws IOException {
+        Path file = config;
+        if (file == null) {
+            Path dir = Files.isDirectory(first) ? first : first.toAbsolutePath().getParent();
+            Path candidate = dir == null ? null : dir.resolve(".gitleaks.toml");
+            if (candidate != null && Files.isRegularFile(candidate)) {
+                file = candidate;
+            } else {
+                String opt = System.getProperty("secretagent.detectors.config", System.getenv("SECRETAGENT_DETECTORS_CONFIG"));
+                file = opt == null || opt.trim().isEmpty() ? null : Paths.get(opt.trim());
+            }
+        }
+        if (file == null) {
+            return null;
+        }
+        GitleaksConfig c = GitleaksConfig.load(file);
+        c.install();
+        return c;
+    }
+
     private void readValues(KnownValues values, Set<Path> exclude) throws IOException {
         byte[] bytes;
         if (valuesFile.equals("-")) {
@@ -137,20 +169,11 @@ public final class ScanCommand implements Callable<Integer> {
             exclude.add(p.toAbsolutePath().normalize());
             bytes = Files.readAllBytes(p);
         }
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n");
+        List<ValuesFile.Entry> entries = ValuesFile.parse(bytes);
         Arrays.fill(bytes, (byte) 0);
-        int n = 0;
-        for (String line : lines) {
-            n++;
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            boolean named = eq > 0 && line.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_.\\-]*");
-            String id = named ? line.substring(0, eq) : "values-file:" + n;
-            String value = named ? line.substring(eq + 1) : line;
-            if (!values.add(id, value)) {
-                System.err.println("secret-agent scan: " + id + " is shorter than --min-length " + minLength
+        for (ValuesFile.Entry e : entries) {
+            if (!values.add(e.id, e.value)) {
+                System.err.println("secret-agent scan: " + e.id + " is shorter than --min-length " + minLength
                         + " and is not looked for");
             }
         }

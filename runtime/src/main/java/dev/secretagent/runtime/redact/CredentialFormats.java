@@ -60,6 +60,16 @@ public final class CredentialFormats {
         return new CredentialFormats(CustomDetectors.withInstalled(DetectorTable.forSetting(detectors)), !none);
     }
 
+    private boolean coveredByDetector(Spans sp, int k) {
+        for (int i = 0; i < sp.size; i++) {
+            if (i != k && !owners[sp.owner[i]].startsWith("key:") && sp.start[i] < sp.end[k]
+                    && sp.start[k] < sp.end[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The credential-shaped spans in {@code text}, in order of their start. */
     public List<Hit> find(String text) {
         Spans sp = scanner.scan(text, 0, text.length(), null, new RuleScanner.Open());
@@ -69,6 +79,9 @@ public final class CredentialFormats {
         Spans kept = null;
         for (int i = 0; i < sp.size; i++) {
             boolean key = owners[sp.owner[i]].startsWith("key:");
+            if (key && coveredByDetector(sp, i)) {
+                continue; // the detector names it better ("github-pat", not "key:token")
+            }
             if (!key || Placeholders.looksSecret(text, sp.start[i], sp.end[i])) {
                 kept = RuleScanner.add(kept, sp.start[i], sp.end[i], sp.owner[i]);
             }

@@ -80,8 +80,15 @@ public final class DetectorRule {
         java.util.List<String> kws = new java.util.ArrayList<String>();
         for (String k : keywords) {
             for (String v : DetectorTable.caseVariants(k)) {
-                if (!kws.contains(v)) {
-                    kws.add(v);
+                // a 3-char keyword is looked for behind the chars a word stands after (the search needs 4)
+                String[] forms = v.length() >= 4 ? new String[] {v} : new String[SHORT_BOUNDARIES.length()];
+                for (int i = 0; v.length() < 4 && i < forms.length; i++) {
+                    forms[i] = SHORT_BOUNDARIES.charAt(i) + v;
+                }
+                for (String f : forms) {
+                    if (f.length() >= 4 && !kws.contains(f)) {
+                        kws.add(f);
+                    }
                 }
             }
         }
