@@ -359,17 +359,31 @@ final class Detectors {
 
     /** A PuTTY key file, from its first line to the end of its {@code Private-MAC:} line. */
     private static Spans putty(CharSequence s, int to, int st, Spans sp, int owner, RuleScanner.Open open) {
-        int max = Math.min(to, st + MAX_PEM);
+        int v = st + 20;
+        if (v + 2 > to) {
+            open.at(st);
+            return sp;
+        }
+        if (s.charAt(v) < '1' || s.charAt(v) > '9' || s.charAt(v + 1) != ':') {
+            return sp; // "PuTTY-User-Key-File-<version>:" starts a key file; anything else is prose
+        }
+        int max = Math.min(to, st + 16 * 1024);
+        boolean lines = false;
         for (int k = st; k < max; k++) {
-            if (s.charAt(k) == 'P' && RuleScanner.startsWith(s, k, to, "Private-MAC:")) {
-                int e = k;
-                while (e < to && s.charAt(e) != '\n' && s.charAt(e) != '\r') {
+            lines |= s.charAt(k) == 'P' && RuleScanner.startsWith(s, k, to, "Private-Lines:");
+            if (lines && s.charAt(k) == 'P' && RuleScanner.startsWith(s, k, to, "Private-MAC:")) {
+                int e = k + 12;
+                while (e < to && s.charAt(e) == ' ') {
+                    e++;
+                }
+                int h = e;
+                while (e < to && (Character.digit(s.charAt(e), 16) >= 0)) {
                     e++;
                 }
                 if (e >= to) {
                     open.at(st);
                 }
-                return Placeholders.isPlaceholder(s, k + 12, e) ? sp : RuleScanner.add(sp, st, e, owner);
+                return e - h < 40 || Placeholders.isPlaceholder(s, h, e) ? sp : RuleScanner.add(sp, st, e, owner);
             }
         }
         if (max == to) {
