@@ -84,8 +84,6 @@ public final class Encodings {
         } else if (v.indexOf('\'') >= 0) {
             out.add(xml(v, 5));
         }
-        out.add(hex(utf8, HEX_LOWER));
-        out.add(hex(utf8, HEX_UPPER));
     }
 
     /** The value's UTF-8 bytes in hex (a dump, a hex-encoded config value). */

@@ -86,7 +86,7 @@ final class Engine {
 
     /** The detectors of the {@code detectors} setting (families or ids), with those of {@code detectors.config}. */
     static List<DetectorRule> detectorList(Settings settings) {
-        return CustomDetectors.withInstalled(DetectorTable.forSetting(settings.getList("detectors")));
+        return CustomDetectors.withInstalled(DetectorTable.forSetting(settings.getList("detectors"), false));
     }
 
     private static SkipMatcher matcher(Map<String, Integer> forms) {

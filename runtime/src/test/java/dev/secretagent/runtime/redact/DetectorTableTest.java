@@ -294,6 +294,8 @@ class DetectorTableTest {
                 String sample = SAMPLES.get(r.id).apply(g);
                 String text = "found " + sample + " here\n";
                 assertThat(only(r, text)).as(r.id + " finds " + sample.length() + " chars").isNotEmpty();
+                // name-context rows run in the JVM when named (detectors=all,<family>)
+                TestSupport.settings("detectors", r.kind == DetectorRule.CONTEXT ? "all," + r.family : "all");
                 String masked = Redaction.redact(text, "t");
                 assertThat(masked).as(r.id + " masked").doesNotContain(g.secret).contains("[REDACTED:");
                 byte[] b = Redaction.redactUtf8(text.getBytes(StandardCharsets.UTF_8), 0, text.length(), "t");
@@ -394,6 +396,16 @@ class DetectorTableTest {
         // a signed header with no signature is not a token
         String signed = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(Redaction.redact("t " + signed + "." + payload + ". x", "t")).contains(payload);
+    }
+
+    @Test
+    void nameContextRowsRunInTheJvmWhenNamedAndAlwaysInTheScan() {
+        String v = new Gen(false).hex(40);
+        String text = "datadog_app_key: " + v;
+        assertThat(Redaction.redact(text, "t")).contains(v);
+        TestSupport.settings("detectors", "all,datadog");
+        assertThat(Redaction.redact(text, "t")).isEqualTo("datadog_app_key: [REDACTED:detector:datadog-app-key]");
+        assertThat(CredentialFormats.of(List.of()).find(text)).extracting(h -> h.detector).containsExactly("datadog-app-key");
     }
 
     @Test
