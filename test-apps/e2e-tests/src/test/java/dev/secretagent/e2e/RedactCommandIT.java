@@ -43,16 +43,9 @@ class RedactCommandIT {
         String withEq = "u=" + ChildJvm.randomSecret("eq-");
         String shortOne = ChildJvm.randomSecret("s").substring(0, 10);
         Path values = dir.resolve("values.txt");
-        Files.write(values, ("# team values
-ORDERS_API=" + named + "
-=" + withEq + "
-" + shortOne + "
-")
+        Files.write(values, ("# team values\nORDERS_API=" + named + "\n=" + withEq + "\n" + shortOne + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        String in = "a " + named + "
-b " + withEq + "
-c " + shortOne + "
-";
+        String in = "a " + named + "\nb " + withEq + "\nc " + shortOne + "\n";
 
         ChildJvm.Result r = Cli.run(List.of(ChildJvm.javaBin(), "-Dsecretagent.min.length=12", "-jar",
                 ChildJvm.AGENT_JAR.toString(), "redact", "--no-env", "--values-file", values.toString()),
