@@ -86,16 +86,6 @@ public final class Encodings {
         }
     }
 
-    /** The value's UTF-8 bytes in hex (a dump, a hex-encoded config value). */
-    static String hex(byte[] utf8, char[] digits) {
-        char[] c = new char[utf8.length * 2];
-        for (int i = 0; i < utf8.length; i++) {
-            c[2 * i] = digits[(utf8[i] >> 4) & 15];
-            c[2 * i + 1] = digits[utf8[i] & 15];
-        }
-        return new String(c);
-    }
-
     /**
      * The base64 text that is fully determined by the value when it sits at byte offset {@code k} (mod 3)
      * of a larger blob: the characters mixing in unknown neighbour bits are cut off both ends. Also the
