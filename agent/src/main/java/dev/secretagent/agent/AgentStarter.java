@@ -47,6 +47,16 @@ public final class AgentStarter {
             stopOnBadConfig(rawStderr, e.getMessage(), late);
             return;
         }
+        if (config.get(Option.DETECTORS_CONFIG) != null) {
+            // before the settings: the first engine is built with the team's rules
+            try {
+                dev.secretagent.agent.config.GitleaksConfig.load(java.nio.file.Paths.get(config.get(Option.DETECTORS_CONFIG)))
+                        .install();
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                stopOnBadConfig(rawStderr, "detectors.config: " + e.getMessage(), late);
+                return;
+            }
+        }
         Settings settings = config.toSettings();
         Settings.install(settings);
         Diagnostics.configure(rawStderr, config.get(Option.DIAGNOSTICS_FILE),

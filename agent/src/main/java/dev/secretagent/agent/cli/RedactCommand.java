@@ -44,7 +44,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:done", "1:I/O error, or the store refused (the message says why)", "2:bad usage"})
 public final class RedactCommand implements Callable<Integer> {
     @Option(names = "--values-file", paramLabel = "<file>",
-            description = "file with one secret value per line (ids: values-file:<line>)")
+            description = "file with one secret value per line: ID=value or value (ids: ID or values-file:<line>); '=' first escapes a value holding '='")
     Path valuesFile;
 
     @Option(names = "--no-env", description = "do not take secrets from the environment")
@@ -67,6 +67,7 @@ public final class RedactCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            installSettings();
             int known = noEnv ? 0 : SecretDiscovery.discover(System.getenv(), new java.util.Properties());
             if (valuesFile != null) {
                 known += loadValues(valuesFile);
@@ -118,19 +119,14 @@ public final class RedactCommand implements Callable<Integer> {
         return list.size();
     }
 
+    /** The values file, in the format {@code scan --values-file} reads too ({@link ValuesFile}). */
     static int loadValues(Path file) throws IOException {
         List<Secret> list = new ArrayList<Secret>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new FileInputStream(file.toFile()),
-                StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (!line.isEmpty()) {
-                    list.add(new Secret("values-file:" + n, "1", line, "file"));
-                }
-            }
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        for (ValuesFile.Entry e : ValuesFile.parse(bytes)) {
+            list.add(new Secret(e.id, "1", e.value, "file"));
         }
+        java.util.Arrays.fill(bytes, (byte) 0);
         SecretRegistry.putAll(list);
         return list.size();
     }
@@ -166,6 +162,30 @@ public final class RedactCommand implements Callable<Integer> {
         } catch (Throwable t) {
             return false;
         }
+    }
+
+    /**
+     * The agent's own options as they reach this command (SECRETAGENT_* and -Dsecretagent.*): min.length, mask,
+     * headers, detectors and detectors.config apply here as in the running JVM.
+     */
+    static void installSettings() throws ConfigException, IOException {
+        java.util.Properties props = new java.util.Properties();
+        for (String n : System.getProperties().stringPropertyNames()) {
+            if (n.startsWith("secretagent.")) {
+                props.setProperty(n, System.getProperty(n));
+            }
+        }
+        dev.secretagent.agent.config.AgentConfig config = dev.secretagent.agent.config.AgentConfig.load("", props,
+                System.getenv());
+        String rules = config.get(dev.secretagent.agent.config.Option.DETECTORS_CONFIG);
+        if (rules != null) {
+            try {
+                dev.secretagent.agent.config.GitleaksConfig.load(java.nio.file.Paths.get(rules)).install();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("detectors.config: " + e.getMessage());
+            }
+        }
+        dev.secretagent.runtime.Settings.install(config.toSettings());
     }
 
     /** Large reads through the streaming redactor: it holds back only what could still become a secret. */

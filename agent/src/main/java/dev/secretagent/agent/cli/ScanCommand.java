@@ -6,6 +6,7 @@ import dev.secretagent.agent.scan.KnownValues;
 import dev.secretagent.agent.scan.RepositoryScanner;
 import dev.secretagent.agent.scan.ScanOutput;
 import dev.secretagent.agent.scan.ScanRun;
+import dev.secretagent.agent.config.GitleaksConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,8 +31,9 @@ import java.util.concurrent.Callable;
                 "",
                 "Known values: every environment variable whose name looks secret (the agent's zero-config rule), "
                         + "and --values-file (lines ID=value or value; '-' reads stdin). Values are compared by "
-                        + "fingerprint and never printed. Formats: the agent's detectors (aws, github, gitlab, slack, "
-                        + "stripe, google, pem, jwt).",
+                        + "fingerprint and never printed. Formats: the agent's detectors (docs/redaction.md), with the "
+                        + "rules and allowlists of --config (default: .gitleaks.toml in the first path, if any), and "
+                        + "secret-looking values behind credential-like names (token = <random 32 chars>).",
                 "",
                 "Accept a finding with a line in " + Allowlist.FILE_NAME + " (<glob> <rule> <reason>) or a '"
                         + RepositoryScanner.ALLOW_MARKER + " <reason>' comment on (or alone above) its line."},
@@ -52,6 +54,10 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--detectors", paramLabel = "LIST", split = ",", description = "detectors to run: all (default), none, or a list")
     List<String> detectors;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "gitleaks-format rules and allowlists (default: "
+            + ".gitleaks.toml in the first path if it exists, else the detectors.config option)")
+    Path config;
 
     @Option(names = "--allowlist", paramLabel = "FILE", description = "allowlist file (default: " + Allowlist.FILE_NAME + " in the first path, or .)")
     Path allowlistFile;
@@ -78,7 +84,8 @@ public final class ScanCommand implements Callable<Integer> {
             if (valuesFile != null) {
                 readValues(values, exclude);
             }
-            ScanRun.Result r = ScanRun.run(roots, git, values, exclude, detectors, allowlistFile);
+            GitleaksConfig rules = loadConfig(roots.get(0));
+            ScanRun.Result r = ScanRun.run(roots, git, values, exclude, detectors, allowlistFile, rules);
             switch (format) {
                 case "json":
                     System.out.print(ScanOutput.json(r.findings, r.files, r.allowed));
@@ -97,6 +104,27 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
+    /** --config, else .gitleaks.toml next to the first path, else detectors.config; installed for the detectors. */
+    private GitleaksConfig loadConfig(Path first) throws IOException {
+        Path file = config;
+        if (file == null) {
+            Path dir = Files.isDirectory(first) ? first : first.toAbsolutePath().getParent();
+            Path candidate = dir == null ? null : dir.resolve(".gitleaks.toml");
+            if (candidate != null && Files.isRegularFile(candidate)) {
+                file = candidate;
+            } else {
+                String opt = System.getProperty("secretagent.detectors.config", System.getenv("SECRETAGENT_DETECTORS_CONFIG"));
+                file = opt == null || opt.trim().isEmpty() ? null : Paths.get(opt.trim());
+            }
+        }
+        if (file == null) {
+            return null;
+        }
+        GitleaksConfig c = GitleaksConfig.load(file);
+        c.install();
+        return c;
+    }
+
     private void readValues(KnownValues values, Set<Path> exclude) throws IOException {
         byte[] bytes;
         if (valuesFile.equals("-")) {
@@ -106,20 +134,11 @@ public final class ScanCommand implements Callable<Integer> {
             exclude.add(p.toAbsolutePath().normalize());
             bytes = Files.readAllBytes(p);
         }
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n");
+        List<ValuesFile.Entry> entries = ValuesFile.parse(bytes);
         Arrays.fill(bytes, (byte) 0);
-        int n = 0;
-        for (String line : lines) {
-            n++;
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            boolean named = eq > 0 && line.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_.\\-]*");
-            String id = named ? line.substring(0, eq) : "values-file:" + n;
-            String value = named ? line.substring(eq + 1) : line;
-            if (!values.add(id, value)) {
-                System.err.println("secret-agent scan: " + id + " is shorter than --min-length " + minLength
+        for (ValuesFile.Entry e : entries) {
+            if (!values.add(e.id, e.value)) {
+                System.err.println("secret-agent scan: " + e.id + " is shorter than --min-length " + minLength
                         + " and is not looked for");
             }
         }

@@ -102,6 +102,28 @@ public abstract class Effect {
         }
     };
 
+    /**
+     * A setting that can only weaken in an application's hands (detectors.config: a file without
+     * {@code useDefault} replaces the built-in detectors, and its allowlists silence findings): under a
+     * fleet policy only the fleet sets it, even where the fleet leaves it unset.
+     */
+    public static final Effect FLEET_ONLY = new Effect("fleet only: under a fleet policy an application may not set it at all") {
+        @Override
+        Merged merge(String floor, String wanted) {
+            return wanted.equals(floor) ? kept(floor) : refused(floor, "only the fleet policy may set it");
+        }
+
+        @Override
+        public String weakerThan(String floor) {
+            return floor + "-changed";
+        }
+
+        @Override
+        public String strongerThan(String floor) {
+            return floor;
+        }
+    };
+
     /** A switch that protects when true (redaction.enabled, audit.enabled, leaks.fail, ...). */
     public static final Effect TRUE_PROTECTS = new Effect("weakens when switched from true to false") {
         @Override

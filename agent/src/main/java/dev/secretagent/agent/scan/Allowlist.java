@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * {@code .secret-agent-allowlist}: findings a team has looked at and accepted, each with its reason.
  * One entry a line: {@code <path glob> <rule> <reason ...>}, where the rule is {@code *},
- * {@code format:<detector|*>} or {@code value:<secret id|*>}. A line without a reason is an error: an
+ * {@code format:<detector|family|*>} or {@code value:<secret id|*>}. A line without a reason is an error: an
  * allowlist nobody can explain is how real credentials slip through. {@code #} starts a comment line.
  */
 public final class Allowlist {
@@ -42,7 +42,9 @@ public final class Allowlist {
                 return true;
             }
             String r = f.rule();
-            return rule.endsWith(":*") ? r.startsWith(rule.substring(0, rule.length() - 1)) : r.equals(rule);
+            // format:github covers the family's detectors (format:github-pat, format:github-oauth-token, ...)
+            return rule.endsWith(":*") ? r.startsWith(rule.substring(0, rule.length() - 1))
+                    : r.equals(rule) || (rule.startsWith("format:") && r.startsWith(rule + "-"));
         }
     }
 

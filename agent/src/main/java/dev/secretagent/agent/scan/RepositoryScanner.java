@@ -132,9 +132,16 @@ public final class RepositoryScanner {
             }
         }
         Set<String> seen = new LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
         for (ScanFinding f : raw) {
-            if (!seen.add(f.line + ":" + f.column + ":" + f.rule())) {
-                continue;
+            if (f.kind == ScanFinding.Kind.VALUE) {
+                values.add(f.line + ":" + f.column);
+            }
+        }
+        for (ScanFinding f : raw) {
+            if (!seen.add(f.line + ":" + f.column + ":" + f.rule())
+                    || (f.kind == ScanFinding.Kind.FORMAT && values.contains(f.line + ":" + f.column))) {
+                continue; // a known value found there already says more than its shape
             }
             if (inlineAllowed(text, lineStarts, f.line) || allowlist.allows(f)) {
                 allowed++;

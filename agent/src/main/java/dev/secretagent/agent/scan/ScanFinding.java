@@ -35,15 +35,20 @@ public final class ScanFinding {
     /** "an AWS credential", "a GitHub credential", "a PEM private key": the article by how the name is said. */
     public static String credential(String detector, boolean capital) {
         String name;
-        switch (detector) {
+        // detector ids are <provider>-<kind> (aws-access-key, github-pat): the provider names the credential,
+        // the full id is in the finding's [format:...] rule
+        String family = detector.indexOf('-') > 0 ? detector.substring(0, detector.indexOf('-')) : detector;
+        switch (family) {
             case "aws": name = "AWS credential"; break;
             case "github": name = "GitHub credential"; break;
             case "gitlab": name = "GitLab credential"; break;
             case "slack": name = "Slack credential"; break;
             case "stripe": name = "Stripe credential"; break;
             case "google": name = "Google credential"; break;
-            case "pem": name = "PEM private key"; break;
+            case "pem": case "private": name = "PEM private key"; break;
             case "jwt": name = "JWT"; break;
+            case "openai": name = "OpenAI credential"; break;
+            case "npm": name = "npm credential"; break;
             default: name = detector + " credential";
         }
         // AWS, a PEM ..., a JWT: a vowel sound decides, not the letter (e.g. "an AWS", "a JWT")

@@ -1,5 +1,6 @@
 package dev.secretagent.agent.scan;
 
+import dev.secretagent.agent.config.GitleaksConfig;
 import dev.secretagent.runtime.access.SecretNames;
 import dev.secretagent.runtime.redact.CredentialFormats;
 
@@ -57,6 +58,12 @@ public final class ScanRun {
      */
     public static Result run(List<Path> roots, boolean git, KnownValues values, Set<Path> exclude,
                              List<String> detectors, Path allowlistFile) throws IOException {
+        return run(roots, git, values, exclude, detectors, allowlistFile, null);
+    }
+
+    /** The same, with a gitleaks-format configuration's global allowlist paths ({@code rules}, may be null). */
+    public static Result run(List<Path> roots, boolean git, KnownValues values, Set<Path> exclude,
+                             List<String> detectors, Path allowlistFile, GitleaksConfig rules) throws IOException {
         Path base = Paths.get("").toAbsolutePath();
         for (Path root : roots) {
             if (!Files.exists(root)) {
@@ -80,6 +87,9 @@ public final class ScanRun {
             for (Path f : RepositoryScanner.files(root, git)) {
                 Path abs = f.toAbsolutePath().normalize();
                 String shown = (abs.startsWith(rel) ? rel.relativize(abs) : abs).toString().replace(File.separatorChar, '/');
+                if (rules != null && rules.pathAllowed(shown)) {
+                    continue; // the configuration's global allowlist paths
+                }
                 findings.addAll(scanner.scan(f, shown));
             }
         }

@@ -45,7 +45,7 @@ class ScanPartsTest {
         String aws = "AK" + "IA" + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
         List<CredentialFormats.Hit> hits = CredentialFormats.of(List.of()).find("key = \"" + aws + "\"; password=${X}");
         assertThat(hits).hasSize(1);
-        assertThat(hits.get(0).detector).isEqualTo("aws");
+        assertThat(hits.get(0).detector).isEqualTo("aws-access-key");
         assertThat(hits.get(0).start).isEqualTo(7);
         assertThat(CredentialFormats.of(List.of("none")).find(aws)).isEmpty();
         assertThatThrownBy(() -> CredentialFormats.of(List.of("nosuch"))).isInstanceOf(IllegalArgumentException.class);

@@ -1,19 +1,19 @@
 package dev.secretagent.runtime.redact;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The credential-format detectors (aws, github, gitlab, slack, stripe, google, pem, jwt) on their own,
- * for tools that look for credentials in text at rest rather than redact output (the {@code scan}
- * command). The same {@link Detectors} as the redactor, so there is one set of formats; header,
- * key=value and URL rules are left out (a repository is full of {@code password=${DB_PASSWORD}}).
+ * The redactor's credential detectors ({@link DetectorTable}, plus those of {@code detectors.config}) on their own,
+ * for tools that look for credentials in text at rest rather than redact output (the {@code scan} command): the
+ * same rules and the same allow rules ({@link Placeholders}) as the running JVM. Besides the detectors, the
+ * secret-looking key rule of the redactor ({@code aws_secret_access_key = ...}, {@code "client_secret": "..."}),
+ * but only where the value itself looks like a secret ({@link Placeholders#looksSecret}): a repository is full of
+ * {@code password=${DB_PASSWORD}}. Header, query and URL rules are left out.
  */
 public final class CredentialFormats {
-    /** One match: [start, end) in the text and the detector that found it. */
+    /** One match: [start, end) in the text and the detector that found it ({@code github-pat}, {@code key:token}). */
     public static final class Hit {
         public final int start;
         public final int end;
@@ -29,13 +29,11 @@ public final class CredentialFormats {
     private final RuleScanner scanner;
     private final String[] owners;
 
-    private CredentialFormats(List<String> detectors) {
+    private CredentialFormats(List<DetectorRule> detectors, boolean keys) {
         RuleScanner.OwnerTable owner = new RuleScanner.OwnerTable();
-        List<RuleScanner.Trigger> all = RuleScanner.triggers(Collections.<String>emptyList(), detectors,
-                owner);
         List<RuleScanner.Trigger> only = new ArrayList<RuleScanner.Trigger>();
-        for (RuleScanner.Trigger t : all) {
-            if (t.kind == RuleScanner.DETECTOR) {
+        for (RuleScanner.Trigger t : RuleScanner.triggers(Collections.<String>emptyList(), detectors, owner)) {
+            if (t.kind == RuleScanner.DETECTOR || (keys && t.kind == RuleScanner.KEY)) {
                 only.add(t);
             }
         }
@@ -43,25 +41,33 @@ public final class CredentialFormats {
         this.owners = owner.ids();
     }
 
-    /** Every detector name the redactor knows. */
+    /** Every detector family the redactor knows. */
     public static List<String> names() {
-        return Collections.unmodifiableList(Arrays.asList(RuleScanner.DETECTORS));
+        return Collections.unmodifiableList(DetectorTable.families());
     }
 
-    /** A finder for the named detectors ("all" or an empty list: every one). Unknown names: IllegalArgumentException. */
+    /** Every built-in detector (id, family, keywords, pattern), in table order. */
+    public static List<DetectorRule> rules() {
+        return DetectorTable.RULES;
+    }
+
+    /**
+     * A finder for the named detectors: "all" or an empty list (every one), "none", or families and detector ids.
+     * Unknown names: IllegalArgumentException. Key/value findings unless "none".
+     */
     public static CredentialFormats of(List<String> detectors) {
-        List<String> list = new ArrayList<String>();
-        if (detectors == null || detectors.isEmpty()
-                || (detectors.size() == 1 && detectors.get(0).equalsIgnoreCase("all"))) {
-            list.addAll(names());
-        } else if (!(detectors.size() == 1 && detectors.get(0).equalsIgnoreCase("none"))) {
-            for (String d : detectors) {
-                String n = d.toLowerCase(Locale.ROOT);
-                Detectors.triggers(n); // validates
-                list.add(n);
+        boolean none = detectors != null && detectors.size() == 1 && detectors.get(0).equalsIgnoreCase("none");
+        return new CredentialFormats(CustomDetectors.withInstalled(DetectorTable.forSetting(detectors)), !none);
+    }
+
+    private boolean coveredByDetector(Spans sp, int k) {
+        for (int i = 0; i < sp.size; i++) {
+            if (i != k && !owners[sp.owner[i]].startsWith("key:") && sp.start[i] < sp.end[k]
+                    && sp.start[k] < sp.end[i]) {
+                return true;
             }
         }
-        return new CredentialFormats(list);
+        return false;
     }
 
     /** The credential-shaped spans in {@code text}, in order of their start. */
@@ -70,11 +76,24 @@ public final class CredentialFormats {
         if (sp == null) {
             return Collections.emptyList();
         }
-        sp.merge(0);
-        List<Hit> out = new ArrayList<Hit>(sp.groups);
-        for (int g = 0; g < sp.groups; g++) {
-            String id = owners[sp.gOwner[g]];
-            out.add(new Hit(sp.gStart[g], sp.gEnd[g], id.startsWith("detector:") ? id.substring(9) : id));
+        Spans kept = null;
+        for (int i = 0; i < sp.size; i++) {
+            boolean key = owners[sp.owner[i]].startsWith("key:");
+            if (key && coveredByDetector(sp, i)) {
+                continue; // the detector names it better ("github-pat", not "key:token")
+            }
+            if (!key || Placeholders.looksSecret(text, sp.start[i], sp.end[i])) {
+                kept = RuleScanner.add(kept, sp.start[i], sp.end[i], sp.owner[i]);
+            }
+        }
+        if (kept == null) {
+            return Collections.emptyList();
+        }
+        kept.merge(0);
+        List<Hit> out = new ArrayList<Hit>(kept.groups);
+        for (int g = 0; g < kept.groups; g++) {
+            String id = owners[kept.gOwner[g]];
+            out.add(new Hit(kept.gStart[g], kept.gEnd[g], id.startsWith("detector:") ? id.substring(9) : id));
         }
         return out;
     }

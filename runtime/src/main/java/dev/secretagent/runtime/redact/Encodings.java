@@ -28,6 +28,12 @@ public final class Encodings {
             return new ArrayList<String>();
         }
         addAll(out, value, minLength);
+        char first = value.charAt(0);
+        if (value.length() >= 2 && (first == '"' || first == '\'') && value.charAt(value.length() - 1) == first
+                && value.length() - 2 >= minLength) {
+            // registered with its quotes ("s3cr3t" from a .env file): the program prints it without them
+            addAll(out, value.substring(1, value.length() - 1), minLength);
+        }
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
             // a PEM key or a certificate is often printed line by line: each long-enough line is a secret too
             for (String line : value.split("\r\n|\r|\n")) {
@@ -69,6 +75,15 @@ public final class Encodings {
         out.add(xml(v, 4));
         out.add(javaEscape(v, false));
         out.add(javaEscape(v, true));
+        if (v.indexOf('\'') >= 0) {
+            out.add(v.replace("'", "''")); // SQL, PowerShell and YAML single-quoted strings
+        }
+        if (v.indexOf('"') >= 0) {
+            out.add(v.replace("\"", "\"\"")); // CSV, VB and SQL identifiers
+            out.add(xml(v, 5));
+        } else if (v.indexOf('\'') >= 0) {
+            out.add(xml(v, 5));
+        }
     }
 
     /**
@@ -133,7 +148,7 @@ public final class Encodings {
     /**
      * style 0: named entities with &amp;apos;, 1: named with &amp;#39;, 2: decimal numeric, 3: hex numeric,
      * 4: element text, where only &amp; &lt; &gt; are escaped and quotes stay as they are (JUL's XMLFormatter,
-     * most serialisers' text nodes).
+     * most serialisers' text nodes), 5: quotes as decimal entities beside named &amp;amp; &amp;lt; &amp;gt;.
      */
     static String xml(String v, int style) {
         StringBuilder sb = new StringBuilder(v.length() + 16);
@@ -141,7 +156,8 @@ public final class Encodings {
             char c = v.charAt(i);
             boolean quote = c == '"' || c == '\'';
             if (c == '&' || c == '<' || c == '>' || quote && style != 4) {
-                if (style == 2) {
+                if (style == 2 || style == 5 && quote) {
+                    // style 5: quotes numeric, the rest named, as the OWASP Java Encoder and Go's html package write
                     sb.append("&#").append((int) c).append(';');
                 } else if (style == 3) {
                     sb.append("&#x").append(Integer.toHexString(c)).append(';');

@@ -69,7 +69,7 @@ final class Engine {
         String mask = settings.get("mask", "[REDACTED:{id}]");
         int brace = mask.indexOf('{');
         String maskPrefix = brace > 0 ? mask.substring(0, brace) : mask.length() >= 3 && brace < 0 ? mask : "";
-        List<String> detectors = detectorList(settings);
+        List<DetectorRule> detectors = detectorList(settings);
         List<RuleScanner.Trigger> triggers = RuleScanner.triggers(settings.getList("headers"), detectors,
                 owner);
         rules = new RuleScanner(triggers, maskPrefix);
@@ -84,20 +84,9 @@ final class Engine {
         }
     }
 
-    static List<String> detectorList(Settings settings) {
-        List<String> list = settings.getList("detectors");
-        if (list.isEmpty() || (list.size() == 1 && list.get(0).equalsIgnoreCase("all"))) {
-            return Arrays.asList(RuleScanner.DETECTORS);
-        }
-        if (list.size() == 1 && list.get(0).equalsIgnoreCase("none")) {
-            return new ArrayList<String>();
-        }
-        List<String> out = new ArrayList<String>();
-        for (String d : list) {
-            Detectors.triggers(d.toLowerCase(java.util.Locale.ROOT)); // validates the name
-            out.add(d.toLowerCase(java.util.Locale.ROOT));
-        }
-        return out;
+    /** The detectors of the {@code detectors} setting (families or ids), with those of {@code detectors.config}. */
+    static List<DetectorRule> detectorList(Settings settings) {
+        return CustomDetectors.withInstalled(DetectorTable.forSetting(settings.getList("detectors"), false));
     }
 
     private static SkipMatcher matcher(Map<String, Integer> forms) {

@@ -187,7 +187,16 @@ abstract class HoldBackRedactor {
             find(e, sp, open);
             cut = closing ? len : len - heldTail(e);
             if (!flushing) {
-                int ruleCut = Math.min(open.from, len - triggerTail(e));
+                int tail = len - triggerTail(e);
+                // a tail held because it may start a token is moot where it lies in a match already found (a
+                // detector's value after its name): held, that value would reach the next write without its name
+                for (int i = 0; i < sp.size; i++) {
+                    if (sp.start[i] <= tail && tail < sp.end[i]) {
+                        tail = sp.end[i];
+                        i = -1;
+                    }
+                }
+                int ruleCut = Math.min(open.from, tail);
                 if (len - ruleCut <= MAX_RULE_HOLD) {
                     cut = Math.min(cut, ruleCut);
                 }

@@ -36,7 +36,6 @@ final class RuleScanner {
         "private_key", "privatekey", "client_secret", "secret_key", "access_key", "secretkey"};
     static final String[] QUERY_PARAMS = {"sig", "signature", "x-amz-signature", "x-amz-credential",
         "x-amz-security-token", "access_token", "x-goog-signature", "x-goog-credential", "jsessionid", "phpsessid"};
-    static final String[] DETECTORS = {"aws", "github", "gitlab", "slack", "stripe", "google", "pem", "jwt"};
     private static final String[] SCHEMES = {"Bearer ", "Basic ", "Token ", "Digest ", "Negotiate ", "Bot ",
         "AWS4-HMAC-SHA256 ", "token ", "bearer ", "basic "};
 
@@ -44,21 +43,28 @@ final class RuleScanner {
         final String text;       // lower case
         final int kind;
         final int nameLength;    // the name inside the trigger ("pwd=" -> 3)
-        final String detail;     // detector name, or the canonical name
+        final String detail;     // detector id, or the canonical name
         final int owner;
-        /** For triggers found by their exact-case text (SCHEME, CALL): that text; else null. */
+        /** Detectors: the rule. */
+        final DetectorRule rule;
+        /** For triggers found by their exact-case text (SCHEME, CALL, a detector's keyword): that text; else null. */
         final String exact;
 
         Trigger(String text, int kind, int nameLength, String detail, int owner) {
-            this(text, kind, nameLength, detail, owner, null);
+            this(text, kind, nameLength, detail, owner, null, null);
         }
 
         Trigger(String text, int kind, int nameLength, String detail, int owner, String exact) {
+            this(text, kind, nameLength, detail, owner, null, exact);
+        }
+
+        Trigger(String text, int kind, int nameLength, String detail, int owner, DetectorRule rule, String exact) {
             this.text = text;
             this.kind = kind;
             this.nameLength = nameLength;
             this.detail = detail;
             this.owner = owner;
+            this.rule = rule;
             this.exact = exact;
         }
     }
@@ -77,6 +83,13 @@ final class RuleScanner {
     private final int maxTrigger;
     /** Is the JWT detector on? Its trigger is the payload's ".eyJ", so a stream must hold a header in progress. */
     private final boolean jwt;
+    /** Detectors whose keyword is inside the token: a stream holds a tail that may be such a token's start. */
+    private final Trigger[] inner;
+    /**
+     * One trigger of each short-prefix detector: its keywords are the prefix behind a blank or quote, so a token
+     * at the very start of the text (a message, or a stream's next write after a blank) is checked here.
+     */
+    private final Trigger[] shortAtStart;
     private final String maskPrefix;
     /** Header names (lower case) and their owners, for call arguments: {@code header("Authorization", "v")}. */
     private final java.util.Map<String, Integer> headerOwners = new java.util.HashMap<String, Integer>();
@@ -96,8 +109,12 @@ final class RuleScanner {
         maxTrigger = max;
         index = new TriggerIndex(triggers);
         boolean j = false;
+        List<Trigger> in = new ArrayList<Trigger>();
         for (Trigger t : triggers) {
-            j |= t.kind == DETECTOR && t.detail.equals("jwt");
+            j |= t.kind == DETECTOR && t.detail.equals("jwt-token");
+            if (t.kind == DETECTOR && t.rule.kind == DetectorRule.INNER) {
+                in.add(t);
+            }
         }
         jwt = j;
         for (Trigger t : triggers) {
@@ -107,6 +124,14 @@ final class RuleScanner {
                 keyOwners.put(t.detail, t.owner);
             }
         }
+        inner = in.toArray(new Trigger[0]);
+        List<Trigger> shorts = new ArrayList<Trigger>();
+        for (Trigger t : triggers) {
+            if (t.kind == DETECTOR && t.rule.kind == DetectorRule.SHORT && t.exact.charAt(0) == ' ') {
+                shorts.add(t);
+            }
+        }
+        shortAtStart = shorts.toArray(new Trigger[0]);
     }
 
     boolean isEmpty() {
@@ -132,7 +157,8 @@ final class RuleScanner {
         if (triggers.length == 0) {
             return sp;
         }
-        return run(TriggerSearch.find(index, s, from, to), s, from, to, sp, open);
+        sp = run(TriggerSearch.find(index, s, from, to), s, from, to, sp, open);
+        return shortAtStart.length == 0 || from >= to ? sp : atStart(s, from, to, sp, open);
     }
 
     Spans scan(char[] s, int from, int to, Spans sp, Open open) {
@@ -140,7 +166,8 @@ final class RuleScanner {
             return sp;
         }
         Candidates found = TriggerSearch.find(index, s, from, to);
-        return found == null ? sp : run(found, java.nio.CharBuffer.wrap(s), from, to, sp, open);
+        sp = found == null ? sp : run(found, java.nio.CharBuffer.wrap(s), from, to, sp, open);
+        return shortAtStart.length == 0 || from >= to ? sp : atStart(java.nio.CharBuffer.wrap(s), from, to, sp, open);
     }
 
     Spans scan(byte[] s, int from, int to, Spans sp, Open open) {
@@ -148,7 +175,19 @@ final class RuleScanner {
             return sp;
         }
         Candidates found = TriggerSearch.find(index, s, from, to);
-        return found == null ? sp : run(found, new Latin1(s), from, to, sp, open);
+        sp = found == null ? sp : run(found, new Latin1(s), from, to, sp, open);
+        return shortAtStart.length == 0 || from >= to ? sp : atStart(new Latin1(s), from, to, sp, open);
+    }
+
+    /** Short-prefix detectors whose token starts the text. */
+    private Spans atStart(CharSequence s, int from, int to, Spans sp, Open open) {
+        char c = s.charAt(from);
+        for (Trigger t : shortAtStart) {
+            if (t.exact.charAt(1) == c) {
+                sp = Detectors.detectAtStart(t, s, from, to, sp, open);
+            }
+        }
+        return sp;
     }
 
     /** UTF-8 bytes seen as Latin-1 chars: positions stay byte positions. */
@@ -193,6 +232,9 @@ final class RuleScanner {
      */
     int triggerTail(CharSequence s, int from, int to) {
         int header = jwt ? Detectors.jwtHeaderTail(s, from, to) : 0;
+        for (Trigger t : inner) {
+            header = Math.max(header, Detectors.innerTail(t.rule, t.exact, s, from, to));
+        }
         return Math.max(Math.max(header, nameTail(s, from, to)), CallArguments.tail(s, from, to));
     }
 
@@ -203,6 +245,11 @@ final class RuleScanner {
         for (int len = 1; len <= limit; len++) {
             char c = s.charAt(to - len);
             if (c <= ' ') {
+                // a blank ends a name, but starts the keyword of a short-prefix detector (" hf_", "\nSG.")
+                if (sb.length() == 0 || c != ' ' && c != '\t' && c != '\n' || !triggerPrefixes.contains(c + sb.toString())) {
+                    break;
+                }
+                best = len;
                 break;
             }
             sb.insert(0, (char) fold(c));
@@ -232,7 +279,7 @@ final class RuleScanner {
             case ORACLE:
                 return OracleUrls.apply(t, s, to, st, sp, open, maskPrefix);
             default:
-                return Detectors.detect(t.detail, t.owner, s, from, to, st, sp, open);
+                return Detectors.detect(t, s, from, to, st, sp, open);
         }
     }
 
@@ -578,7 +625,7 @@ final class RuleScanner {
     // ---------------------------------------------------------------- building
 
     /** Triggers for the configured rules; {@code owners} hands out owner numbers for rule ids. */
-    static List<Trigger> triggers(List<String> extraHeaders, List<String> detectors, OwnerTable owners) {
+    static List<Trigger> triggers(List<String> extraHeaders, List<DetectorRule> detectors, OwnerTable owners) {
         List<Trigger> out = new ArrayList<Trigger>();
         List<String> headers = new ArrayList<String>();
         for (String h : DEFAULT_HEADERS) {
@@ -628,10 +675,11 @@ final class RuleScanner {
         for (char c = '0'; c <= '9'; c++) {
             out.add(new Trigger(c + "://", URL, 4, "userinfo", url));
         }
-        for (String d : detectors) {
-            int owner = owners.owner("detector:" + d);
-            for (String prefix : Detectors.triggers(d)) {
-                out.add(new Trigger(prefix.toLowerCase(Locale.ROOT), DETECTOR, prefix.length(), d, owner));
+        for (DetectorRule d : detectors) {
+            int owner = owners.owner(d.owner());
+            for (String keyword : d.keywords) {
+                out.add(new Trigger(keyword.toLowerCase(Locale.ROOT), DETECTOR, keyword.length(), d.id, owner, d,
+                        keyword));
             }
         }
         return out;

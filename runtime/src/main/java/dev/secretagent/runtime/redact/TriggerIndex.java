@@ -205,12 +205,7 @@ final class TriggerIndex {
 
     /** The detector's exact-case prefix whose folded form is the trigger's text (detect() checks case). */
     private static String exactPrefix(RuleScanner.Trigger t) {
-        for (String p : Detectors.triggers(t.detail)) {
-            if (p.length() >= STRIDE + 1 && p.toLowerCase(java.util.Locale.ROOT).equals(t.text)) {
-                return p;
-            }
-        }
-        return null;
+        return t.exact != null && t.exact.length() >= STRIDE + 1 ? t.exact : null;
     }
 
     /** The 4-char window of the prefix whose three 2-grams are least likely in log text. */

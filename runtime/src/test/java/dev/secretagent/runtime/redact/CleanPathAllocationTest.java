@@ -51,14 +51,22 @@ class CleanPathAllocationTest {
         for (int i = 0; i < 20_000; i++) {
             calls.run(); // warm up: compiled code, escape analysis, caches filled
         }
-        long before = allocated();
-        for (int i = 0; i < 1_000; i++) {
-            Redaction.redact(LINE, "t");
-            Redaction.redact(longText, "t");
-            Redaction.redactUtf8(shortBytes, 0, shortBytes.length, "t");
-            Redaction.redactUtf8(longBytes, 0, longBytes.length, "t");
+        // the best of three measurements: a recompilation in the middle of one (the JIT's escape analysis
+        // decides per compiled version) must not fail the test; a clean path that allocates fails all three
+        long perRound = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3 && perRound >= 16; attempt++) {
+            long before = allocated();
+            for (int i = 0; i < 1_000; i++) {
+                Redaction.redact(LINE, "t");
+                Redaction.redact(longText, "t");
+                Redaction.redactUtf8(shortBytes, 0, shortBytes.length, "t");
+                Redaction.redactUtf8(longBytes, 0, longBytes.length, "t");
+            }
+            perRound = Math.min(perRound, (allocated() - before) / 1_000);
+            for (int i = 0; i < 5_000; i++) {
+                calls.run();
+            }
         }
-        long perRound = (allocated() - before) / 1_000;
         assertThat(perRound).as("bytes allocated per round of four clean calls").isLessThan(16);
     }
 

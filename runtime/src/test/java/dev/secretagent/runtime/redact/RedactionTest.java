@@ -290,8 +290,8 @@ class RedactionTest {
         String google = "AI" + "za" + random("", 35);
         String jwt = "ey" + "J" + random("", 20) + ".ey" + "J" + random("", 30) + "." + random("", 43);
         String pem = "-----" + "BEGIN RSA PRIVATE KEY" + "-----\n" + random("", 64) + "\n-----" + "END RSA PRIVATE KEY" + "-----";
-        String[][] cases = {{aws, "aws"}, {gh, "github"}, {gl, "gitlab"}, {slack, "slack"}, {stripe, "stripe"},
-            {google, "google"}, {jwt, "jwt"}, {pem, "pem"}};
+        String[][] cases = {{aws, "aws-access-key"}, {gh, "github-pat"}, {gl, "gitlab-pat"}, {slack, "slack-bot-token"},
+            {stripe, "stripe-secret-key"}, {google, "google-api-key"}, {jwt, "jwt-token"}, {pem, "pem-private-key"}};
         for (String[] c : cases) {
             assertThat(Redaction.redact("found " + c[0] + " here", "t")).as(c[1]).isEqualTo("found [REDACTED:detector:" + c[1] + "] here");
         }

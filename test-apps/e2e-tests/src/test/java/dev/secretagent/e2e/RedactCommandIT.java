@@ -36,6 +36,26 @@ class RedactCommandIT {
         assertThat(r.stderr()).doesNotContain(envSecret).doesNotContain(fileSecret).contains("ORDERS_DB_PASSWORD");
     }
 
+    /** The agent's options reach the command (environment and -D), and the values file is scan's format. */
+    @Test
+    void honoursMinLengthAndMaskAndTheSharedValuesFileFormat(@TempDir Path dir) throws Exception {
+        String named = ChildJvm.randomSecret("named-");
+        String withEq = "u=" + ChildJvm.randomSecret("eq-");
+        String shortOne = ChildJvm.randomSecret("s").substring(0, 10);
+        Path values = dir.resolve("values.txt");
+        Files.write(values, ("# team values\nORDERS_API=" + named + "\n=" + withEq + "\n" + shortOne + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        String in = "a " + named + "\nb " + withEq + "\nc " + shortOne + "\n";
+
+        ChildJvm.Result r = Cli.run(List.of(ChildJvm.javaBin(), "-Dsecretagent.min.length=12", "-jar",
+                ChildJvm.AGENT_JAR.toString(), "redact", "--no-env", "--values-file", values.toString()),
+                Map.of("SECRETAGENT_MASK", "<hidden:{id}>"), in.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.exit).as(r.toString()).isZero();
+        assertThat(r.stdout()).isEqualTo("a <hidden:ORDERS_API>\nb <hidden:values-file:3>\nc " + shortOne + "\n");
+        assertThat(r.stderr()).doesNotContain(named).doesNotContain(withEq);
+    }
+
     /**
      * Logs written before a rotation hold the old value: every version in the store is redacted, under the
      * secret's path, and each value the command read from the store is on the audit record (never the value).

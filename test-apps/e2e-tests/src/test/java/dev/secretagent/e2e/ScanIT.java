@@ -58,8 +58,8 @@ class ScanIT {
         assertThat(r.exit).as(r.toString()).isEqualTo(1);
         assertThat(r.stdout())
                 .contains("config/app.properties:2:13: the value of known secret DB_PASSWORD  [value:DB_PASSWORD]")
-                .contains("src/Client.java:3:32: an AWS credential (by its format)  [format:aws]")
-                .contains("deploy/ci.yaml:4:14: a GitHub credential (by its format)  [format:github]")
+                .contains("src/Client.java:3:32: an AWS credential (by its format)  [format:aws-access-key]")
+                .contains("deploy/ci.yaml:4:14: a GitHub credential (by its format)  [format:github-pat]")
                 .contains("3 credentials found in 4 files")
                 .doesNotContain("scratch/notes.txt");
         assertNoValue(r);
@@ -101,12 +101,12 @@ class ScanIT {
         ChildJvm.Result json = scan(Map.of("DB_PASSWORD", secret), "--git", "--format", "json", repo.toString());
         assertThat(json.exit).isEqualTo(1);
         assertThat(json.stdout()).contains("{\"path\": \"config/app.properties\", \"line\": 2, \"column\": 13, \"kind\": \"value\", \"id\": \"DB_PASSWORD\"")
-                .contains("\"kind\": \"format\", \"id\": \"aws\"");
+                .contains("\"kind\": \"format\", \"id\": \"aws-access-key\"");
         assertNoValue(json);
 
         ChildJvm.Result sarif = scan(Map.of("DB_PASSWORD", secret), "--git", "--format", "sarif", repo.toString());
         assertThat(sarif.exit).isEqualTo(1);
-        assertThat(sarif.stdout()).contains("\"version\": \"2.1.0\"").contains("\"ruleId\": \"credential-format/aws\"")
+        assertThat(sarif.stdout()).contains("\"version\": \"2.1.0\"").contains("\"ruleId\": \"credential-format/aws-access-key\"")
                 .contains("\"artifactLocation\": {\"uri\": \"src/Client.java\", \"uriBaseId\": \"SRCROOT\"}, \"region\": {\"startLine\": 3");
         assertNoValue(sarif);
     }

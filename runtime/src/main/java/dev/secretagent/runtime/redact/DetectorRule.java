@@ -1,0 +1,150 @@
+package dev.secretagent.runtime.redact;
+
+import java.util.regex.Pattern;
+
+/**
+ * One credential detector, as data: its id ({@code <provider>-<kind>}, shown as {@code detector:<id>}), the family
+ * the {@code detectors} option selects it by, the literal keywords the trigger search looks for, the pattern checked
+ * where a keyword occurs, and what makes a match not a finding (minimum entropy, example values).
+ *
+ * <p>Kinds, by where the keyword sits:
+ * <ul>
+ * <li>{@link #PREFIX}: the token starts with the keyword ({@code ghp_}); the pattern is matched from there and the
+ * token must stand alone (no letter, digit or {@code _} glued in front, none right after).</li>
+ * <li>{@link #SHORT}: a prefix shorter than the trigger search's 4-char windows ({@code SG.}, {@code hf_}); its
+ * keywords are the prefix behind each char a token can stand after (blank, quote, {@code =}, {@code :}, ...).</li>
+ * <li>{@link #INNER}: the keyword is inside the token ({@code T3BlbkFJ} of an OpenAI key, {@code .atlasv1.}); the
+ * token's start is found by reading back over {@link #back} chars of its alphabet.</li>
+ * <li>{@link #CONTEXT}: a provider whose tokens have no prefix; the keyword is part of the name in front of a
+ * separator ({@code HEROKU_API_KEY=...}), group 1 of the pattern is the value. Keywords in lower, upper and
+ * capitalised case.</li>
+ * <li>{@link #CODE}: checked by code, not a pattern (PEM blocks, JWTs).</li>
+ * </ul>
+ * A rule from a user's configuration ({@code detectors.config}) is a {@link #CONTEXT}-like rule with its own keywords
+ * and pattern (see {@link #custom}).
+ */
+public final class DetectorRule {
+    static final int PREFIX = 0;
+    static final int SHORT = 1;
+    static final int INNER = 2;
+    static final int CONTEXT = 3;
+    static final int CODE = 4;
+    /** A user rule: the pattern is searched (find) in the keyword's line, group {@link #group} is the secret. */
+    static final int CUSTOM = 5;
+
+    /** Chars a token with a {@link #SHORT} prefix may stand after. */
+    static final String SHORT_BOUNDARIES = " \t\n\"'=:`(,>[";
+
+    final String id;
+    final String family;
+    final int kind;
+    /** Exact-case literals the trigger search looks for (each at least 4 chars). */
+    final String[] keywords;
+    final String regex;
+    final int group;
+    final double minEntropy;
+    /** INNER: how far back the token may start, and the chars it may start with until the keyword. */
+    final int back;
+    final String backAlphabet;
+    /** Substrings that make a match an example, not a finding (besides {@link Placeholders}). */
+    final String[] allow;
+    /** Patterns a user rule's allowlist gives: a secret matching one is not a finding. */
+    final Pattern[] allowRegexes;
+    /** Is a long run of one char a sign of a placeholder? Not for formats that hold runs (Twitter's AAAA...). */
+    boolean runsArePlaceholders = true;
+    private volatile Pattern pattern;
+    private volatile boolean[] backSet;
+
+    DetectorRule(String id, String family, int kind, String[] keywords, String regex, int group, double minEntropy,
+            int back, String backAlphabet, String[] allow, Pattern[] allowRegexes) {
+        this.id = id;
+        this.family = family;
+        this.kind = kind;
+        this.keywords = keywords;
+        this.regex = regex;
+        this.group = group;
+        this.minEntropy = minEntropy;
+        this.back = back;
+        this.backAlphabet = backAlphabet;
+        this.allow = allow;
+        this.allowRegexes = allowRegexes;
+    }
+
+    /**
+     * A rule from a gitleaks-format configuration, already translated to java.util.regex: keywords (any case; an
+     * empty list is not allowed: without a literal the trigger search could not find where to run it), the pattern,
+     * the secret's group (0: the whole match), minimum entropy (0: none), and its allowlist's regexes and stopwords.
+     */
+    public static DetectorRule custom(String id, java.util.List<String> keywords, String regex, int group,
+            double minEntropy, java.util.List<String> allowRegexes, java.util.List<String> stopwords) {
+        java.util.List<String> kws = new java.util.ArrayList<String>();
+        for (String k : keywords) {
+            for (String v : DetectorTable.caseVariants(k)) {
+                // a 3-char keyword is looked for behind the chars a word stands after (the search needs 4)
+                String[] forms = v.length() >= 4 ? new String[] {v} : new String[SHORT_BOUNDARIES.length()];
+                for (int i = 0; v.length() < 4 && i < forms.length; i++) {
+                    forms[i] = SHORT_BOUNDARIES.charAt(i) + v;
+                }
+                for (String f : forms) {
+                    if (f.length() >= 4 && !kws.contains(f)) {
+                        kws.add(f);
+                    }
+                }
+            }
+        }
+        Pattern[] allow = new Pattern[allowRegexes.size()];
+        for (int i = 0; i < allow.length; i++) {
+            allow[i] = Pattern.compile(allowRegexes.get(i));
+        }
+        DetectorRule r = new DetectorRule(id, "custom", CUSTOM, kws.toArray(new String[0]), regex, group, minEntropy,
+                0, null, stopwords.toArray(new String[0]), allow);
+        r.pattern(); // compiles now: a bad pattern is an error at start, naming the rule
+        return r;
+    }
+
+    /** The compiled pattern, compiled on first use (about a hundred rules: start-up pays only for those that run). */
+    Pattern pattern() {
+        Pattern p = pattern;
+        if (p == null && regex != null) {
+            p = Pattern.compile(regex);
+            pattern = p;
+        }
+        return p;
+    }
+
+    /** INNER: which ASCII chars belong to {@link #backAlphabet} (computed once). */
+    boolean[] backSet() {
+        boolean[] b = backSet;
+        if (b == null) {
+            b = new boolean[128];
+            Pattern p = Pattern.compile(backAlphabet);
+            for (char c = 0; c < 128; c++) {
+                b[c] = p.matcher(String.valueOf(c)).matches();
+            }
+            backSet = b;
+        }
+        return b;
+    }
+
+    /** The id as masks, audit lines and findings show it. */
+    public String owner() {
+        return "detector:" + id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String family() {
+        return family;
+    }
+
+    /** The pattern as java.util.regex source (null for rules checked by code). */
+    public String regex() {
+        return regex;
+    }
+
+    public java.util.List<String> keywords() {
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(keywords));
+    }
+}
