@@ -27,8 +27,9 @@ class OtelAgentIT {
                 .jvmArg("-Dotel.bsp.schedule.delay=100").jvmArg("-Dotel.blrp.schedule.delay=100")
                 .jvmArg("-Dotel.instrumentation.http.client.capture-request-headers=Authorization,X-Api-Key")
                 .jvmArg("-Dotel.instrumentation.http.client.capture-response-headers=Set-Cookie")
-                .jvmArg("-Dotel.instrumentation.logback-appender.experimental.capture-mdc-attributes=*")
-                .jvmArg("-Dotel.instrumentation.logback-appender.experimental.capture-key-value-pair-attributes=true")
+                // 2.33 names (the older capture-mdc-attributes / capture-key-value-pair-attributes warn as deprecated)
+                .jvmArg("-Dotel.instrumentation.logback-appender.experimental.mdc-attributes.included=*")
+                .jvmArg("-Dotel.instrumentation.common.logging.structured-attributes.included=*")
                 .jvmArg("-Dotel.instrumentation.logback-appender.experimental.capture-arguments=true")
                 .jvmArg("-Dotel.instrumentation.logback-appender.experimental-log-attributes=true");
     }
