@@ -81,7 +81,9 @@ class AttributeRedactionTest {
         assertThat(AttributeRedaction.value("url.query", "api_key=zz&x=1", CH)).isEqualTo("api_key=[REDACTED:query:api_key]&x=1");
         String plain = "https://h/p?page=2";
         assertThat(AttributeRedaction.value("url.full", plain, CH)).isSameAs(plain);
-        // not a URL key: only the engine's rules apply
-        assertThat(AttributeRedaction.value("app.link", "page=2&sig=s1g", CH)).isEqualTo("page=2&sig=s1g");
+        // any key: the engine's own rules (its query parameters among them) still apply
+        assertThat(AttributeRedaction.value("app.link", "page=2&sig=s1g", CH)).isEqualTo("page=2&sig=[REDACTED:query:sig]");
+        String clean = "page=2&q=shoes";
+        assertThat(AttributeRedaction.value("app.link", clean, CH)).isSameAs(clean);
     }
 }
