@@ -134,6 +134,7 @@ public final class Installer {
                     // (OpenTelemetry's VirtualFieldAccessor$...), which no TypePool can resolve. Our advice
                     // only ever goes into declared methods, so the graph is not needed.
                     .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+                    // validation checks the shape of types Byte Buddy creates; advice changes no signature
                     .with(TypeValidation.DISABLED));
         } finally {
             for (int i = 0; i < names.length; i++) {

@@ -18,7 +18,7 @@ import java.util.Locale;
  *       {@code headers} option): every value masked whole, as {@code [REDACTED:header:<name>]}. A header value
  *       is not text with a secret inside, it IS the credential, known or not.</li>
  *   <li>A key whose own name looks secret by the zero-config name rules (an MDC entry {@code db.password}, a
- *       key-value pair {@code apiToken}): masked whole, as {@code [REDACTED:attribute:<key>]}.</li>
+ *       key-value pair {@code apiToken}): masked whole, as {@code [REDACTED:key:<key>]} (the rule family of the engine's key rules, so dev mode files it as a sensitive key).</li>
  *   <li>A URL ({@code url.full}, {@code url.query}, {@code http.url}, {@code http.target}): the value of each
  *       query parameter whose name looks secret, or is a common signature/credential parameter, is masked.</li>
  *   <li>Every String value, and every String element of an array value: known secrets and detectors, as in
@@ -88,7 +88,7 @@ public final class AttributeRedaction {
             }
         }
         if (SecretNames.looksSecret(key)) {
-            return "attribute:" + key;
+            return "key:" + key;
         }
         return null;
     }

@@ -59,8 +59,8 @@ class AttributeRedactionTest {
 
     @Test
     void keysThatLookSecretAreMaskedWhole() {
-        assertThat(AttributeRedaction.value("apiToken", "anything", OtelExports.LOGS)).isEqualTo("[REDACTED:attribute:apiToken]");
-        assertThat(AttributeRedaction.value("db.password", "pw", OtelExports.LOGS)).isEqualTo("[REDACTED:attribute:db.password]");
+        assertThat(AttributeRedaction.value("apiToken", "anything", OtelExports.LOGS)).isEqualTo("[REDACTED:key:apiToken]");
+        assertThat(AttributeRedaction.value("db.password", "pw", OtelExports.LOGS)).isEqualTo("[REDACTED:key:db.password]");
         assertThat(AttributeRedaction.value("db.password", 7L, OtelExports.LOGS)).isEqualTo(7L);
     }
 
