@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
  * Authorization and an X-Api-Key header; the server answers with a Set-Cookie.
  *
  * <p>{@code agent}: nothing else; the OpenTelemetry Java agent (if present) exports what it sees.
+ * {@code agent-twice}: the same, then, after a line on stdin, once more (for an agent attached in between).
  * {@code sdk <endpoint>}: the application itself sets up the OpenTelemetry SDK with OTLP http/protobuf exporters
  * to {@code endpoint} and the OpenTelemetry Logback appender (see {@link SdkSetup}), and records a span, a
  * metric and a resource of its own with the same secrets in them.
@@ -34,6 +35,21 @@ public final class OtelApp {
         String cookie = System.getenv("DEMO_COOKIE");
         SdkSetup sdk = args.length > 1 && args[0].equals("sdk") ? SdkSetup.install(args[1], token, bearer) : null;
 
+        work(token, bearer, cookie);
+        if (args.length > 0 && args[0].equals("agent-twice")) {
+            // for a late attach: the same work again after a line on stdin
+            System.out.println("ready");
+            new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+            work(token, bearer, cookie);
+        }
+        if (sdk != null) {
+            sdk.recordOwnTelemetry(token, bearer, cookie);
+            sdk.close();
+        }
+        System.out.println("done");
+    }
+
+    private static void work(String token, String bearer, String cookie) throws Exception {
         Logger log = LoggerFactory.getLogger("demo.otel.Orders");
         MDC.put("tenant", "acme-visible");
         MDC.put("auth", "token=" + token);
@@ -59,10 +75,5 @@ public final class OtelApp {
         } finally {
             server.stop(0);
         }
-        if (sdk != null) {
-            sdk.recordOwnTelemetry(token, bearer, cookie);
-            sdk.close();
-        }
-        System.out.println("done");
     }
 }

@@ -92,4 +92,40 @@ class OtelAgentIT {
             assertThat(r.stdout()).contains(s.token); // the console, too, without secret-agent
         }
     }
+
+    @Test
+    void attachedLaterItRedactsWhatIsExportedFromThenOn() throws Exception {
+        OtelScenario s = new OtelScenario();
+        try (OtlpReceiver receiver = new OtlpReceiver()) {
+            ChildJvm.Running app = withOtel(s, receiver, s.app("agent-twice").jvmArg("-javaagent:" + OtelScenario.OTEL_AGENT))
+                    .start();
+            try {
+                await().atMost(Duration.ofMinutes(4)).until(() -> app.stdout().contains("ready"));
+                awaitExports(receiver);
+                assertThat(receiver.traces()).as("before the attach, the export leaks").contains(s.cookie);
+                int logsAt = receiver.logs().length();
+                int tracesAt = receiver.traces().length();
+
+                ChildJvm.Result attach = AttachIT.cli("attach", String.valueOf(app.process.pid()), "audit.file=" + s.audit);
+                assertThat(attach.exit).as(attach.toString()).isZero();
+                app.send("again");
+                await().atMost(Duration.ofMinutes(4)).until(() -> app.stdout().contains("done"));
+                assertThat(app.finish()).isZero();
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    assertThat(receiver.logs().substring(logsAt)).contains("upstream answered");
+                    assertThat(receiver.traces().substring(tracesAt)).contains("http.request.header.authorization");
+                });
+                String logs = receiver.logs().substring(logsAt);
+                String traces = receiver.traces().substring(tracesAt);
+                s.assertNoSecretIn("OTLP logs after the attach", logs);
+                s.assertNoSecretIn("OTLP traces after the attach", traces);
+                s.assertNoSecretIn("stdout after the attach", app.stdout().substring(app.stdout().indexOf("ready")));
+                assertThat(traces).contains("[REDACTED:header:authorization]").contains("[REDACTED:header:set-cookie]");
+                assertThat(logs).contains("acme-visible").contains("[REDACTED:DEMO_API_TOKEN]");
+                assertThat(app.stderr()).doesNotContain("could not instrument").doesNotContain("could not retransform");
+            } finally {
+                app.process.destroyForcibly();
+            }
+        }
+    }
 }
