@@ -2,7 +2,10 @@ package dev.secretagent.agent.instrument;
 
 import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.redact.Redaction;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.utility.JavaModule;
@@ -124,7 +127,15 @@ public final class Installer {
             previous[i] = System.setProperty(names[i], "true");
         }
         try {
-            return new AgentBuilder.Default();
+            return new AgentBuilder.Default(new ByteBuddy()
+                    // Only the methods a class declares itself are looked at, never the method graph of its
+                    // super types: another agent that ran first (OpenTelemetry, Datadog, Elastic, ...) may
+                    // have added interfaces it generated at run time and defined without a class file
+                    // (OpenTelemetry's VirtualFieldAccessor$...), which no TypePool can resolve. Our advice
+                    // only ever goes into declared methods, so the graph is not needed.
+                    .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+                    // validation checks the shape of types Byte Buddy creates; advice changes no signature
+                    .with(TypeValidation.DISABLED));
         } finally {
             for (int i = 0; i < names.length; i++) {
                 if (previous[i] == null) {

@@ -26,6 +26,7 @@ public final class Targets {
         targets.add(new dev.secretagent.agent.instrument.apachehttp.ApacheHttpInstrumentation());
         targets.add(new dev.secretagent.agent.instrument.jetty.JettyInstrumentation());
         targets.add(new dev.secretagent.agent.instrument.netty.NettyInstrumentation());
+        targets.add(new dev.secretagent.agent.instrument.otel.OtelInstrumentation());
         return targets;
     }
 }

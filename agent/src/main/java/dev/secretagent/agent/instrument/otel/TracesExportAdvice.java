@@ -1,0 +1,21 @@
+package dev.secretagent.agent.instrument.otel;
+
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/** Inlined into the OTLP spans marshalers' create/initialize(Collection): the batch replaced by redacted views. */
+public final class TracesExportAdvice {
+    private TracesExportAdvice() {
+    }
+
+    @Advice.OnMethodEnter
+    public static void enter(@Advice.Argument(value = 0, readOnly = false, typing = Assigner.Typing.DYNAMIC)
+                             java.util.Collection<?> items) {
+        try {
+            items = dev.secretagent.runtime.otel.OtelExports.spans(items);
+        } catch (Throwable agentBug) {
+            // fail closed: a batch that could not be checked is not exported
+            items = java.util.Collections.emptyList();
+        }
+    }
+}
