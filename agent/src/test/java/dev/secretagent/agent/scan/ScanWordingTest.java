@@ -34,7 +34,7 @@ class ScanWordingTest {
         values.add("S3_KEY", key);
         RepositoryScanner scanner = new RepositoryScanner(values, CredentialFormats.of(List.of()), Allowlist.empty(), Set.of());
         List<ScanFinding> found = scanner.scan(f, "app.properties");
-        assertThat(found).extracting(ScanFinding::rule).containsExactly("value:S3_KEY", "format:aws");
+        assertThat(found).extracting(ScanFinding::rule).containsExactly("value:S3_KEY", "format:aws-access-key");
         assertThat(found.get(0).line).isEqualTo(1);
         assertThat(found.get(1).line).isEqualTo(2);
     }
@@ -45,7 +45,7 @@ class ScanWordingTest {
         assertThat(ScanFinding.credential("github", false)).isEqualTo("a GitHub credential");
         assertThat(ScanFinding.credential("pem", true)).isEqualTo("A PEM private key");
         assertThat(ScanFinding.credential("jwt", false)).isEqualTo("a JWT");
-        assertThat(ScanFinding.credential("openai", false)).isEqualTo("an openai credential");
+        assertThat(ScanFinding.credential("openai", false)).isEqualTo("an OpenAI credential");
     }
 
     @Test

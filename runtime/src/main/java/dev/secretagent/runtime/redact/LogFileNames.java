@@ -1,5 +1,7 @@
 package dev.secretagent.runtime.redact;
 
+import dev.secretagent.runtime.access.Glob;
+
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,36 +116,5 @@ public final class LogFileNames {
             }
         }
         return "file:" + absolute;
-    }
-
-    /** {@code *} and {@code ?} globs, case-sensitive, without regex (a copy of access.Glob: that one is package-private). */
-    static final class Glob {
-        private Glob() {
-        }
-
-        static boolean matches(String glob, String text) {
-            int g = 0;
-            int t = 0;
-            int starG = -1;
-            int starT = 0;
-            while (t < text.length()) {
-                if (g < glob.length() && (glob.charAt(g) == '?' || glob.charAt(g) == text.charAt(t))) {
-                    g++;
-                    t++;
-                } else if (g < glob.length() && glob.charAt(g) == '*') {
-                    starG = g++;
-                    starT = t;
-                } else if (starG >= 0) {
-                    g = starG + 1;
-                    t = ++starT;
-                } else {
-                    return false;
-                }
-            }
-            while (g < glob.length() && glob.charAt(g) == '*') {
-                g++;
-            }
-            return g == glob.length();
-        }
     }
 }
