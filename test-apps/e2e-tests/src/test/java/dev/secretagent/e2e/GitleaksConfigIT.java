@@ -67,7 +67,7 @@ class GitleaksConfigIT {
     void scanHonoursTheCustomRuleAndBothAllowlists() throws Exception {
         ChildJvm.Result r = Cli.run(ScanIT.cmd("scan", "--no-env", dir.toString()), Map.of(), null);
         assertThat(r.exit).as(r.toString()).isEqualTo(1);
-        assertThat(r.stdout()).contains("app.env:1:24: a acme-service-key credential (by its format)  [format:acme-service-key]")
+        assertThat(r.stdout()).contains("app.env:1:24: an acme-service-key credential (by its format)  [format:acme-service-key]")
                 .contains("1 credential found").doesNotContain("vendor/").doesNotContain(key).doesNotContain(fixture);
 
         // the same rule set given explicitly, from elsewhere
