@@ -38,8 +38,10 @@ class FleetOptionTableIT {
     static Map<Option, String> weakenings() {
         Map<Option, String> out = new LinkedHashMap<>();
         for (Option o : Option.values()) {
-            if (o.effect.neutral() || o.effect == Effect.FLEET_DECIDES) {
-                continue; // fleet-decided keys are refused only where the fleet sets them: audit.file below
+            if (o.effect.neutral() || o.effect == Effect.FLEET_DECIDES || o.type == Type.PATH) {
+                // fleet-decided keys are refused only where the fleet sets them (audit.file below); a path option's
+                // weakening needs a real file of its kind (detectors.config): FleetOptionTableTest covers those
+                continue;
             }
             String floor = o == Option.SECRET_NAMES ? "*PASSWORD*,*SECRET*,*TOKEN*"
                     : o.defaultValue == null ? "" : normalizedDefault(o);

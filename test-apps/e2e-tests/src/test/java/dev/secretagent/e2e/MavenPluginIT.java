@@ -118,7 +118,7 @@ class MavenPluginIT {
         assertThat(r.stdout() + r.stderr()).contains("src/main/resources/billing.properties:2: an AWS credential (by its format)");
         JsonNode sarif = new ObjectMapper().readTree(project.resolve("target/secret-agent/scan.sarif").toFile());
         JsonNode result = sarif.get("runs").get(0).get("results").get(0);
-        assertThat(result.get("ruleId").asText()).isEqualTo("credential-format/aws");
+        assertThat(result.get("ruleId").asText()).isEqualTo("credential-format/aws-access-key");
         assertThat(result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt()).isEqualTo(2);
         assertNowhere(awsKey, r, project);
 
