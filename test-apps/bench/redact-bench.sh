@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 MB=${1:-300}
 RUNS=${2:-3}
 JAVA=${JAVA:-java}
-AGENT=agent/target/secret-agent.jar
+AGENT=${AGENT:-agent/target/secret-agent.jar}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 SECRET="rb-$(head -c 48 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' | cut -c1-28)"

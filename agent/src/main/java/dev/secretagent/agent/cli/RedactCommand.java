@@ -60,6 +60,10 @@ public final class RedactCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "<file>", description = "file to write instead of stdout")
     Path output;
 
+    @Option(names = "--parallel", description = "read a file in blocks on every core (experimental: slower than the"
+            + " default on 2 cores, see docs/performance.md)")
+    boolean parallel;
+
     /** The store options of {@code store ...}; the store is read only when --store is given. */
     @Mixin
     StoreCommand.StoreOptions store;
@@ -79,9 +83,9 @@ public final class RedactCommand implements Callable<Integer> {
             Redaction.setListener((id, channel) -> counts.merge(id, 1, Integer::sum));
             long bytes;
             try (InputStream in = open(input); OutputStream out = create(output)) {
-                if (input != null || stdinIsAFile()) {
-                    // a whole file: every core, in order (a pipe or a terminal keeps the streaming path, so that
-                    // `tail -f app.log | redact` shows each line as it comes)
+                if (parallel && (input != null || stdinIsAFile())) {
+                    // a whole file on every core, in order; opt-in: measured slower than the streaming path on 2
+                    // cores (docs/performance.md). A pipe or a terminal always streams (`tail -f app.log | redact`)
                     bytes = ParallelPipe.defaults().pipe(in, new java.io.BufferedOutputStream(out, 1 << 16), counts);
                 } else {
                     bytes = pipe(in, out);
