@@ -66,29 +66,49 @@ public final class Callers {
             "java.lang.System.getProperties"));
 
     /**
-     * The frame that called the hooked System method directly, when that frame is the JDK's own code
-     * reading for itself (LogManager's start-up reading the properties, the TLS stack reading
-     * javax.net.ssl.keyStorePassword); null when the direct caller is the application (then
-     * {@link #find()} names it). Frames that only relay a call are looked through: reflection and
-     * method handles (else Method.invoke would be a way around the policy), lambdas and method
-     * references (the application's), and {@link #PASS_THROUGH} methods.
+     * One walk for a hooked System read. The frame that called the System method directly (looking through
+     * frames that only relay a call: reflection and method handles, else Method.invoke would be a way around
+     * the policy, and the {@link #PASS_THROUGH} methods) is returned when it is the JDK's own code reading for
+     * itself (LogManager reading the properties, the TLS stack reading javax.net.ssl.keyStorePassword).
+     * Otherwise the walk goes on as {@link #FIRST_OUTSIDE} does and returns the first frame outside the JDK;
+     * hidden frames (a lambda's or method reference's class, which this walker sees) are their definer's and
+     * are skipped, as the plain walker never shows them.
      */
-    private static final Function<Stream<StackWalker.StackFrame>, StackWalker.StackFrame> DIRECT_JDK_CALLER =
+    private static final Function<Stream<StackWalker.StackFrame>, StackWalker.StackFrame> SYSTEM_READ_CALLER =
             new Function<Stream<StackWalker.StackFrame>, StackWalker.StackFrame>() {
                 @Override
                 public StackWalker.StackFrame apply(Stream<StackWalker.StackFrame> frames) {
                     java.util.Iterator<StackWalker.StackFrame> it = frames.iterator();
+                    boolean direct = true;
                     while (it.hasNext()) {
                         StackWalker.StackFrame f = it.next();
                         Class<?> c = f.getDeclaringClass();
                         String name = c.getName();
-                        if (name.startsWith(RUNTIME) || PASS_THROUGH.contains(name + "." + f.getMethodName())
-                                || relays(name)) {
+                        if (name.startsWith(RUNTIME)) {
+                            continue; // our door itself
+                        }
+                        boolean hidden = name.indexOf('/') >= 0;
+                        ClassLoader l = c.getClassLoader();
+                        boolean jdkLoader = l == null || l == PLATFORM;
+                        if (direct) {
+                            if (PASS_THROUGH.contains(name + "." + f.getMethodName()) || relays(name)) {
+                                continue;
+                            }
+                            direct = false;
+                            if (jdkLoader && !isAgent(name) && !hidden) {
+                                return f; // the JDK calling System for itself
+                            }
+                        }
+                        if (hidden) {
                             continue;
                         }
-                        ClassLoader l = c.getClassLoader();
-                        boolean jdk = (l == null || l == PLATFORM) && !isAgent(name) && name.indexOf('/') < 0; // a hidden class (a lambda) is its definer's
-                        return jdk ? f : null;
+                        if (isAgent(name)) {
+                            return f;
+                        }
+                        if (jdkLoader) {
+                            continue;
+                        }
+                        return f;
                     }
                     return null;
                 }
@@ -102,16 +122,19 @@ public final class Callers {
 
     /**
      * The caller of a hooked java.lang.System read: the JDK class when the JDK calls System directly for
-     * itself ({@link CallerIdentity#isJdk()}), else the application's frame as {@link #find()} names it.
+     * itself ({@link CallerIdentity#isJdk()}), else the application's frame as {@link #find()} would name it, in one walk of the stack.
      */
     public static CallerIdentity findForSystemRead() {
-        StackWalker.StackFrame f = DIRECT_WALKER.walk(DIRECT_JDK_CALLER);
-        if (f == null) {
-            return find();
+        StackWalker.StackFrame f = DIRECT_WALKER.walk(SYSTEM_READ_CALLER);
+        if (f != null) {
+            Class<?> c = f.getDeclaringClass();
+            ClassLoader l = c.getClassLoader();
+            if ((l == null || l == PLATFORM) && !isAgent(c.getName())) {
+                String module = moduleName(c);
+                return new CallerIdentity(c.getName(), f.getMethodName(), f.getLineNumber(), "jrt:/" + module, module);
+            }
         }
-        Class<?> c = f.getDeclaringClass();
-        String module = moduleName(c);
-        return new CallerIdentity(c.getName(), f.getMethodName(), f.getLineNumber(), "jrt:/" + module, module);
+        return identity(f);
     }
 
     private Callers() {
@@ -123,7 +146,11 @@ public final class Callers {
     }
 
     public static CallerIdentity find() {
-        StackWalker.StackFrame f = WALKER.walk(FIRST_OUTSIDE);
+        return identity(WALKER.walk(FIRST_OUTSIDE));
+    }
+
+    /** The identity of an application (or agent) frame; UNKNOWN when every frame was the JDK's. */
+    private static CallerIdentity identity(StackWalker.StackFrame f) {
         if (f == null) {
             return CallerIdentity.UNKNOWN;
         }
