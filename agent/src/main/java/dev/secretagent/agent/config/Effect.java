@@ -204,9 +204,7 @@ public abstract class Effect {
     public static final Effect LIST_ADDS = new Effect("adds to the fleet's list: an application's elements are added to the fleet's") {
         @Override
         Merged merge(String floor, String wanted) {
-            Set<String> all = new LinkedHashSet<>(elements(floor));
-            all.addAll(elements(wanted));
-            return kept(String.join(",", all));
+            return kept(union(floor, wanted));
         }
 
         @Override
@@ -216,7 +214,7 @@ public abstract class Effect {
 
         @Override
         public String strongerThan(String floor) {
-            return floor.isEmpty() ? "X_ADDED_BY_APP" : floor + ",X_ADDED_BY_APP";
+            return union(floor, "X_ADDED_BY_APP");
         }
     };
 
@@ -235,9 +233,7 @@ public abstract class Effect {
                     missing.add(f);
                 }
             }
-            Set<String> all = new LinkedHashSet<>(elements(floor));
-            all.addAll(in);
-            String value = String.join(",", all);
+            String value = union(floor, wanted);
             return missing.isEmpty() ? kept(value)
                     : new Merged(value, "it may not remove " + String.join(", ", missing) + " (kept; its other elements are added)");
         }
@@ -254,7 +250,7 @@ public abstract class Effect {
 
         @Override
         public String strongerThan(String floor) {
-            return floor.isEmpty() ? "X_ADDED_BY_APP" : floor + ",X_ADDED_BY_APP";
+            return union(floor, "X_ADDED_BY_APP");
         }
     };
 
@@ -359,6 +355,13 @@ public abstract class Effect {
             return floor.isEmpty() ? "*.extra-log" : floor + ",*.extra-log";
         }
     };
+
+    /** The fleet's elements, then the other source's new ones, comma-separated. */
+    static String union(String floor, String wanted) {
+        Set<String> all = new LinkedHashSet<>(elements(floor));
+        all.addAll(elements(wanted));
+        return String.join(",", all);
+    }
 
     static Set<String> elements(String list) {
         if (list == null || list.isEmpty()) {
