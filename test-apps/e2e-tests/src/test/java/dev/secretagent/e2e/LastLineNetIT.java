@@ -140,4 +140,26 @@ class LastLineNetIT {
         noByteHolds(dir, key);
         noByteHolds(dir, token);
     }
+
+    @Test
+    void undertowAccessLogFile() throws Exception {
+        String key = ChildJvm.randomSecret("ak-");
+        String token = ChildJvm.randomSecret("tk-");
+        Path control = LogOutputs.freshDir("net-undertow-control");
+        ChildJvm.Result bare = ChildJvm.app("http-undertow-app", "demo.undertow.UndertowAccessLogApp", control.toString())
+                .env("APP_API_KEY", key).env("APP_ACCESS_TOKEN", token).run();
+        assertThat(bare.stdout()).as(bare.toString()).contains("status 200");
+        assertThat(read(only(control, ".log"))).contains("api_key=" + key).contains("access_token=" + token);
+
+        Path dir = LogOutputs.freshDir("net-undertow");
+        ChildJvm.Result run = ChildJvm.app("http-undertow-app", "demo.undertow.UndertowAccessLogApp", dir.toString())
+                .env("APP_API_KEY", key).env("APP_ACCESS_TOKEN", token).withAgent().run();
+        assertThat(run.stdout()).as(run.toString()).contains("status 200");
+        Path accessLog = only(dir, ".log");
+        assertThat(accessLog.getFileName().toString()).isEqualTo("access_log.log"); // Undertow's default name
+        assertThat(read(accessLog)).contains("GET /v1/login?access_token=[REDACTED:APP_ACCESS_TOKEN]&api_key=" + MASK
+                + " HTTP/1.1\" 200").contains("/start?access_token=[REDACTED:APP_ACCESS_TOKEN]\"");
+        noByteHolds(dir, key);
+        noByteHolds(dir, token);
+    }
 }
