@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.http;
 
+import dev.secretagent.runtime.redact.Markers;
 import dev.secretagent.runtime.redact.Redaction;
 
 import java.nio.ByteBuffer;
@@ -27,7 +28,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class BufferDumps {
     static final String CHANNEL = "jetty:buffer";
-    private static final byte[] FAILED = "[REDACTION-FAILED]".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FAILED = Markers.REDACTION_FAILED.getBytes(StandardCharsets.US_ASCII);
     /** How much of an unfinished line is carried to the next read (a name and the start of its value). */
     static final int MAX_CARRY = 256;
 

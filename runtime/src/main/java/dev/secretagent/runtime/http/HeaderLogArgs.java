@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.http;
 
+import dev.secretagent.runtime.redact.Markers;
 import dev.secretagent.runtime.redact.Redaction;
 
 import java.lang.reflect.Method;
@@ -25,7 +26,7 @@ public final class HeaderLogArgs {
         try {
             out = mask(args);
         } catch (Throwable t) {
-            out = new Object[] {"[REDACTION-FAILED]"};
+            out = new Object[] {Markers.REDACTION_FAILED};
         }
         try {
             Method m = logger.getClass().getMethod("debug", String.class, Object[].class);

@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.http;
 
+import dev.secretagent.runtime.redact.Markers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -16,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * <p>Never throws. On an internal failure it returns a marker instead of the bytes.
  */
 public final class WireLogs {
-    private static final byte[] FAILED = "[REDACTION-FAILED]".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FAILED = Markers.REDACTION_FAILED.getBytes(StandardCharsets.US_ASCII);
     private static final WeakIdentityMap<Directions> CONNECTIONS = new WeakIdentityMap<Directions>();
 
     private WireLogs() {

@@ -92,7 +92,7 @@ final class RedactingWriter extends Writer {
 
         @Override
         void emitFailed() throws IOException {
-            out.write(Engine.FAILED);
+            out.write(Markers.REDACTION_FAILED);
         }
 
         @Override

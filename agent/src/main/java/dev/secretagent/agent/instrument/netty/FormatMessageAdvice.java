@@ -1,6 +1,7 @@
 package dev.secretagent.agent.instrument.netty;
 
 import dev.secretagent.runtime.http.WireLogs;
+import dev.secretagent.runtime.redact.Markers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.buffer.Unpooled;
@@ -37,7 +38,7 @@ public final class FormatMessageAdvice {
                     arg = arg instanceof ByteBuf ? copy : ((ByteBufHolder) arg).replace(copy);
                 }
             } catch (Throwable t) {
-                arg = "[REDACTION-FAILED]";
+                arg = Markers.REDACTION_FAILED;
             }
         }
     }
