@@ -142,7 +142,7 @@ public final class Redaction {
 
     /** The char variant of {@link #redactingStream}. */
     public static Writer redactingWriter(Writer out, String channel) {
-        return new RedactingWriter(out, channel);
+        return new HoldBackWriter(out, channel);
     }
 
     /**
