@@ -1,6 +1,6 @@
 package dev.secretagent.agent.instrument.netty;
 
-import dev.secretagent.runtime.http.WireLogs;
+import dev.secretagent.runtime.door.netty.NettyWire;
 import dev.secretagent.runtime.redact.Markers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
@@ -31,7 +31,7 @@ public final class FormatMessageAdvice {
                 byte[] b = new byte[buf.readableBytes()];
                 buf.getBytes(buf.readerIndex(), b);
                 // one stream per channel, event and handler: two handlers on one channel each see every byte
-                byte[] r = WireLogs.redact(((ChannelHandlerContext) ctx).channel(),
+                byte[] r = NettyWire.redact(((ChannelHandlerContext) ctx).channel(),
                         eventName + '@' + System.identityHashCode(handler), b, 0, b.length, "netty:wire");
                 if (r != b) {
                     ByteBuf copy = Unpooled.wrappedBuffer(r);

@@ -1,5 +1,8 @@
-package dev.secretagent.runtime.http;
+package dev.secretagent.runtime.door.jetty;
 
+import dev.secretagent.runtime.http.HeaderNames;
+import dev.secretagent.runtime.http.SensitiveHeaders;
+import dev.secretagent.runtime.http.WeakIdentityMap;
 import dev.secretagent.runtime.redact.Markers;
 import dev.secretagent.runtime.redact.Redaction;
 
@@ -212,7 +215,7 @@ public final class BufferDumps {
         }
         // the configured mask for rule id "header" ([REDACTED:header]), padded with '*' to the value's length
         // so positions stay; the engine, run on the dump afterwards, sees its own mask and leaves it alone
-        byte[] mask = CookieDumps.mask("header").getBytes(StandardCharsets.UTF_8);
+        byte[] mask = HeaderNames.mask("header").getBytes(StandardCharsets.UTF_8);
         int n = to - from;
         if (n < mask.length) {
             for (int i = from; i < to; i++) {
