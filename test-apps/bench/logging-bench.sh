@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Side-by-side file-appender throughput for Logback and Log4j2 (issue 4), in one run, interleaved:
+# Side-by-side file-appender throughput for Logback and Log4j2 (the 5% quality bar), in one run, interleaved:
 #   none  : no agent
 #   agent : -javaagent with 100 known secrets (100 secret-looking environment variables, zero-config)
 #   regex : no agent, the hand-made alternative: a %replace masking the message with a regex alternation of the

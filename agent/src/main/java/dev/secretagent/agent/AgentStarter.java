@@ -1,23 +1,23 @@
 package dev.secretagent.agent;
 
 import dev.secretagent.agent.config.AgentConfig;
-import dev.secretagent.agent.config.FleetPolicy;
 import dev.secretagent.agent.config.ConfigException;
+import dev.secretagent.agent.config.FleetPolicy;
 import dev.secretagent.agent.config.Option;
 import dev.secretagent.agent.instrument.Installer;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.Targets;
 import dev.secretagent.agent.instrument.jdk.CoreJdkTransformer;
+import dev.secretagent.agent.status.StatusMBeans;
 import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.access.AccessRuntime;
 import dev.secretagent.runtime.access.SecretDiscovery;
-import dev.secretagent.runtime.leaks.DevMode;
-import dev.secretagent.runtime.status.AgentStatus;
-import dev.secretagent.agent.status.StatusMBeans;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;
-import dev.secretagent.runtime.redact.ConsoleStreams;
+import dev.secretagent.runtime.door.jdk.ConsoleStreams;
+import dev.secretagent.runtime.leaks.DevMode;
+import dev.secretagent.runtime.status.AgentStatus;
 
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -132,10 +132,10 @@ public final class AgentStarter {
             }
         }
         String globs = config.get(Option.LOG_FILES);
-        dev.secretagent.runtime.redact.LogFileNames.configure(
+        dev.secretagent.runtime.door.jdk.LogFileNames.configure(
                 java.util.Arrays.asList((globs == null ? "" : globs).split("[;,]")), own);
         // Surefire's fork talks to Maven through descriptor 1 in length-prefixed records: a mask would break them
-        dev.secretagent.runtime.redact.FileNet.consoleDescriptors(!isSurefireFork());
+        dev.secretagent.runtime.door.jdk.FileNet.consoleDescriptors(!isSurefireFork());
     }
 
     private static void stopOnBadConfig(PrintStream rawStderr, String message, boolean late) {

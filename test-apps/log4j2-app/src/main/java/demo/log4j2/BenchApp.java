@@ -1,37 +1,26 @@
 package demo.log4j2;
 
+import demo.support.BenchDriver;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
-/**
- * Throughput of a plain file appender: {@code lines} lines (one in a hundred carries the database password),
- * after a warm-up of the same size. Mode {@code regex} uses the configuration with the hand-made masking
- * alternative (a %replace over the message with the regex in system property {@code mask.regex}).
- * Prints {@code lines/s}. Args: out-dir lines mode
- */
+/** The logging benchmark on Log4j2 (file appender, log4j2-bench.xml): see {@link BenchDriver}. Args: as its. */
 public class BenchApp {
     public static void main(String[] args) throws Exception {
         System.setProperty("out", args[0]);
-        int lines = Integer.parseInt(args[1]);
-        boolean regex = args.length > 2 && args[2].equals("regex");
-        System.setProperty("log4j2.configurationFile", regex ? "log4j2-bench-regex.xml" : "log4j2-bench.xml");
-        String password = System.getenv("APP_PASSWORD");
+        System.setProperty("log4j2.configurationFile",
+                BenchDriver.regex(args) ? "log4j2-bench-regex.xml" : "log4j2-bench.xml");
         Logger log = LogManager.getLogger("demo.Bench");
-        run(log, lines, password); // warm-up
-        long t0 = System.nanoTime();
-        run(log, lines, password);
-        long ns = System.nanoTime() - t0;
-        LogManager.shutdown();
-        System.out.println("log4j2 lines/s " + (long) (lines / (ns / 1e9)));
-    }
-
-    static void run(Logger log, int lines, String password) {
-        for (int i = 0; i < lines; i++) {
-            if (i % 100 == 0) {
-                log.info("order {} paid, connecting with {}", i, password);
-            } else {
-                log.info("order {} processed for customer {} amount {}", i, "c-" + (i & 1023), 17.5);
+        BenchDriver.run("log4j2", args, new BenchDriver.Lines() {
+            @Override
+            public void paid(int order, String password) {
+                log.info("order {} paid, connecting with {}", order, password);
             }
-        }
+
+            @Override
+            public void processed(int order, String customer, double amount) {
+                log.info("order {} processed for customer {} amount {}", order, customer, amount);
+            }
+        }, LogManager::shutdown);
     }
 }

@@ -1,37 +1,26 @@
 package demo.logback;
 
+import demo.support.BenchDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Throughput of a plain file appender: {@code lines} lines (one in a hundred carries the database password),
- * after a warm-up of the same size. Mode {@code regex} uses the configuration with the hand-made masking
- * alternative (a %replace over the message with the regex in system property {@code mask.regex}).
- * Prints {@code lines/s}. Args: out-dir lines mode
- */
+/** The logging benchmark on Logback (file appender, logback-bench.xml): see {@link BenchDriver}. Args: as its. */
 public class BenchApp {
     public static void main(String[] args) throws Exception {
         System.setProperty("out", args[0]);
-        int lines = Integer.parseInt(args[1]);
-        boolean regex = args.length > 2 && args[2].equals("regex");
-        System.setProperty("logback.configurationFile", regex ? "logback-bench-regex.xml" : "logback-bench.xml");
-        String password = System.getenv("APP_PASSWORD");
+        System.setProperty("logback.configurationFile",
+                BenchDriver.regex(args) ? "logback-bench-regex.xml" : "logback-bench.xml");
         Logger log = LoggerFactory.getLogger("demo.Bench");
-        run(log, lines, password); // warm-up
-        long t0 = System.nanoTime();
-        run(log, lines, password);
-        long ns = System.nanoTime() - t0;
-        ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory()).stop();
-        System.out.println("logback lines/s " + (long) (lines / (ns / 1e9)));
-    }
-
-    static void run(Logger log, int lines, String password) {
-        for (int i = 0; i < lines; i++) {
-            if (i % 100 == 0) {
-                log.info("order {} paid, connecting with {}", i, password);
-            } else {
-                log.info("order {} processed for customer {} amount {}", i, "c-" + (i & 1023), 17.5);
+        BenchDriver.run("logback", args, new BenchDriver.Lines() {
+            @Override
+            public void paid(int order, String password) {
+                log.info("order {} paid, connecting with {}", order, password);
             }
-        }
+
+            @Override
+            public void processed(int order, String customer, double amount) {
+                log.info("order {} processed for customer {} amount {}", order, customer, amount);
+            }
+        }, () -> ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory()).stop());
     }
 }

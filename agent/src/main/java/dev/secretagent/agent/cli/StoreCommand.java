@@ -90,7 +90,7 @@ public final class StoreCommand implements Runnable {
                 o.remove("master.passphrase.file");
                 o.put("master.passphrase.env", passphraseEnv);
             }
-            // the audit writer (issue 6) reads its options from the installed settings
+            // the audit writer reads its options (audit.file, service.name, ...) from the installed settings
             Settings settings = new Settings(o, java.util.Collections.<String, List<Map<String, Object>>>emptyMap());
             Settings.install(settings);
             startAudit(settings);

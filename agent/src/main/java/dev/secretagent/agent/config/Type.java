@@ -95,7 +95,7 @@ public abstract class Type {
         }
     };
 
-    /** Rotation rules {@code glob=duration} (issue 22), as a list; each rule is checked here. */
+    /** Rotation rules {@code glob=duration} (a rotation cadence per secret path), as a list; each rule is checked here. */
     public static final Type CADENCES = new Type("list of glob=duration such as prod/db/*=30d") {
         @Override
         String normalize(String v) {

@@ -24,7 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * distinct name and cached, so a non-secret name costs one hash lookup.
  */
 public final class SecretNames {
-    /** DESIGN.md's list. Kept in one place so docs/policy.md and the tests can quote it. */
+    /**
+     * The zero-config names: a value behind one of them is a secret with no configuration at all (the contract's
+     * list plus the names it leaves to "..."). Kept in one place so docs/policy.md and the tests can quote it.
+     */
     public static final List<String> BUILT_IN = Collections.unmodifiableList(Arrays.asList(
             "*PASSWORD*", "*PASSWD*", "*PASSPHRASE*", "*SECRET*", "*TOKEN*", "*API_KEY*", "*APIKEY*", "*_KEY",
             "*CREDENTIAL*", "*PRIVATE_KEY*", "*ACCESS_KEY*", "*_PWD"));

@@ -1,6 +1,7 @@
 package dev.secretagent.runtime.http;
 
 import dev.secretagent.runtime.Settings;
+import dev.secretagent.runtime.redact.Markers;
 import dev.secretagent.runtime.redact.Redaction;
 
 /**
@@ -45,7 +46,7 @@ public final class CookieDumps {
             Redaction.notifyMasked(ID, channel);
             return text.substring(0, from) + mask + text.substring(to);
         } catch (Throwable t) {
-            return "[REDACTION-FAILED]";
+            return Markers.REDACTION_FAILED;
         }
     }
 
@@ -81,7 +82,7 @@ public final class CookieDumps {
             Redaction.notifyMasked(ID, channel);
             return text.substring(0, from) + mask() + text.substring(to);
         } catch (Throwable t) {
-            return "[REDACTION-FAILED]";
+            return Markers.REDACTION_FAILED;
         }
     }
 

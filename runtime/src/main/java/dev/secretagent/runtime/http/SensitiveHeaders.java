@@ -12,7 +12,7 @@ import java.util.Locale;
  * become, a sensitive header line); masking the value is the redaction engine's name rule, applied
  * to the completed line.
  */
-final class SensitiveHeaders {
+public final class SensitiveHeaders {
     static final String[] DEFAULTS = {"Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key",
         "X-Auth-Token"};
 
@@ -22,7 +22,7 @@ final class SensitiveHeaders {
     }
 
     /** Lower-case names, for the installed settings. */
-    static String[] names() {
+    public static String[] names() {
         Settings s = Settings.current();
         Cached c = cached;
         if (c == null || c.settings != s) {
@@ -49,7 +49,7 @@ final class SensitiveHeaders {
      * or could still become one: a prefix of {@code name:} (case-insensitive), or {@code name:} followed by
      * part of its value. Optional blanks before the colon are allowed (HTTP forbids them, dumps do not care).
      */
-    static boolean mayBeSensitiveLine(byte[] b, int from, int to) {
+    public static boolean mayBeSensitiveLine(byte[] b, int from, int to) {
         for (String name : names()) {
             if (matchesLinePrefix(b, from, to, name)) {
                 return true;

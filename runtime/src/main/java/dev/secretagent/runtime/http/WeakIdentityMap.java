@@ -11,12 +11,12 @@ import java.util.Map;
  * objects (a wire logger, a session): their classes may define equals/hashCode however they like, and
  * the state must go when the connection is collected.
  */
-final class WeakIdentityMap<V> {
+public final class WeakIdentityMap<V> {
     private final ReferenceQueue<Object> queue = new ReferenceQueue<Object>();
     private final Map<Key, V> map = new HashMap<Key, V>();
 
     /** The value for {@code owner}, created by {@code factory} on first use. */
-    synchronized V computeIfAbsent(Object owner, Factory<V> factory) {
+    public synchronized V computeIfAbsent(Object owner, Factory<V> factory) {
         expunge();
         Key probe = new Key(owner, null);
         V v = map.get(probe);
@@ -28,13 +28,13 @@ final class WeakIdentityMap<V> {
     }
 
     /** The value for {@code owner}, or null. */
-    synchronized V get(Object owner) {
+    public synchronized V get(Object owner) {
         expunge();
         return map.get(new Key(owner, null));
     }
 
     /** Sets the value for {@code owner}. */
-    synchronized void put(Object owner, V value) {
+    public synchronized void put(Object owner, V value) {
         expunge();
         Key probe = new Key(owner, null);
         if (map.containsKey(probe)) {
@@ -44,12 +44,12 @@ final class WeakIdentityMap<V> {
         }
     }
 
-    synchronized V remove(Object owner) {
+    public synchronized V remove(Object owner) {
         expunge();
         return map.remove(new Key(owner, null));
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         expunge();
         return map.size();
     }
@@ -61,7 +61,7 @@ final class WeakIdentityMap<V> {
         }
     }
 
-    interface Factory<V> {
+    public interface Factory<V> {
         V create();
     }
 

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * counting it twice. The stream lets exactly that array through unscanned, once: the identity of the array is
  * the proof, so bytes of any other origin (another array, a copy, a piece) are scanned as always.
  *
- * <p>A file appender's line reaches the file's last-line net ({@link FileNet}) as a <em>copy</em>: a
+ * <p>A file appender's line reaches the file's last-line net ({@code door/jdk/FileNet}) as a <em>copy</em>: a
  * {@code BufferedOutputStream} (Logback) or a {@code ByteBuffer} (Log4j2) gathers one or several lines and writes
  * its own array. So this thread keeps its last few marked arrays (at most {@value #MAX_MARKS}, {@value #MAX_BYTES}
  * bytes), and the net lets a write through unscanned when its bytes are, byte for byte, a run of them in order

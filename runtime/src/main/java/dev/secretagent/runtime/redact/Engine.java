@@ -18,8 +18,7 @@ import java.util.Map;
  * Immutable; {@link Redaction} swaps it atomically.
  */
 final class Engine {
-    static final String FAILED = "[REDACTION-FAILED]";
-    static final byte[] FAILED_BYTES = FAILED.getBytes(StandardCharsets.US_ASCII);
+    static final byte[] FAILED_BYTES = Markers.REDACTION_FAILED.getBytes(StandardCharsets.US_ASCII);
 
     final SecretSnapshot snapshot;
     final Settings settings;

@@ -12,7 +12,7 @@ import java.util.WeakHashMap;
  * first characters of one would otherwise be lost with the JVM. Weak: a stream the application dropped is not kept.
  */
 public final class ExitDrain {
-    interface Drainable {
+    public interface Drainable {
         /** Writes what is held, redacted; never throws. */
         void drainAtExit();
     }
@@ -22,7 +22,8 @@ public final class ExitDrain {
     private ExitDrain() {
     }
 
-    static void register(Drainable d) {
+    /** Drained at exit until it is collected (held weakly). */
+    public static void register(Drainable d) {
         STREAMS.put(d, Boolean.TRUE);
     }
 

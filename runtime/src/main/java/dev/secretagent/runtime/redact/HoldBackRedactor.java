@@ -3,7 +3,7 @@ package dev.secretagent.runtime.redact;
 import java.io.IOException;
 
 /**
- * The hold-back decisions shared by {@link RedactingOutputStream} (UTF-8 bytes) and {@link RedactingWriter}
+ * The hold-back decisions shared by {@link RedactingOutputStream} (UTF-8 bytes) and {@link HoldBackWriter}
  * (chars). Between writes it holds back only what could still turn into something to redact once more
  * units arrive:
  * <ul>

@@ -93,7 +93,7 @@ public final class Redaction {
         try {
             return engine().redact(text, channel);
         } catch (Throwable t) {
-            return Engine.FAILED;
+            return Markers.REDACTION_FAILED;
         }
     }
 
@@ -107,7 +107,7 @@ public final class Redaction {
             String r = engine().redact(s, channel);
             return r == s ? text : r;
         } catch (Throwable t) {
-            return Engine.FAILED;
+            return Markers.REDACTION_FAILED;
         }
     }
 
@@ -142,7 +142,7 @@ public final class Redaction {
 
     /** The char variant of {@link #redactingStream}. */
     public static Writer redactingWriter(Writer out, String channel) {
-        return new RedactingWriter(out, channel);
+        return new HoldBackWriter(out, channel);
     }
 
     /**

@@ -58,4 +58,14 @@ class CookieDumpsTest {
         }
         assertThat(heard).containsExactly("cookie@apachehttp4:cookie");
     }
+
+    @Test
+    void jettyCookieTextKeepsNameAndAttributes() {
+        String v = WireRedactorTest.random("s-");
+        assertThat(CookieDumps.maskBracketedPair("oejh.HttpCookieStore$Default$StoredHttpCookie@2eda3c7[session=" + v + "; Path=/]", "c"))
+                .isEqualTo("oejh.HttpCookieStore$Default$StoredHttpCookie@2eda3c7[session=[REDACTED:cookie]; Path=/]");
+        assertThat(CookieDumps.maskBracketedPair("HttpCookie$Immutable@1f[session=" + v + "]", "c"))
+                .isEqualTo("HttpCookie$Immutable@1f[session=[REDACTED:cookie]]");
+        assertThat(CookieDumps.maskBracketedPair("no shape " + v, "c")).isEqualTo("[REDACTED:cookie]");
+    }
 }

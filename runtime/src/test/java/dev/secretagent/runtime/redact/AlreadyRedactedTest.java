@@ -63,4 +63,18 @@ class AlreadyRedactedTest {
         console.close();
         assertThat(sink.toString(StandardCharsets.UTF_8)).doesNotContain(secret);
     }
+
+    @Test
+    void aCopyMatchesOnlyWholeMarksInOrder() {
+        byte[] a = utf8("alpha\n");
+        byte[] b = utf8("beta\n");
+        AlreadyRedacted.mark(a);
+        AlreadyRedacted.mark(b);
+        byte[] ba = utf8("beta\nalpha\n");
+        assertThat(AlreadyRedacted.takeCopy(ba, 0, ba.length)).isFalse(); // out of order
+        assertThat(AlreadyRedacted.takeCopy(a, 0, 3)).isFalse(); // a piece
+        byte[] ab = utf8("alpha\nbeta\n");
+        assertThat(AlreadyRedacted.takeCopy(ab, 0, ab.length)).isTrue();
+        assertThat(AlreadyRedacted.takeCopy(ab, 0, ab.length)).isFalse(); // once
+    }
 }

@@ -19,7 +19,7 @@ import static dev.secretagent.runtime.redact.TestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Credentials that follow no header name (issue 15, "the engine"): each form is masked exactly (the value and
+ * Credentials that follow no header name (bare tokens, URLs, assignments in code): each form is masked exactly (the value and
  * nothing else), in a String, in UTF-8 bytes, and through a stream and a writer split at every position.
  * Values are generated at run time.
  */

@@ -49,24 +49,4 @@ class StreamFlushRegressionTest {
         w.flush();
         assertThat(chars.toString()).doesNotContain(value).contains("[REDACTED:header:Authorization]");
     }
-
-    /**
-     * Found by the Feign end-to-end test: {@code ErrorLogger} prints {@code printf("[M#m] %s: %s%n", name, value)},
-     * which an auto-flushing PrintStream writes piece by piece, flushing after each.
-     */
-    @Test
-    void aHeaderLinePrintedWithPrintfOnTheConsoleIsMasked() throws Exception {
-        String value = "ckT7kN2ngF8k4grogUdTQCFLYY";
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        java.io.PrintStream raw = new java.io.PrintStream(sink, true, "UTF-8");
-        java.io.PrintStream console = ConsoleStreams.wrap(raw, "stderr");
-        console.printf("[Items#post] %s: %s%n", "Cookie", "sid=" + value);
-        console.format(java.util.Locale.ROOT, "[Items#post] %s: %s%n", "Authorization", "Bearer " + value);
-        console.print("Password: ");
-        // a prompt printed on its own still appears at once
-        assertThat(sink.toString("UTF-8")).doesNotContain(value)
-                .contains("[Items#post] Cookie: [REDACTED:header:Cookie]\n")
-                .contains("[Items#post] Authorization: Bearer [REDACTED:header:Authorization]\n")
-                .endsWith("Password: ");
-    }
 }

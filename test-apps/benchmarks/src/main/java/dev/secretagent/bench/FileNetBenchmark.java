@@ -1,6 +1,6 @@
 package dev.secretagent.bench;
 
-import dev.secretagent.runtime.redact.FileNet;
+import dev.secretagent.runtime.door.jdk.FileNet;
 import dev.secretagent.runtime.redact.Redaction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,7 +48,7 @@ public class FileNetBenchmark {
         line = lines.clean;
         copy = line.clone();
         devNull = new FileOutputStream("/dev/null");
-        dev.secretagent.runtime.redact.LogFileNames.configure(java.util.Arrays.asList("null"),
+        dev.secretagent.runtime.door.jdk.LogFileNames.configure(java.util.Arrays.asList("null"),
                 java.util.Collections.<String>emptyList());
         logLock = FileNet.opened(devNull, new Object(), "/dev/null", null);
         if (logLock == plainLock || logLock.getClass() == Object.class) {

@@ -66,7 +66,7 @@ final class LoggingScenario {
 
     /**
      * With an audit file: each redaction is audited on the channel of the logger that wrote the line
-     * ({@code <framework>:<logger>}, issue 4), whatever thread wrote it (async appenders write on their own).
+     * ({@code <framework>:<logger>}: the audit trail says which logger leaked), whatever thread wrote it (async appenders write on their own).
      */
     void checkAuditedChannels(UnaryOperator<ChildJvm> setup, String secretId, String... channels) throws Exception {
         Path dir = LogOutputs.freshDir(module + "-channels");

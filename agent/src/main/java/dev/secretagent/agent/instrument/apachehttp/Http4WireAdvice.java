@@ -1,6 +1,6 @@
 package dev.secretagent.agent.instrument.apachehttp;
 
-import dev.secretagent.runtime.http.WireLogs;
+import dev.secretagent.runtime.door.apachehttp4.ApacheHttp4Wire;
 import net.bytebuddy.asm.Advice;
 
 import java.io.InputStream;
@@ -15,7 +15,7 @@ public final class Http4WireAdvice {
                              @Advice.Argument(0) String header,
                              @Advice.Argument(value = 1, readOnly = false) InputStream in) {
         try {
-            in = WireLogs.redact(wire, header, in, "apachehttp4:wire");
+            in = ApacheHttp4Wire.redact(wire, header, in, "apachehttp4:wire");
         } catch (Throwable t) {
             in = new java.io.ByteArrayInputStream(new byte[0]);
         }

@@ -1,6 +1,6 @@
 package dev.secretagent.agent.instrument.apachehttp;
 
-import dev.secretagent.runtime.http.WireLogs;
+import dev.secretagent.runtime.door.apachehttp5.ApacheHttp5Wire;
 import net.bytebuddy.asm.Advice;
 
 import java.nio.ByteBuffer;
@@ -19,7 +19,7 @@ public final class Http5AsyncLogDataAdvice {
                                 @Advice.Argument(value = 0, readOnly = false) ByteBuffer data,
                                 @Advice.Argument(1) String prefix) {
         try {
-            data = WireLogs.redact(session, prefix, data, "apachehttp5:wire");
+            data = ApacheHttp5Wire.redact(session, prefix, data, "apachehttp5:wire");
             return !data.hasRemaining();
         } catch (Throwable t) {
             return true;

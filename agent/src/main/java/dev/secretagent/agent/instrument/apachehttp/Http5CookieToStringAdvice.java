@@ -1,6 +1,7 @@
 package dev.secretagent.agent.instrument.apachehttp;
 
 import dev.secretagent.runtime.http.CookieDumps;
+import dev.secretagent.runtime.redact.Markers;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -17,7 +18,7 @@ public final class Http5CookieToStringAdvice {
         try {
             text = CookieDumps.maskBetween(text, "; value: ", "; domain: ", "apachehttp5:cookie");
         } catch (Throwable t) {
-            text = "[REDACTION-FAILED]";
+            text = Markers.REDACTION_FAILED;
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.secretagent.agent.instrument.apachehttp;
 
-import dev.secretagent.runtime.http.WireLogs;
+import dev.secretagent.runtime.door.apachehttp5.ApacheHttp5Wire;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -19,7 +19,7 @@ public final class Http5WireAdvice {
                                 @Advice.Argument(value = 2, readOnly = false) int pos,
                                 @Advice.Argument(value = 3, readOnly = false) int len) {
         try {
-            byte[] r = WireLogs.redact(wire, header, b, pos, len, "apachehttp5:wire");
+            byte[] r = ApacheHttp5Wire.redact(wire, header, b, pos, len, "apachehttp5:wire");
             b = r;
             pos = 0;
             len = r.length;

@@ -23,7 +23,7 @@ import java.util.Set;
  * The java.lang hooks (System.getenv/getProperty/setOut/setErr, ...), applied with plain ASM before
  * main. They must be in place before the first line of the application runs, so they cannot wait
  * for Byte Buddy's AgentBuilder (which costs a few hundred milliseconds to set up, see
- * {@code FrameworkInstaller}); each is a few instructions around one call to a runtime door, with
+ * {@code instrument/Installer}); each is a few instructions around one call to a runtime door, with
  * no branches, so no stack-map frames need recomputing and no class is loaded to transform.
  */
 public final class CoreJdkTransformer implements ClassFileTransformer {
@@ -41,10 +41,6 @@ public final class CoreJdkTransformer implements ClassFileTransformer {
         }
     }
 
-    /**
-     * Installs the hooks (but those of disabled targets) and retransforms the owners that are already
-     * loaded (java.lang.System always is). Returns the target names installed.
-     */
     /** The target names of the java.lang hooks (env, process, stdio, sysprop), as instrument.disabled takes them. */
     public static java.util.Set<String> targetNames() {
         java.util.Set<String> names = new java.util.TreeSet<>();
@@ -57,6 +53,10 @@ public final class CoreJdkTransformer implements ClassFileTransformer {
         return names;
     }
 
+    /**
+     * Installs the hooks (but those of disabled targets) and retransforms the owners that are already
+     * loaded (java.lang.System always is). Returns the target names installed.
+     */
     public static List<String> install(Instrumentation inst, List<String> disabledTargets) throws Exception {
         // java.base must read the bootstrap loader's unnamed module, where the runtime doors live.
         Module runtime = Redaction.class.getModule();

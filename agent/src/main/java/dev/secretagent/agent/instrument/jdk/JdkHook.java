@@ -46,7 +46,7 @@ final class JdkHook {
         this.descriptor = descriptor;
         this.kind = kind;
         this.passArgument = false;
-        this.doorOwner = "dev/secretagent/runtime/redact/FileNet";
+        this.doorOwner = "dev/secretagent/runtime/door/jdk/FileNet";
         this.doorMethod = door;
         this.doorDescriptor = doorDescriptor;
         this.constant = null;

@@ -6,8 +6,8 @@ import java.util.List;
 /** The java.lang hooks that must be in place before main: secret reads and the console. */
 final class JdkHooks {
     private static final String ACCESS = "dev/secretagent/runtime/access/SecretAccess";
-    private static final String SECRET_PROPERTIES = "dev/secretagent/runtime/logging/SecretProperties";
-    private static final String CONSOLE = "dev/secretagent/runtime/redact/ConsoleStreams";
+    private static final String SECRET_PROPERTIES = "dev/secretagent/runtime/door/jdk/SecretProperties";
+    private static final String CONSOLE = "dev/secretagent/runtime/door/jdk/ConsoleStreams";
     private static final String STRING = "Ljava/lang/String;";
     private static final String PRINT_STREAM = "Ljava/io/PrintStream;";
     private static final String MAP = "Ljava/util/Map;";

@@ -1,6 +1,7 @@
 package dev.secretagent.agent.instrument.jetty;
 
 import dev.secretagent.runtime.http.CookieDumps;
+import dev.secretagent.runtime.redact.Markers;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -17,7 +18,7 @@ public final class CookieToStringAdvice {
         try {
             text = CookieDumps.maskBracketedPair(text, "jetty:cookie");
         } catch (Throwable t) {
-            text = "[REDACTION-FAILED]";
+            text = Markers.REDACTION_FAILED;
         }
     }
 }

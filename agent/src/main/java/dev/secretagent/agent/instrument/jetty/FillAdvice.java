@@ -1,6 +1,6 @@
 package dev.secretagent.agent.instrument.jetty;
 
-import dev.secretagent.runtime.http.BufferDumps;
+import dev.secretagent.runtime.door.jetty.BufferDumps;
 import net.bytebuddy.asm.Advice;
 
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package dev.secretagent.agent.instrument.jetty;
 
-import dev.secretagent.runtime.http.HeaderLogArgs;
+import dev.secretagent.runtime.door.jetty.HeaderLogArgs;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.description.method.MethodDescription;

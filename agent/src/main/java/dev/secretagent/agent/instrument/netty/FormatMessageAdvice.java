@@ -1,6 +1,7 @@
 package dev.secretagent.agent.instrument.netty;
 
-import dev.secretagent.runtime.http.WireLogs;
+import dev.secretagent.runtime.door.netty.NettyWire;
+import dev.secretagent.runtime.redact.Markers;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.buffer.Unpooled;
@@ -30,14 +31,14 @@ public final class FormatMessageAdvice {
                 byte[] b = new byte[buf.readableBytes()];
                 buf.getBytes(buf.readerIndex(), b);
                 // one stream per channel, event and handler: two handlers on one channel each see every byte
-                byte[] r = WireLogs.redact(((ChannelHandlerContext) ctx).channel(),
+                byte[] r = NettyWire.redact(((ChannelHandlerContext) ctx).channel(),
                         eventName + '@' + System.identityHashCode(handler), b, 0, b.length, "netty:wire");
                 if (r != b) {
                     ByteBuf copy = Unpooled.wrappedBuffer(r);
                     arg = arg instanceof ByteBuf ? copy : ((ByteBufHolder) arg).replace(copy);
                 }
             } catch (Throwable t) {
-                arg = "[REDACTION-FAILED]";
+                arg = Markers.REDACTION_FAILED;
             }
         }
     }

@@ -17,7 +17,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * hands {@code format} a redacted copy of the bytes instead, so the hex is made from masked bytes; the message
  * itself, which the handler passes on to the network or the application after logging, is not touched.
  * State per channel and direction (and per handler instance, as two handlers may log one channel), so a header
- * value split across two reads is still seen whole ({@code runtime/http/WireLogs}).
+ * value split across two reads is still seen whole ({@code runtime/door/netty/NettyWire}).
  *
  * <p>The subclass does not call {@code super.format}, so hooking both never redacts one message twice. Another
  * subclass that formats the bytes itself is not covered (see docs/http-clients.md).

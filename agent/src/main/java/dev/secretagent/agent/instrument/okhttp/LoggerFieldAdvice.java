@@ -1,6 +1,6 @@
 package dev.secretagent.agent.instrument.okhttp;
 
-import dev.secretagent.runtime.http.HttpLoggers;
+import dev.secretagent.runtime.door.okhttp.HttpLoggers;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 

@@ -12,7 +12,7 @@ public final class MetricsExportAdvice {
     public static void enter(@Advice.Argument(value = 0, readOnly = false, typing = Assigner.Typing.DYNAMIC)
                              java.util.Collection<?> items) {
         try {
-            items = dev.secretagent.runtime.otel.OtelExports.metrics(items);
+            items = dev.secretagent.runtime.door.otel.OtelExports.metrics(items);
         } catch (Throwable agentBug) {
             // fail closed: a batch that could not be checked is not exported
             items = java.util.Collections.emptyList();

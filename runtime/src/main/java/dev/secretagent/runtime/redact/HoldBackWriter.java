@@ -10,10 +10,10 @@ import java.util.Arrays;
  * says how chars are searched and written. Thread-safe: every method is synchronized on the writer (its
  * {@code lock}).
  */
-final class RedactingWriter extends Writer {
+final class HoldBackWriter extends Writer {
     private final Chars held;
 
-    RedactingWriter(Writer out, String channel) {
+    HoldBackWriter(Writer out, String channel) {
         this.held = new Chars(out, channel);
     }
 
@@ -92,7 +92,7 @@ final class RedactingWriter extends Writer {
 
         @Override
         void emitFailed() throws IOException {
-            out.write(Engine.FAILED);
+            out.write(Markers.REDACTION_FAILED);
         }
 
         @Override

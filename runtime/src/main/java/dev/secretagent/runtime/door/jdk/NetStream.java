@@ -1,4 +1,8 @@
-package dev.secretagent.runtime.redact;
+package dev.secretagent.runtime.door.jdk;
+
+import dev.secretagent.runtime.redact.ExitDrain;
+import dev.secretagent.runtime.redact.Markers;
+import dev.secretagent.runtime.redact.StreamHoldBack;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -7,6 +11,7 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The last-line net's state for one open log file or console descriptor: its channel name ({@code file:<path>},
@@ -33,7 +38,7 @@ final class NetStream implements ExitDrain.Drainable {
     private final boolean console;
     /** The thread writing redacted bytes through {@link #target} right now (under this monitor), else null. */
     Thread emitter;
-    private RedactingOutputStream.Bytes held;
+    private StreamHoldBack held;
     /** For a channel being closed: its descriptor, written to directly (the channel refuses writes by then). */
     private FileDescriptor closingFd;
 
@@ -43,9 +48,9 @@ final class NetStream implements ExitDrain.Drainable {
         this.console = channel.startsWith("fd:");
     }
 
-    private RedactingOutputStream.Bytes held() {
+    private StreamHoldBack held() {
         if (held == null) {
-            held = new RedactingOutputStream.Bytes(new Sink(), channel);
+            held = new StreamHoldBack(new Sink(), channel);
             ExitDrain.register(this);
         }
         return held;
@@ -55,15 +60,10 @@ final class NetStream implements ExitDrain.Drainable {
         Thread self = Thread.currentThread();
         emitter = self;
         try {
-            RedactingOutputStream.Bytes h = held();
-            if (h.idle() && (off | len | (b.length - off - len)) >= 0 && AlreadyRedacted.takeCopy(b, off, len)) {
-                // a hook redacted exactly these bytes (a buffered appender's copy of its lines): see AlreadyRedacted
-                h.out.write(b, off, len);
-                return;
-            }
-            h.write(b, b.length, off, len);
+            StreamHoldBack h = held();
+            h.write(b, off, len);
             if (console) {
-                h.drain(true, false);
+                h.drain(false);
             }
         } finally {
             emitter = null;
@@ -91,13 +91,13 @@ final class NetStream implements ExitDrain.Drainable {
 
     /** The stream is being closed (or the JVM exits): what is held is written, redacted. */
     synchronized void drain(FileDescriptor fd) throws IOException {
-        if (held == null || held.len == 0) {
+        if (held == null || held.isEmpty()) {
             return;
         }
         emitter = Thread.currentThread();
         closingFd = fd;
         try {
-            held.drain(true, true);
+            held.drain(true);
         } finally {
             closingFd = null;
             emitter = null;
@@ -108,7 +108,8 @@ final class NetStream implements ExitDrain.Drainable {
     synchronized void writeFailed() throws IOException {
         emitter = Thread.currentThread();
         try {
-            new Sink().write(Engine.FAILED_BYTES, 0, Engine.FAILED_BYTES.length);
+            byte[] marker = Markers.REDACTION_FAILED.getBytes(StandardCharsets.US_ASCII);
+            new Sink().write(marker, 0, marker.length);
         } finally {
             emitter = null;
         }

@@ -1,4 +1,6 @@
-package dev.secretagent.runtime.redact;
+package dev.secretagent.runtime.door.jdk;
+
+import dev.secretagent.runtime.redact.Redaction;
 
 import java.io.PrintStream;
 import java.io.UnsupportedEncodingException;

@@ -1,4 +1,4 @@
-package dev.secretagent.runtime.http;
+package dev.secretagent.runtime.door.okhttp;
 
 import dev.secretagent.runtime.redact.Redaction;
 

@@ -1,4 +1,4 @@
-package dev.secretagent.runtime.otel;
+package dev.secretagent.runtime.door.otel;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;

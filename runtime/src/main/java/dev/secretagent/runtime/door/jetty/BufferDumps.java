@@ -1,5 +1,9 @@
-package dev.secretagent.runtime.http;
+package dev.secretagent.runtime.door.jetty;
 
+import dev.secretagent.runtime.http.HeaderNames;
+import dev.secretagent.runtime.http.SensitiveHeaders;
+import dev.secretagent.runtime.http.WeakIdentityMap;
+import dev.secretagent.runtime.redact.Markers;
 import dev.secretagent.runtime.redact.Redaction;
 
 import java.nio.ByteBuffer;
@@ -27,7 +31,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class BufferDumps {
     static final String CHANNEL = "jetty:buffer";
-    private static final byte[] FAILED = "[REDACTION-FAILED]".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FAILED = Markers.REDACTION_FAILED.getBytes(StandardCharsets.US_ASCII);
     /** How much of an unfinished line is carried to the next read (a name and the start of its value). */
     static final int MAX_CARRY = 256;
 
@@ -211,7 +215,7 @@ public final class BufferDumps {
         }
         // the configured mask for rule id "header" ([REDACTED:header]), padded with '*' to the value's length
         // so positions stay; the engine, run on the dump afterwards, sees its own mask and leaves it alone
-        byte[] mask = CookieDumps.mask("header").getBytes(StandardCharsets.UTF_8);
+        byte[] mask = HeaderNames.mask("header").getBytes(StandardCharsets.UTF_8);
         int n = to - from;
         if (n < mask.length) {
             for (int i = from; i < to; i++) {

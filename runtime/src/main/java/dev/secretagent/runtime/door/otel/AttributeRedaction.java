@@ -1,7 +1,8 @@
-package dev.secretagent.runtime.otel;
+package dev.secretagent.runtime.door.otel;
 
 import dev.secretagent.runtime.access.SecretNames;
 import dev.secretagent.runtime.http.HeaderNames;
+import dev.secretagent.runtime.redact.Markers;
 import dev.secretagent.runtime.redact.Redaction;
 
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.Locale;
  * Non-string values pass unchanged. Never throws: a failure masks the value.
  */
 public final class AttributeRedaction {
-    static final String FAILED = "[REDACTION-FAILED]";
+    static final String FAILED = Markers.REDACTION_FAILED;
     private static final String[] HEADER_PREFIXES = {"http.request.header.", "http.response.header.",
         "rpc.grpc.request.metadata.", "rpc.grpc.response.metadata.", "rpc.request.metadata.", "rpc.response.metadata."};
     private static final String[] URL_KEYS = {"url.full", "url.query", "http.url", "http.target", "url.original"};

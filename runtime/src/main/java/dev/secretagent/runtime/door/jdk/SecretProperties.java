@@ -1,4 +1,4 @@
-package dev.secretagent.runtime.logging;
+package dev.secretagent.runtime.door.jdk;
 
 import dev.secretagent.runtime.access.AccessGuard;
 import dev.secretagent.runtime.access.SecretNames;

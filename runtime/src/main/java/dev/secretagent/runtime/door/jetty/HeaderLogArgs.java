@@ -1,5 +1,8 @@
-package dev.secretagent.runtime.http;
+package dev.secretagent.runtime.door.jetty;
 
+import dev.secretagent.runtime.http.HeaderNames;
+import dev.secretagent.runtime.http.SensitiveHeaders;
+import dev.secretagent.runtime.redact.Markers;
 import dev.secretagent.runtime.redact.Redaction;
 
 import java.lang.reflect.Method;
@@ -25,7 +28,7 @@ public final class HeaderLogArgs {
         try {
             out = mask(args);
         } catch (Throwable t) {
-            out = new Object[] {"[REDACTION-FAILED]"};
+            out = new Object[] {Markers.REDACTION_FAILED};
         }
         try {
             Method m = logger.getClass().getMethod("debug", String.class, Object[].class);
@@ -57,7 +60,7 @@ public final class HeaderLogArgs {
             if (out == args) {
                 out = args.clone();
             }
-            out[i + 1] = CookieDumps.mask("header:" + args[i]);
+            out[i + 1] = HeaderNames.mask("header:" + args[i]);
             Redaction.notifyMasked("header:" + args[i], CHANNEL);
         }
         return out;

@@ -1,4 +1,4 @@
-package dev.secretagent.runtime.otel;
+package dev.secretagent.runtime.door.otel;
 
 import dev.secretagent.runtime.redact.Redaction;
 import dev.secretagent.runtime.secret.Secret;

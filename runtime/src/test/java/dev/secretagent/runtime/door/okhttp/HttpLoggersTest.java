@@ -1,5 +1,6 @@
-package dev.secretagent.runtime.http;
+package dev.secretagent.runtime.door.okhttp;
 
+import dev.secretagent.runtime.http.WireRedactorTest;
 import dev.secretagent.runtime.secret.Secret;
 import dev.secretagent.runtime.secret.SecretRegistry;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package dev.secretagent.runtime.redact;
+package dev.secretagent.runtime.door.jdk;
 
 import dev.secretagent.runtime.access.Glob;
 
