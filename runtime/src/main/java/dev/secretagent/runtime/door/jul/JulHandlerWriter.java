@@ -23,7 +23,8 @@ final class JulHandlerWriter extends Writer {
     @Override
     public void write(String str, int off, int len) throws IOException {
         String s = (off == 0 && len == str.length()) ? str : str.substring(off, off + len);
-        String r = Redaction.redact(s, JulDoor.currentJulChannel("jul"));
+        // marked for the write: a FileHandler flushes each record, so the file's net gets exactly these bytes
+        String r = Redaction.redactForWrite(s, JulDoor.currentJulChannel("jul"));
         out.write(r, 0, r.length());
     }
 

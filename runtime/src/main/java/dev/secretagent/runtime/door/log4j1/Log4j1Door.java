@@ -50,7 +50,8 @@ public final class Log4j1Door {
             return text;
         }
         String channel = CURRENT.get().channel;
-        return Redaction.redact(text, channel == null ? "log4j1" : channel);
+        // marked for the write: a FileAppender flushes each line (its default), so the file's net gets these bytes
+        return Redaction.redactForWrite(text, channel == null ? "log4j1" : channel);
     }
 
     /**
