@@ -12,13 +12,16 @@
 #   MODES="none bare agent" and FWS=logback to pick modes and frameworks (default: none agent regex, both),
 #   FLUSH=true for the frameworks' default file appender (immediateFlush: one write to the file per line; the
 #   default here is FLUSH=false, a buffered appender, where the agent's share of a line is largest)
+# The log files go to a tmpfs (/dev/shm) when there is one, each run starts after a sync, and the order of the
+# modes rotates every round: a run that follows one that wrote ~100 MB to disk otherwise pays for its dirty-page
+# writeback (the first mode of every round measured slower than the agent itself). TMPDIR=... to pick the place.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LINES=${1:-200000}
 ROUNDS=${2:-3}
 JAVA=${JAVA:-java}
 AGENT=agent/target/secret-agent.jar
-TMP=$(mktemp -d)
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then TMP=$(mktemp -d -p /dev/shm); else TMP=$(mktemp -d); fi
 trap 'rm -rf "$TMP"' EXIT
 rand() { head -c 64 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' | head -c 24; }
 declare -a ENVS=()
@@ -38,24 +41,29 @@ run() { # framework mode
   [ "$mode" = agent ] && agentarg=(-javaagent:$AGENT)
   [ "$mode" = bare ] && agentarg=("-javaagent:$AGENT=instrument.disabled=logback;log4j2;jul")
   [ "$mode" = nonet ] && agentarg=("-javaagent:$AGENT=instrument.disabled=filenet")
-  rm -rf "$TMP/out"; mkdir -p "$TMP/out"
+  rm -rf "$TMP/out"; mkdir -p "$TMP/out"; sync
   env "${ENVS[@]}" "$JAVA" "${agentarg[@]}" -Dmask.regex="$REGEX" -Dbench.immediateFlush="${FLUSH:-false}" -cp "$cp" "$main" "$TMP/out" "$LINES" "$mode" 2>/dev/null \
     | awk '/lines\/s/ {print $3}'
 }
 declare -A RES
+read -r -a ALLMODES <<< "${MODES:-none agent regex}"
 for r in $(seq 1 "$ROUNDS"); do
   for fw in ${FWS:-logback log4j2}; do
-    for mode in ${MODES:-none agent regex}; do
+    n=${#ALLMODES[@]}
+    for k in $(seq 0 $((n - 1))); do
+      mode=${ALLMODES[$(( (k + r - 1) % n ))]} # round r starts with the r-th mode
       RES[$fw-$mode]="${RES[$fw-$mode]:-} $(run $fw $mode)"
     done
   done
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-printf '%-8s %-6s %12s %8s   %s\n' framework mode 'lines/s' 'vs none' 'runs'
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a); files in $(dirname "$TMP")"
+printf '%-8s %-6s %12s %8s %9s   %s\n' framework mode 'lines/s' 'vs none' 'ns/line+' 'runs'
 for fw in ${FWS:-logback log4j2}; do
   base=$(echo "${RES[$fw-none]}" | median)
   for mode in ${MODES:-none agent regex}; do
     m=$(echo "${RES[$fw-$mode]}" | median)
-    printf '%-8s %-6s %12s %7.1f%%   %s\n' "$fw" "$mode" "$m" "$(awk -v m="$m" -v b="$base" 'BEGIN{print (m-b)*100/b}')" "${RES[$fw-$mode]}"
+    printf '%-8s %-6s %12s %7.1f%% %9.0f   %s\n' "$fw" "$mode" "$m" "$(awk -v m="$m" -v b="$base" 'BEGIN{print (m-b)*100/b}')" \
+      "$(awk -v m="$m" -v b="$base" 'BEGIN{print 1e9/m-1e9/b}')" "${RES[$fw-$mode]}"
   done
 done

@@ -8,7 +8,7 @@ import java.lang.reflect.Method;
  * (Logback's {@code OutputStreamAppender<E>} knows only {@code E}) works for every event type: Logback
  * classic events have {@code getLoggerName()}, access events do not (their channel is the framework's name).
  */
-final class LoggerNames {
+public final class LoggerNames {
     private static final Method NONE;
 
     static {
@@ -38,7 +38,7 @@ final class LoggerNames {
     private LoggerNames() {
     }
 
-    static String of(Object event) {
+    public static String of(Object event) {
         if (event == null) {
             return null;
         }

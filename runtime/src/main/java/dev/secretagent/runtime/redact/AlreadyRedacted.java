@@ -13,39 +13,59 @@ import java.util.Arrays;
  *
  * <p>A file appender's line reaches the file's last-line net ({@code door/jdk/FileNet}) as a <em>copy</em>: a
  * {@code BufferedOutputStream} (Logback) or a {@code ByteBuffer} (Log4j2) gathers one or several lines and writes
- * its own array. So this thread keeps its last few marked arrays (at most {@value #MAX_MARKS}, {@value #MAX_BYTES}
+ * its own array. So this thread keeps its last marked arrays (at most {@value #MAX_MARKS}, {@value #MAX_BYTES}
  * bytes), and the net lets a write through unscanned when its bytes are, byte for byte, a run of them in order
  * ({@link #takeCopy}): equal bytes to what a hook produced are clean whatever array holds them. The comparison
  * runs at memory speed, far below a scan.
+ *
+ * <p>The bounds are sized for the frameworks' default 8 KiB buffers: a buffer of 100-byte lines holds ~80 of them,
+ * and with the former bound of 32 marks no buffered flush ever matched, so a buffered appender's every byte was
+ * scanned twice (issue 15 item 2). A buffer bigger than {@value #MAX_BYTES} bytes (Log4j2's 256 KiB random access
+ * file) is scanned by the net as before: only slower, never less safe. The marks are a ring: adding one when full
+ * drops the oldest in constant time (an application whose log files the net does not watch never takes its marks).
  */
 final class AlreadyRedacted {
-    static final int MAX_MARKS = 32;
-    static final int MAX_BYTES = 16 * 1024;
+    static final int MAX_MARKS = 512;
+    static final int MAX_BYTES = 64 * 1024;
 
-    /** One thread's marks, oldest first. */
+    /** One thread's marks, oldest first, in a ring of {@link #MAX_MARKS} slots. */
     static final class Marks {
         final byte[][] arrays = new byte[MAX_MARKS][];
+        /** Slot of the oldest mark. */
+        int head;
         int count;
         int bytes;
+
+        /** The {@code i}-th oldest mark. */
+        byte[] get(int i) {
+            return arrays[(head + i) & (MAX_MARKS - 1)];
+        }
 
         void add(byte[] a) {
             while (count > 0 && (count == MAX_MARKS || bytes + a.length > MAX_BYTES)) {
                 drop(1);
             }
-            arrays[count++] = a;
+            arrays[(head + count) & (MAX_MARKS - 1)] = a;
+            count++;
             bytes += a.length;
         }
 
         /** Drops the {@code k} oldest. */
         void drop(int k) {
             for (int i = 0; i < k; i++) {
-                bytes -= arrays[i].length;
-            }
-            System.arraycopy(arrays, k, arrays, 0, count - k);
-            for (int i = count - k; i < count; i++) {
-                arrays[i] = null;
+                bytes -= arrays[head].length;
+                arrays[head] = null;
+                head = (head + 1) & (MAX_MARKS - 1);
             }
             count -= k;
+        }
+
+        /** Drops the newest. */
+        void dropNewest() {
+            int last = (head + count - 1) & (MAX_MARKS - 1);
+            bytes -= arrays[last].length;
+            arrays[last] = null;
+            count--;
         }
     }
 
@@ -60,7 +80,7 @@ final class AlreadyRedacted {
     }
 
     static void mark(byte[] redacted) {
-        if (redacted != null) {
+        if (redacted != null && redacted.length > 0) { // an empty write needs no pass
             MARKS.get().add(redacted);
         }
     }
@@ -68,9 +88,8 @@ final class AlreadyRedacted {
     /** True, once, if {@code b} is the array this thread marked last. */
     static boolean take(byte[] b) {
         Marks m = MARKS.get();
-        if (m.count > 0 && m.arrays[m.count - 1] == b) {
-            m.bytes -= b.length;
-            m.arrays[--m.count] = null;
+        if (m.count > 0 && m.get(m.count - 1) == b) {
+            m.dropNewest();
             return true;
         }
         return false;
@@ -85,12 +104,18 @@ final class AlreadyRedacted {
             return false;
         }
         Marks m = MARKS.get();
+        if (len > m.bytes) {
+            return false; // more than every mark together (a buffer bigger than MAX_BYTES): scanned
+        }
         int end = off + len;
         for (int i = 0; i < m.count; i++) {
+            if (m.get(i)[0] != b[off]) {
+                continue; // cheap first filter (marks are never empty): this mark cannot start the run
+            }
             int at = off;
             int j = i;
             while (j < m.count) {
-                byte[] a = m.arrays[j];
+                byte[] a = m.get(j);
                 if (a.length > end - at || !Arrays.equals(a, 0, a.length, b, at, at + a.length)) {
                     break;
                 }

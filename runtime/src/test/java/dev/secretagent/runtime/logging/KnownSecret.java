@@ -15,12 +15,12 @@ import java.util.UUID;
  * For the logging door tests: {@code APP_PASSWORD}, a known secret made at run time for each test, and the
  * redactions the listener heard ({@code id@channel}), both reset after the test.
  */
-final class KnownSecret implements BeforeEachCallback, AfterEachCallback {
+public final class KnownSecret implements BeforeEachCallback, AfterEachCallback {
     private final String prefix;
-    String value;
-    final List<String> heard = new ArrayList<>();
+    public String value;
+    public final List<String> heard = new ArrayList<>();
 
-    KnownSecret(String prefix) {
+    public KnownSecret(String prefix) {
         this.prefix = prefix;
     }
 

@@ -77,4 +77,18 @@ class AlreadyRedactedTest {
         assertThat(AlreadyRedacted.takeCopy(ab, 0, ab.length)).isTrue();
         assertThat(AlreadyRedacted.takeCopy(ab, 0, ab.length)).isFalse(); // once
     }
+
+    @Test
+    void textAWriterEncodesIsMarkedAsItsUtf8Bytes() {
+        // JUL's and Log4j 1.2's hooks redact text a Writer encodes; the bytes that Writer flushes to a log file are
+        // the redacted text's UTF-8: the net lets exactly those through, once, and nothing else
+        String written = Redaction.redactForWrite("INFO caf\u00e9 password " + secret + "\n", "jul:demo");
+        assertThat(written).isEqualTo("INFO caf\u00e9 password [REDACTED:S]\n");
+        byte[] latin1 = written.getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(AlreadyRedacted.takeCopy(latin1, 0, latin1.length)).isFalse(); // another charset: scanned
+        byte[] flushed = utf8(written);
+        assertThat(AlreadyRedacted.takeCopy(flushed, 0, flushed.length)).isTrue();
+        assertThat(AlreadyRedacted.takeCopy(flushed, 0, flushed.length)).isFalse();
+        assertThat(redactions).containsExactly("S@jul:demo");
+    }
 }

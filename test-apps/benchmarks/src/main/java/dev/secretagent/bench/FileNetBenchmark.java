@@ -26,6 +26,9 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code hookAlone}, {@code hookThenNet}, {@code hookThenNetScanning}: a Logback/Log4j2 file appender's line as
  * the hook redacts it and a buffer's copy of it reaches the file: without the net, with the net (compared with the
  * hook's marked bytes, not scanned), and with a net that scanned again.</li>
+ * <li>{@code bufferThenNet}, {@code bufferThenNetScanning}: the same for a buffered appender, whose 8 KiB buffer
+ * gathers ~90 lines before one write (per op: the 90 lines' hook calls and that one write). With the former bound
+ * of 32 marks the net could never match such a buffer and scanned it again.</li>
  * </ul>
  * The log stream writes to /dev/null through a {@code FileOutputStream} that is not instrumented here, so those two
  * include a native write.
@@ -41,12 +44,23 @@ public class FileNetBenchmark {
     private FileOutputStream devNull;
     private byte[] line;
     private byte[] copy;
+    /** Clean lines as many as fit in an 8 KiB buffer, and that buffer's content. */
+    private byte[][] bufferLines;
+    private byte[] buffer;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         lines.setUp();
         line = lines.clean;
         copy = line.clone();
+        int n = 8192 / line.length;
+        bufferLines = new byte[n][];
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (int k = 0; k < n; k++) {
+            bufferLines[k] = lines.lines[1 + k % 99]; // the clean ones
+            all.write(bufferLines[k], 0, bufferLines[k].length);
+        }
+        buffer = all.toByteArray();
         devNull = new FileOutputStream("/dev/null");
         dev.secretagent.runtime.door.jdk.LogFileNames.configure(java.util.Arrays.asList("null"),
                 java.util.Collections.<String>emptyList());
@@ -94,5 +108,23 @@ public class FileNetBenchmark {
     public boolean hookThenNetScanning() throws IOException {
         byte[] out = Redaction.redactUtf8(line, 0, line.length, "bench");
         return FileNet.write(logLock, copy, 0, out.length);
+    }
+
+    /** A buffered appender: each line redacted and marked by the hook, then the buffer's one write to the net. */
+    @Benchmark
+    public boolean bufferThenNet() throws IOException {
+        for (byte[] b : bufferLines) {
+            Redaction.redactUtf8ForWrite(b, "bench");
+        }
+        return FileNet.write(logLock, buffer, 0, buffer.length);
+    }
+
+    /** The same if the net scanned the buffer again. */
+    @Benchmark
+    public boolean bufferThenNetScanning() throws IOException {
+        for (byte[] b : bufferLines) {
+            Redaction.redactUtf8(b, 0, b.length, "bench");
+        }
+        return FileNet.write(logLock, buffer, 0, buffer.length);
     }
 }

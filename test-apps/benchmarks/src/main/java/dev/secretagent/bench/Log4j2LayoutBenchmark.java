@@ -1,7 +1,7 @@
 package dev.secretagent.bench;
 
 import dev.secretagent.runtime.Settings;
-import dev.secretagent.runtime.logging.LogRedaction;
+import dev.secretagent.runtime.door.log4j2.Log4j2Door;
 import dev.secretagent.runtime.secret.Secret;
 import dev.secretagent.runtime.secret.SecretRegistry;
 import org.apache.logging.log4j.Level;
@@ -101,6 +101,6 @@ public class Log4j2LayoutBenchmark {
 
     @Benchmark
     public byte[] hook() {
-        return LogRedaction.log4j2Bytes(layout.toByteArray(event), "demo.Bench");
+        return Log4j2Door.log4j2Bytes(layout.toByteArray(event), "demo.Bench");
     }
 }

@@ -1,7 +1,8 @@
 package dev.secretagent.bench;
 
 import dev.secretagent.runtime.Settings;
-import dev.secretagent.runtime.logging.LogRedaction;
+import dev.secretagent.runtime.door.log4j2.Log4j2Door;
+import dev.secretagent.runtime.door.logback.LogbackDoor;
 import dev.secretagent.runtime.redact.Redaction;
 import dev.secretagent.runtime.secret.Secret;
 import dev.secretagent.runtime.secret.SecretRegistry;
@@ -111,11 +112,11 @@ public class LogLineBenchmark {
     @Benchmark
     public byte[] doorLogbackMix() {
         byte[] b = lines[i++ % 100];
-        Object previous = LogRedaction.enterLogbackAppender(event);
+        Object previous = LogbackDoor.enterLogbackAppender(event);
         try {
-            return LogRedaction.logbackBytes(b, false);
+            return LogbackDoor.logbackBytes(b, false);
         } finally {
-            LogRedaction.exitLogbackAppender(previous);
+            LogbackDoor.exitLogbackAppender(previous);
         }
     }
 
@@ -125,8 +126,8 @@ public class LogLineBenchmark {
      */
     @Benchmark
     public Object doorLogbackOnly() {
-        Object previous = LogRedaction.enterLogbackAppender(event);
-        LogRedaction.exitLogbackAppender(previous);
+        Object previous = LogbackDoor.enterLogbackAppender(event);
+        LogbackDoor.exitLogbackAppender(previous);
         return previous;
     }
 
@@ -134,6 +135,6 @@ public class LogLineBenchmark {
     @Benchmark
     public byte[] doorLog4j2Mix() {
         byte[] b = lines[i++ % 100];
-        return LogRedaction.log4j2Bytes(b, "demo.Bench");
+        return Log4j2Door.log4j2Bytes(b, "demo.Bench");
     }
 }

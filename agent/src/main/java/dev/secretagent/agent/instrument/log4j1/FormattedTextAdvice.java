@@ -17,10 +17,10 @@ public final class FormattedTextAdvice {
     public static void exit(@Advice.Argument(0) LoggingEvent event,
                             @Advice.Return(readOnly = false) String text) {
         try {
-            text = dev.secretagent.runtime.logging.LogRedaction.log4j1FormattedText(text,
+            text = dev.secretagent.runtime.door.log4j1.Log4j1Door.log4j1FormattedText(text,
                     event == null ? null : event.getLoggerName());
         } catch (Throwable agentBug) {
-            text = "[REDACTION-FAILED]"; // fail closed
+            text = dev.secretagent.runtime.redact.Markers.REDACTION_FAILED; // fail closed
         }
     }
 }

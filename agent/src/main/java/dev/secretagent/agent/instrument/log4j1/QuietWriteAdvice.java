@@ -10,9 +10,9 @@ public final class QuietWriteAdvice {
     @Advice.OnMethodEnter
     public static void enter(@Advice.Argument(value = 0, readOnly = false) String text) {
         try {
-            text = dev.secretagent.runtime.logging.LogRedaction.log4j1Text(text);
+            text = dev.secretagent.runtime.door.log4j1.Log4j1Door.log4j1Text(text);
         } catch (Throwable agentBug) {
-            text = "[REDACTION-FAILED]"; // fail closed
+            text = dev.secretagent.runtime.redact.Markers.REDACTION_FAILED; // fail closed
         }
     }
 }

@@ -37,7 +37,7 @@ public final class ShippedEventAdvice {
         boolean counted = false;
         synchronized (event) {
             try {
-                Object[] shipped = dev.secretagent.runtime.logging.Log4j1ShippedEvents.enter(event, logger, rendered,
+                Object[] shipped = dev.secretagent.runtime.door.log4j1.Log4j1ShippedEvents.enter(event, logger, rendered,
                         thread, ndc, mdc, throwable, throwable == null ? null : throwable.getThrowableStrRep());
                 counted = true;
                 if (shipped != null) {
@@ -51,8 +51,8 @@ public final class ShippedEventAdvice {
                 }
             } catch (Throwable agentBug) {
                 // fail closed: what could not be checked is not shipped (put back on exit when counted)
-                rendered = "[REDACTION-FAILED]";
-                thread = "[REDACTION-FAILED]";
+                rendered = dev.secretagent.runtime.redact.Markers.REDACTION_FAILED;
+                thread = dev.secretagent.runtime.redact.Markers.REDACTION_FAILED;
                 ndc = null;
                 mdc = null;
                 throwable = null;
@@ -73,7 +73,7 @@ public final class ShippedEventAdvice {
         }
         synchronized (event) {
             try {
-                Object[] originals = dev.secretagent.runtime.logging.Log4j1ShippedEvents.exit(event);
+                Object[] originals = dev.secretagent.runtime.door.log4j1.Log4j1ShippedEvents.exit(event);
                 if (originals != null) {
                     rendered = (String) originals[0];
                     thread = (String) originals[1];

@@ -9,11 +9,11 @@ public final class SubAppendAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static String enter(@Advice.Argument(0) Object event) {
-        return dev.secretagent.runtime.logging.LogRedaction.enterLog4j1Appender(event);
+        return dev.secretagent.runtime.door.log4j1.Log4j1Door.enterLog4j1Appender(event);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter String previous) {
-        dev.secretagent.runtime.logging.LogRedaction.exitLog4j1Appender(previous);
+        dev.secretagent.runtime.door.log4j1.Log4j1Door.exitLog4j1Appender(previous);
     }
 }

@@ -23,9 +23,9 @@ public final class TryAppendAdvice {
         if (bytes != null && bytes.length > 0) {
             byte[] clean;
             try {
-                clean = dev.secretagent.runtime.logging.LogRedaction.log4j2Bytes(bytes, event.getLoggerName());
+                clean = dev.secretagent.runtime.door.log4j2.Log4j2Door.log4j2Bytes(bytes, event.getLoggerName());
             } catch (Throwable agentBug) {
-                clean = "[REDACTION-FAILED]\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                clean = (dev.secretagent.runtime.redact.Markers.REDACTION_FAILED + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             }
             manager.writeBytes(clean, 0, clean.length);
             if (immediateFlush || event.isEndOfBatch()) {

@@ -11,9 +11,9 @@ public final class EventMessageAdvice {
     public static void exit(@Advice.FieldValue("loggerName") String logger,
                             @Advice.Return(readOnly = false) String text) {
         try {
-            text = dev.secretagent.runtime.logging.LogRedaction.logbackEventText(text, logger);
+            text = dev.secretagent.runtime.door.logback.LogbackDoor.logbackEventText(text, logger);
         } catch (Throwable agentBug) {
-            text = "[REDACTION-FAILED]";
+            text = dev.secretagent.runtime.redact.Markers.REDACTION_FAILED;
         }
     }
 }

@@ -36,8 +36,10 @@ public final class LogbackInstrumentation implements TargetInstrumentation {
 
     @Override
     public String[] classNamePrefixes() {
+        // LoggingEvent and LoggingEventVO both named: the first is a prefix of the second, but the list says what
+        // is hooked, not what a prefix happens to admit
         return new String[] {"ch.qos.logback.core.OutputStreamAppender", "ch.qos.logback.classic.spi.LoggingEvent",
-                "ch.qos.logback.classic.spi.ThrowableProxy"};
+                "ch.qos.logback.classic.spi.LoggingEventVO", "ch.qos.logback.classic.spi.ThrowableProxy"};
     }
 
     @Override

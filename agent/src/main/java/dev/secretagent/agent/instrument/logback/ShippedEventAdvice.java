@@ -25,20 +25,20 @@ public final class ShippedEventAdvice {
                              @Advice.FieldValue(value = "mdcPropertyMap", readOnly = false) Map<String, String> mdc,
                              @Advice.FieldValue(value = "loggerContextVO", readOnly = false) LoggerContextVO context) {
         try {
-            message = dev.secretagent.runtime.logging.LogRedaction.logbackShippedText(message, logger);
-            thread = dev.secretagent.runtime.logging.LogRedaction.logbackShippedText(thread, logger);
-            arguments = dev.secretagent.runtime.logging.LogRedaction.logbackShippedArguments(arguments, logger);
-            mdc = dev.secretagent.runtime.logging.LogRedaction.logbackShippedMap(mdc, logger);
+            message = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedText(message, logger);
+            thread = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedText(thread, logger);
+            arguments = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedArguments(arguments, logger);
+            mdc = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedMap(mdc, logger);
             if (context != null) {
                 Map<String, String> properties = context.getPropertyMap();
-                Map<String, String> clean = dev.secretagent.runtime.logging.LogRedaction.logbackShippedMap(properties, logger);
+                Map<String, String> clean = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedMap(properties, logger);
                 if (clean != properties) {
                     context = new LoggerContextVO(context.getName(), clean, context.getBirthTime());
                 }
             }
         } catch (Throwable agentBug) {
             // fail closed: what could not be checked is not shipped
-            message = "[REDACTION-FAILED]";
+            message = dev.secretagent.runtime.redact.Markers.REDACTION_FAILED;
             arguments = null;
             mdc = java.util.Collections.<String, String>emptyMap();
         }

@@ -9,11 +9,11 @@ public final class SubAppendAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static Object enter(@Advice.Argument(0) Object event) {
-        return dev.secretagent.runtime.logging.LogRedaction.enterLogbackAppender(event);
+        return dev.secretagent.runtime.door.logback.LogbackDoor.enterLogbackAppender(event);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter Object previous) {
-        dev.secretagent.runtime.logging.LogRedaction.exitLogbackAppender(previous);
+        dev.secretagent.runtime.door.logback.LogbackDoor.exitLogbackAppender(previous);
     }
 }

@@ -10,9 +10,9 @@ public final class ThrowableMessageAdvice {
     @Advice.OnMethodExit
     public static void exit(@Advice.Return(readOnly = false) String text) {
         try {
-            text = dev.secretagent.runtime.logging.LogRedaction.logbackEventText(text, null);
+            text = dev.secretagent.runtime.door.logback.LogbackDoor.logbackEventText(text, null);
         } catch (Throwable agentBug) {
-            text = "[REDACTION-FAILED]";
+            text = dev.secretagent.runtime.redact.Markers.REDACTION_FAILED;
         }
     }
 }

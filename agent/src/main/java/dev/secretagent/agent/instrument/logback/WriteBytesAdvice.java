@@ -12,11 +12,11 @@ public final class WriteBytesAdvice {
                              @Advice.Argument(value = 0, readOnly = false) byte[] bytes) {
         try {
             // ConsoleAppender is in logback-core, like the OutputStreamAppender this is inlined into
-            bytes = dev.secretagent.runtime.logging.LogRedaction.logbackBytes(bytes,
+            bytes = dev.secretagent.runtime.door.logback.LogbackDoor.logbackBytes(bytes,
                     appender instanceof ch.qos.logback.core.ConsoleAppender);
         } catch (Throwable agentBug) {
             // fail closed: a line we could not check is not written as it was
-            bytes = "[REDACTION-FAILED]\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            bytes = (dev.secretagent.runtime.redact.Markers.REDACTION_FAILED + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
     }
 }

@@ -1,4 +1,6 @@
-package dev.secretagent.runtime.logging;
+package dev.secretagent.runtime.door.logback;
+
+import dev.secretagent.runtime.logging.KnownSecret;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -10,14 +12,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Fields of a serialised Logback event: redacted copies, never the application's own arrays and maps. */
-class LogRedactionShippedTest {
+class LogbackShippedTest {
     @RegisterExtension
     final KnownSecret known = new KnownSecret("sh-");
 
     @Test
     void argumentsWithASecretComeBackAsANewArrayOfStrings() {
         Object[] args = {42, null, new StringBuilder("pw=").append(known.value), "user"};
-        Object[] shipped = LogRedaction.logbackShippedArguments(args, "demo.Orders");
+        Object[] shipped = LogbackDoor.logbackShippedArguments(args, "demo.Orders");
         assertThat(shipped).isNotSameAs(args).containsExactly("42", null, "pw=[REDACTED:APP_PASSWORD]", "user");
         assertThat(args[2].toString()).contains(known.value); // the application's array is untouched
     }
@@ -25,11 +27,11 @@ class LogRedactionShippedTest {
     @Test
     void cleanArgumentsAndMapsAreTheSameInstances() {
         Object[] args = {1, "user"};
-        assertThat(LogRedaction.logbackShippedArguments(args, "x")).isSameAs(args);
+        assertThat(LogbackDoor.logbackShippedArguments(args, "x")).isSameAs(args);
         Map<String, String> map = Collections.singletonMap("k", "v");
-        assertThat(LogRedaction.logbackShippedMap(map, "x")).isSameAs(map);
-        assertThat(LogRedaction.logbackShippedArguments(null, "x")).isNull();
-        assertThat(LogRedaction.logbackShippedMap(null, "x")).isNull();
+        assertThat(LogbackDoor.logbackShippedMap(map, "x")).isSameAs(map);
+        assertThat(LogbackDoor.logbackShippedArguments(null, "x")).isNull();
+        assertThat(LogbackDoor.logbackShippedMap(null, "x")).isNull();
     }
 
     @Test
@@ -38,7 +40,7 @@ class LogRedactionShippedTest {
         mdc.put("a", "1");
         mdc.put("session.token", known.value);
         mdc.put("by-" + known.value, "2");
-        Map<String, String> shipped = LogRedaction.logbackShippedMap(Collections.unmodifiableMap(mdc), "demo.Orders");
+        Map<String, String> shipped = LogbackDoor.logbackShippedMap(Collections.unmodifiableMap(mdc), "demo.Orders");
         assertThat(shipped).containsExactly(Map.entry("a", "1"), Map.entry("session.token", "[REDACTED:APP_PASSWORD]"),
                 Map.entry("by-[REDACTED:APP_PASSWORD]", "2"));
         assertThat(mdc).containsEntry("session.token", known.value);
@@ -46,11 +48,11 @@ class LogRedactionShippedTest {
 
     @Test
     void textIsRedactedEvenInsideAnAppender() {
-        Object previous = LogRedaction.enterLogbackAppender(null);
+        Object previous = LogbackDoor.enterLogbackAppender(null);
         try {
-            assertThat(LogRedaction.logbackShippedText("pw " + known.value, "demo.Orders")).isEqualTo("pw [REDACTED:APP_PASSWORD]");
+            assertThat(LogbackDoor.logbackShippedText("pw " + known.value, "demo.Orders")).isEqualTo("pw [REDACTED:APP_PASSWORD]");
         } finally {
-            LogRedaction.exitLogbackAppender(previous);
+            LogbackDoor.exitLogbackAppender(previous);
         }
     }
 }

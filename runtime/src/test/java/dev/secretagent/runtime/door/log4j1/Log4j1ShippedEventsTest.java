@@ -1,4 +1,6 @@
-package dev.secretagent.runtime.logging;
+package dev.secretagent.runtime.door.log4j1;
+
+import dev.secretagent.runtime.logging.KnownSecret;
 
 import dev.secretagent.runtime.secret.Secret;
 import dev.secretagent.runtime.secret.SecretRegistry;

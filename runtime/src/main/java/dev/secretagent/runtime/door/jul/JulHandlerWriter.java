@@ -1,4 +1,4 @@
-package dev.secretagent.runtime.logging;
+package dev.secretagent.runtime.door.jul;
 
 import dev.secretagent.runtime.redact.Redaction;
 
@@ -12,10 +12,10 @@ import java.io.Writer;
  * OutputStreamWriter's 8 KiB buffer could split it. The channel is the record's logger, set by the
  * publish hook for the current thread.
  */
-final class RedactingWriter extends Writer {
+final class JulHandlerWriter extends Writer {
     private final Writer out;
 
-    RedactingWriter(Writer out) {
+    JulHandlerWriter(Writer out) {
         super(out);
         this.out = out;
     }
@@ -23,13 +23,14 @@ final class RedactingWriter extends Writer {
     @Override
     public void write(String str, int off, int len) throws IOException {
         String s = (off == 0 && len == str.length()) ? str : str.substring(off, off + len);
-        String r = Redaction.redact(s, LogRedaction.currentJulChannel("jul"));
+        // marked for the write: a FileHandler flushes each record, so the file's net gets exactly these bytes
+        String r = Redaction.redactForWrite(s, JulDoor.currentJulChannel("jul"));
         out.write(r, 0, r.length());
     }
 
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
-        String r = Redaction.redact(new String(cbuf, off, len), LogRedaction.currentJulChannel("jul"));
+        String r = Redaction.redact(new String(cbuf, off, len), JulDoor.currentJulChannel("jul"));
         out.write(r, 0, r.length());
     }
 

@@ -1,4 +1,6 @@
-package dev.secretagent.runtime.logging;
+package dev.secretagent.runtime.door.logback;
+
+import dev.secretagent.runtime.logging.KnownSecret;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -8,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Logback door: appender calls in progress per thread (nested too), and the channel named for a redacted line. */
-class LogRedactionLogbackTest {
+class LogbackDoorTest {
     @RegisterExtension
     final KnownSecret known = new KnownSecret("lb-");
 
@@ -31,48 +33,48 @@ class LogRedactionLogbackTest {
 
     @Test
     void nestedAppenderCallsNameTheInnermostLoggerAndRestoreTheOuterOne() {
-        Object outer = LogRedaction.enterLogbackAppender(new Event("demo.Outer"));
+        Object outer = LogbackDoor.enterLogbackAppender(new Event("demo.Outer"));
         try {
-            Object inner = LogRedaction.enterLogbackAppender(new Event("demo.Inner"));
+            Object inner = LogbackDoor.enterLogbackAppender(new Event("demo.Inner"));
             try {
-                LogRedaction.logbackBytes(line("pw " + known.value), false);
+                LogbackDoor.logbackBytes(line("pw " + known.value), false);
             } finally {
-                LogRedaction.exitLogbackAppender(inner);
+                LogbackDoor.exitLogbackAppender(inner);
             }
-            LogRedaction.logbackBytes(line("pw " + known.value), true);
+            LogbackDoor.logbackBytes(line("pw " + known.value), true);
             // inside an appender the event text is left to the byte hook
-            assertThat(LogRedaction.logbackEventText("pw " + known.value, "demo.Outer")).contains(known.value);
+            assertThat(LogbackDoor.logbackEventText("pw " + known.value, "demo.Outer")).contains(known.value);
         } finally {
-            LogRedaction.exitLogbackAppender(outer);
+            LogbackDoor.exitLogbackAppender(outer);
         }
         assertThat(known.heard).containsExactly("APP_PASSWORD@logback:demo.Inner", "APP_PASSWORD@logback:demo.Outer");
         // outside every appender call: the event text is redacted here, and bytes go to the framework's channel
-        assertThat(LogRedaction.logbackEventText("pw " + known.value, "demo.Shipped")).isEqualTo("pw [REDACTED:APP_PASSWORD]");
-        LogRedaction.logbackBytes(line("pw " + known.value), false);
+        assertThat(LogbackDoor.logbackEventText("pw " + known.value, "demo.Shipped")).isEqualTo("pw [REDACTED:APP_PASSWORD]");
+        LogbackDoor.logbackBytes(line("pw " + known.value), false);
         assertThat(known.heard).endsWith("APP_PASSWORD@logback:demo.Shipped", "APP_PASSWORD@logback");
     }
 
     @Test
     void cleanLineComesBackAsTheSameArrayWithoutNamingTheChannel() {
         byte[] clean = line("order 42 paid");
-        Object state = LogRedaction.enterLogbackAppender(new Object() { // no getLoggerName(): never asked for anyway
+        Object state = LogbackDoor.enterLogbackAppender(new Object() { // no getLoggerName(): never asked for anyway
         });
         try {
-            assertThat(LogRedaction.logbackBytes(clean, false)).isSameAs(clean);
+            assertThat(LogbackDoor.logbackBytes(clean, false)).isSameAs(clean);
         } finally {
-            LogRedaction.exitLogbackAppender(state);
+            LogbackDoor.exitLogbackAppender(state);
         }
         assertThat(known.heard).isEmpty();
     }
 
     @Test
     void eventsWithoutALoggerNameGoToTheFrameworksChannel() {
-        Object state = LogRedaction.enterLogbackAppender(null);
+        Object state = LogbackDoor.enterLogbackAppender(null);
         try {
-            assertThat(new String(LogRedaction.logbackBytes(line("pw " + known.value), false), StandardCharsets.UTF_8))
+            assertThat(new String(LogbackDoor.logbackBytes(line("pw " + known.value), false), StandardCharsets.UTF_8))
                     .isEqualTo("pw [REDACTED:APP_PASSWORD]\n");
         } finally {
-            LogRedaction.exitLogbackAppender(state);
+            LogbackDoor.exitLogbackAppender(state);
         }
         assertThat(known.heard).containsExactly("APP_PASSWORD@logback");
     }

@@ -1,4 +1,6 @@
-package dev.secretagent.runtime.logging;
+package dev.secretagent.runtime.door.log4j1;
+
+import dev.secretagent.runtime.redact.Markers;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -107,24 +109,24 @@ public final class Log4j1ShippedEvents {
                                      Object throwableInfo, String[] stackTrace) {
         Object[] shipped = new Object[5];
         try {
-            shipped[RENDERED] = LogRedaction.log4j1ShippedText(rendered, logger);
-            shipped[THREAD] = LogRedaction.log4j1ShippedText(thread, logger);
-            shipped[NDC] = LogRedaction.log4j1ShippedText(ndc, logger);
-            shipped[MDC] = LogRedaction.log4j1ShippedMdc(mdc, logger);
+            shipped[RENDERED] = Log4j1Door.log4j1ShippedText(rendered, logger);
+            shipped[THREAD] = Log4j1Door.log4j1ShippedText(thread, logger);
+            shipped[NDC] = Log4j1Door.log4j1ShippedText(ndc, logger);
+            shipped[MDC] = Log4j1Door.log4j1ShippedMdc(mdc, logger);
             if (throwableInfo != null) {
-                String[] lines = LogRedaction.log4j1ShippedStackTrace(stackTrace, logger);
+                String[] lines = Log4j1Door.log4j1ShippedStackTrace(stackTrace, logger);
                 if (stackTrace == null) {
-                    lines = new String[] {"[REDACTION-FAILED]"}; // a throwable without its lines: not checked
+                    lines = new String[] {Markers.REDACTION_FAILED}; // a throwable without its lines: not checked
                 }
                 shipped[THROWABLE] = lines == stackTrace ? null : lines;
             }
         } catch (Throwable bug) {
             // fail closed: what could not be checked is not shipped
-            shipped[RENDERED] = "[REDACTION-FAILED]";
-            shipped[THREAD] = "[REDACTION-FAILED]";
-            shipped[NDC] = ndc == null ? null : "[REDACTION-FAILED]";
-            shipped[MDC] = mdc == null ? null : LogRedaction.failedMdc();
-            shipped[THROWABLE] = throwableInfo == null ? null : new String[] {"[REDACTION-FAILED]"};
+            shipped[RENDERED] = Markers.REDACTION_FAILED;
+            shipped[THREAD] = Markers.REDACTION_FAILED;
+            shipped[NDC] = ndc == null ? null : Markers.REDACTION_FAILED;
+            shipped[MDC] = mdc == null ? null : Log4j1Door.failedMdc();
+            shipped[THROWABLE] = throwableInfo == null ? null : new String[] {Markers.REDACTION_FAILED};
         }
         return shipped;
     }
