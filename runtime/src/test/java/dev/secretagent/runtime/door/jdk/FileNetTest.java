@@ -186,26 +186,6 @@ class FileNetTest {
     }
 
     @Test
-    void aBufferedAppendersEightKibOfShortLinesIsLetThroughAfterTheRingWrapped() {
-        // more marks than the ring holds first (a thread whose log files the net does not watch), then a
-        // BufferedOutputStream's 8 KiB worth of 80-byte lines: the copy matches the newest marks in order
-        for (int i = 0; i < AlreadyRedacted.MAX_MARKS + 7; i++) {
-            AlreadyRedacted.mark(utf8("unwatched line " + i + "\n"));
-        }
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < 105; i++) {
-            byte[] line = utf8(String.format("2026-12-02 01:40:00,%03d INFO  [main] demo.Bench order %05d processed for c-%04d%n",
-                    i, i, i));
-            AlreadyRedacted.mark(line);
-            buffer.write(line, 0, line.length);
-        }
-        byte[] copy = buffer.toByteArray();
-        assertThat(copy.length).isGreaterThan(8000);
-        assertThat(AlreadyRedacted.takeCopy(copy, 0, copy.length)).isTrue();
-        assertThat(AlreadyRedacted.takeCopy(copy, 0, copy.length)).isFalse(); // once
-    }
-
-    @Test
     void aPromptOnAConsoleDescriptorAppearsAtOnceWhileALogFileWaitsForTheValue() throws Exception {
         Path console = dir.resolve("console.txt"); // stands for descriptor 1: the channel decides, not the path
         Path log = dir.resolve("prompt.log");
