@@ -3,17 +3,19 @@ package demo.support;
 /**
  * The logging benchmark's application side, for any logging framework: {@code lines} lines (one in a hundred
  * carries the database password), after a warm-up of the same size, then {@code lines/s} on stdout. The framework's
- * main class (e.g. {@code demo.logback.BenchApp}) chooses its configuration and hands over its logger's two calls.
+ * main class (e.g. {@code demo.logback.BenchApp}) chooses its configuration and hands over its logger's calls with
+ * two and three arguments (each framework's own overloads, as an application calls them).
  * Args: out-dir lines mode (mode {@code regex}: the configuration with the hand-made masking alternative).
  */
 public final class BenchDriver {
-    /** The two lines, through the framework's logger. */
-    public interface Lines {
-        /** {@code order {} paid, connecting with {}}. */
-        void paid(int order, String password);
+    /** {@code logger.info(format, a, b)}. */
+    public interface Info2 {
+        void info(String format, Object a, Object b);
+    }
 
-        /** {@code order {} processed for customer {} amount {}}. */
-        void processed(int order, String customer, double amount);
+    /** {@code logger.info(format, a, b, c)}. */
+    public interface Info3 {
+        void info(String format, Object a, Object b, Object c);
     }
 
     private BenchDriver() {
@@ -25,23 +27,23 @@ public final class BenchDriver {
     }
 
     /** Runs the warm-up and the measured pass, stops the framework, prints {@code <framework> lines/s <n>}. */
-    public static void run(String framework, String[] args, Lines log, Runnable stopFramework) {
+    public static void run(String framework, String[] args, Info2 info2, Info3 info3, Runnable stopFramework) {
         int lines = Integer.parseInt(args[1]);
         String password = System.getenv("APP_PASSWORD");
-        run(log, lines, password); // warm-up
+        run(info2, info3, lines, password); // warm-up
         long t0 = System.nanoTime();
-        run(log, lines, password);
+        run(info2, info3, lines, password);
         long ns = System.nanoTime() - t0;
         stopFramework.run();
         System.out.println(framework + " lines/s " + (long) (lines / (ns / 1e9)));
     }
 
-    private static void run(Lines log, int lines, String password) {
+    private static void run(Info2 info2, Info3 info3, int lines, String password) {
         for (int i = 0; i < lines; i++) {
             if (i % 100 == 0) {
-                log.paid(i, password);
+                info2.info("order {} paid, connecting with {}", i, password);
             } else {
-                log.processed(i, "c-" + (i & 1023), 17.5);
+                info3.info("order {} processed for customer {} amount {}", i, "c-" + (i & 1023), 17.5);
             }
         }
     }

@@ -11,16 +11,7 @@ public class BenchApp {
         System.setProperty("log4j2.configurationFile",
                 BenchDriver.regex(args) ? "log4j2-bench-regex.xml" : "log4j2-bench.xml");
         Logger log = LogManager.getLogger("demo.Bench");
-        BenchDriver.run("log4j2", args, new BenchDriver.Lines() {
-            @Override
-            public void paid(int order, String password) {
-                log.info("order {} paid, connecting with {}", order, password);
-            }
-
-            @Override
-            public void processed(int order, String customer, double amount) {
-                log.info("order {} processed for customer {} amount {}", order, customer, amount);
-            }
-        }, LogManager::shutdown);
+        BenchDriver.run("log4j2", args, (f, a, b) -> log.info(f, a, b), (f, a, b, c) -> log.info(f, a, b, c),
+                LogManager::shutdown);
     }
 }

@@ -11,16 +11,7 @@ public class BenchApp {
         System.setProperty("logback.configurationFile",
                 BenchDriver.regex(args) ? "logback-bench-regex.xml" : "logback-bench.xml");
         Logger log = LoggerFactory.getLogger("demo.Bench");
-        BenchDriver.run("logback", args, new BenchDriver.Lines() {
-            @Override
-            public void paid(int order, String password) {
-                log.info("order {} paid, connecting with {}", order, password);
-            }
-
-            @Override
-            public void processed(int order, String customer, double amount) {
-                log.info("order {} processed for customer {} amount {}", order, customer, amount);
-            }
-        }, () -> ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory()).stop());
+        BenchDriver.run("logback", args, (f, a, b) -> log.info(f, a, b), (f, a, b, c) -> log.info(f, a, b, c),
+                () -> ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory()).stop());
     }
 }
