@@ -19,6 +19,7 @@ public class LogbackApp {
     private static final Logger log = LoggerFactory.getLogger("demo.Orders");
     private static final Logger async = LoggerFactory.getLogger("demo.Async");
     private static final Logger rolling = LoggerFactory.getLogger("demo.Rolling");
+    private static final Logger converter = LoggerFactory.getLogger("demo.Converter");
 
     public static void main(String[] args) throws Exception {
         waitIfAsked(args);
@@ -42,6 +43,10 @@ public class LogbackApp {
         log.info("connecting with password " + secret);
         log.info("connecting with {}", secret);
         log.info("two arguments {} and {}", "user", secret);
+        // a secret split between the template (a constant the application built) and an argument
+        int cut = secret.length() / 2;
+        log.info("split key " + secret.substring(0, cut) + "{} across template and argument", secret.substring(cut));
+        converter.info("a clean message; the custom converter adds the secret");
         MDC.put("session.token", secret);
         log.info("with a secret in the MDC");
         MDC.remove("session.token");

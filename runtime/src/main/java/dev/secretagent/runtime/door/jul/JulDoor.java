@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.door.jul;
 
+import dev.secretagent.runtime.logging.CallChannel;
 import dev.secretagent.runtime.logging.LogChannels;
 
 /**
@@ -7,34 +8,20 @@ import dev.secretagent.runtime.logging.LogChannels;
  * {@link JulHandlerWriter}, and the record's channel is kept per thread while {@code publish} runs.
  */
 public final class JulDoor {
-    /** Per thread: the handler call in progress (an instance per thread, reused: nothing is allocated per record). */
-    private static final ThreadLocal<Call> CURRENT = new ThreadLocal<Call>() {
-        @Override
-        protected Call initialValue() {
-            return new Call();
-        }
-    };
-
-    /** One thread's handler call in progress. */
-    private static final class Call {
-        /** The channel of the JUL handler in progress, or null outside one. */
-        String channel;
-    }
+    /** Per thread: the channel of the handler call in progress, or null outside one. */
+    private static final CallChannel CURRENT = new CallChannel();
 
     private JulDoor() {
     }
 
     /** Called on entry to StreamHandler.publish(record); returns the previous channel. */
     public static String enterJulHandler(String logger) {
-        Call now = CURRENT.get();
-        String previous = now.channel;
-        now.channel = LogChannels.jul(logger);
-        return previous;
+        return CURRENT.enter(LogChannels.jul(logger));
     }
 
     /** Called on exit of StreamHandler.publish, with what {@link #enterJulHandler} returned. */
     public static void exitJulHandler(String previous) {
-        CURRENT.get().channel = previous;
+        CURRENT.exit(previous);
     }
 
     public static boolean isJulWriter(java.io.Writer writer) {
@@ -50,7 +37,7 @@ public final class JulDoor {
     }
 
     static String currentJulChannel(String fallback) {
-        String c = CURRENT.get().channel;
+        String c = CURRENT.current();
         return c == null ? fallback : c;
     }
 }

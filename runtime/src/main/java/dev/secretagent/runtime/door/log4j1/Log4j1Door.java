@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.door.log4j1;
 
+import dev.secretagent.runtime.logging.CallChannel;
 import dev.secretagent.runtime.logging.LogChannels;
 import dev.secretagent.runtime.logging.LoggerNames;
 import dev.secretagent.runtime.redact.Markers;
@@ -11,34 +12,20 @@ import dev.secretagent.runtime.redact.Redaction;
  * The channel of the appender call in progress is kept per thread ({@link #enterLog4j1Appender}).
  */
 public final class Log4j1Door {
-    /** Per thread: the appender call in progress (an instance per thread, reused: nothing is allocated per event). */
-    private static final ThreadLocal<Call> CURRENT = new ThreadLocal<Call>() {
-        @Override
-        protected Call initialValue() {
-            return new Call();
-        }
-    };
-
-    /** One thread's appender call in progress. */
-    private static final class Call {
-        /** The channel of the Log4j 1.2 appender in progress, or null outside one. */
-        String channel;
-    }
+    /** Per thread: the channel of the appender call in progress, or null outside one. */
+    private static final CallChannel CURRENT = new CallChannel();
 
     private Log4j1Door() {
     }
 
     /** Called on entry to Log4j 1.2's WriterAppender.subAppend(event); returns the previous channel. */
     public static String enterLog4j1Appender(Object event) {
-        Call now = CURRENT.get();
-        String previous = now.channel;
-        now.channel = LogChannels.log4j1(LoggerNames.of(event));
-        return previous;
+        return CURRENT.enter(LogChannels.log4j1(LoggerNames.of(event)));
     }
 
     /** Called on exit of subAppend, with what {@link #enterLog4j1Appender} returned. */
     public static void exitLog4j1Appender(String previous) {
-        CURRENT.get().channel = previous;
+        CURRENT.exit(previous);
     }
 
     /**
@@ -49,7 +36,7 @@ public final class Log4j1Door {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String channel = CURRENT.get().channel;
+        String channel = CURRENT.current();
         // marked for the write: a FileAppender flushes each line (its default), so the file's net gets these bytes
         return Redaction.redactForWrite(text, channel == null ? "log4j1" : channel);
     }
@@ -62,7 +49,7 @@ public final class Log4j1Door {
      * text passes unscanned there: scanned once, each redaction counted once.
      */
     public static String log4j1FormattedText(String text, String logger) {
-        if (text == null || text.isEmpty() || CURRENT.get().channel != null) {
+        if (text == null || text.isEmpty() || CURRENT.current() != null) {
             return text;
         }
         return Redaction.redact(text, LogChannels.log4j1(logger));
