@@ -28,9 +28,15 @@ final class AlreadyRedacted {
     static final int MAX_MARKS = 512;
     static final int MAX_BYTES = 64 * 1024;
 
-    /** One thread's marks, oldest first, in a ring of {@link #MAX_MARKS} slots. */
+    /** A new thread's ring: a thread that logs a few lines (a virtual thread) never pays for the full one. */
+    static final int FIRST_SLOTS = 8;
+
+    /**
+     * One thread's marks, oldest first, in a ring of a power-of-two number of slots that starts at
+     * {@link #FIRST_SLOTS} and doubles up to {@link #MAX_MARKS} while a buffer's worth of lines is outstanding.
+     */
     static final class Marks {
-        final byte[][] arrays = new byte[MAX_MARKS][];
+        byte[][] arrays = new byte[FIRST_SLOTS][];
         /** Slot of the oldest mark. */
         int head;
         int count;
@@ -38,16 +44,29 @@ final class AlreadyRedacted {
 
         /** The {@code i}-th oldest mark. */
         byte[] get(int i) {
-            return arrays[(head + i) & (MAX_MARKS - 1)];
+            return arrays[(head + i) & (arrays.length - 1)];
         }
 
         void add(byte[] a) {
             while (count > 0 && (count == MAX_MARKS || bytes + a.length > MAX_BYTES)) {
                 drop(1);
             }
-            arrays[(head + count) & (MAX_MARKS - 1)] = a;
+            if (count == arrays.length) {
+                grow();
+            }
+            arrays[(head + count) & (arrays.length - 1)] = a;
             count++;
             bytes += a.length;
+        }
+
+        /** Doubles the ring, oldest mark first in slot 0. */
+        private void grow() {
+            byte[][] bigger = new byte[arrays.length * 2][];
+            for (int i = 0; i < count; i++) {
+                bigger[i] = get(i);
+            }
+            arrays = bigger;
+            head = 0;
         }
 
         /** Drops the {@code k} oldest. */
@@ -55,14 +74,14 @@ final class AlreadyRedacted {
             for (int i = 0; i < k; i++) {
                 bytes -= arrays[head].length;
                 arrays[head] = null;
-                head = (head + 1) & (MAX_MARKS - 1);
+                head = (head + 1) & (arrays.length - 1);
             }
             count -= k;
         }
 
         /** Drops the newest. */
         void dropNewest() {
-            int last = (head + count - 1) & (MAX_MARKS - 1);
+            int last = (head + count - 1) & (arrays.length - 1);
             bytes -= arrays[last].length;
             arrays[last] = null;
             count--;
