@@ -1,5 +1,6 @@
 package dev.secretagent.agent;
 
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.agent.config.AgentConfig;
 import dev.secretagent.agent.config.FleetPolicy;
 import dev.secretagent.agent.config.ConfigException;
@@ -60,7 +61,7 @@ public final class AgentStarter {
         Settings settings = config.toSettings();
         Settings.install(settings);
         Diagnostics.configure(rawStderr, config.get(Option.DIAGNOSTICS_FILE),
-                Boolean.parseBoolean(config.get(Option.DEBUG)), config.get(Option.DIAGNOSTICS_LEVEL));
+                settings.get(Keys.DEBUG), config.get(Option.DIAGNOSTICS_LEVEL));
 
         try {
             AccessRuntime.start(settings, rawStderr); // names, policy (validated: file:line), audit writer
@@ -71,7 +72,7 @@ public final class AgentStarter {
         AgentStatus.start(VERSION);
         if ("dev".equals(settings.mode())) {
             DevMode.start(settings, rawStderr, VERSION);
-        } else if (Boolean.parseBoolean(config.get(Option.LEAKS_FAIL)) || config.get(Option.LEAKS_REPORT) != null) {
+        } else if (settings.get(Keys.LEAKS_FAIL) || settings.get(Keys.LEAKS_REPORT) != null) {
             Diagnostics.warn("leaks.report and leaks.fail apply in mode=dev only (mode is " + settings.mode() + ")");
         }
         for (FleetPolicy.Refusal refusal : config.refusals()) {
@@ -87,9 +88,9 @@ public final class AgentStarter {
             dev.secretagent.agent.store.SecretInjector.injectBeforeMain(settings, System.getenv(), rawStderr);
         }
 
-        List<String> disabled = settings.getList(Option.INSTRUMENT_DISABLED.key);
+        List<String> disabled = settings.get(Keys.INSTRUMENT_DISABLED);
         List<String> installed = new ArrayList<>();
-        configureLogFiles(config);
+        configureLogFiles(config, settings);
         try {
             installed.addAll(CoreJdkTransformer.install(inst, disabled));
         } catch (Throwable e) {
@@ -109,7 +110,7 @@ public final class AgentStarter {
         // At start-up, Byte Buddy is set up while main runs (see Installer); when attached, right away.
         installed.addAll(Installer.install(inst, targets, !late));
         Runtime.getRuntime().addShutdownHook(new ConsoleFlusher());
-        if (Boolean.parseBoolean(config.get(Option.JMX))) {
+        if (settings.get(Keys.JMX)) {
             // never on the premain thread: the platform MBean server must not exist before main (see StatusMBeans)
             StatusMBeans.registerInBackground();
         }
@@ -124,16 +125,14 @@ public final class AgentStarter {
      * The last-line net's log-file globs, and the files the agent writes itself (every path option: audit file, leak
      * report, diagnostics file, stores, keys), which it never touches whatever their names.
      */
-    private static void configureLogFiles(AgentConfig config) {
+    private static void configureLogFiles(AgentConfig config, Settings settings) {
         List<String> own = new ArrayList<>();
         for (Option o : Option.values()) {
             if (o.type == dev.secretagent.agent.config.Type.PATH && config.get(o) != null) {
                 own.add(config.get(o));
             }
         }
-        String globs = config.get(Option.LOG_FILES);
-        dev.secretagent.runtime.redact.LogFileNames.configure(
-                java.util.Arrays.asList((globs == null ? "" : globs).split("[;,]")), own);
+        dev.secretagent.runtime.redact.LogFileNames.configure(settings.get(Keys.LOG_FILES), own);
         // Surefire's fork talks to Maven through descriptor 1 in length-prefixed records: a mask would break them
         dev.secretagent.runtime.redact.FileNet.consoleDescriptors(!isSurefireFork());
     }

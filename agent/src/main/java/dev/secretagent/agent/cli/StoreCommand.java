@@ -1,5 +1,6 @@
 package dev.secretagent.agent.cli;
 
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.agent.config.AgentConfig;
 import dev.secretagent.agent.config.ConfigException;
 import dev.secretagent.agent.store.SecretRef;
@@ -75,20 +76,20 @@ public final class StoreCommand implements Runnable {
             Map<String, String> o = new LinkedHashMap<>(AgentConfig.load("", filtered(System.getProperties()),
                     System.getenv()).values());
             if (store != null) {
-                o.put("store.path", store.toString());
-                o.remove("store.file.path");
+                o.put(Keys.STORE_PATH.name, store.toString());
+                o.remove(Keys.STORE_FILE_PATH.name);
             }
             if (keyFile != null) {
-                o.put("master.key.file", keyFile.toString());
+                o.put(Keys.MASTER_KEY_FILE.name, keyFile.toString());
             }
             if (passphraseFile != null) {
-                o.remove("master.key.file");
-                o.put("master.passphrase.file", passphraseFile.toString());
+                o.remove(Keys.MASTER_KEY_FILE.name);
+                o.put(Keys.MASTER_PASSPHRASE_FILE.name, passphraseFile.toString());
             }
             if (passphraseEnv != null) {
-                o.remove("master.key.file");
-                o.remove("master.passphrase.file");
-                o.put("master.passphrase.env", passphraseEnv);
+                o.remove(Keys.MASTER_KEY_FILE.name);
+                o.remove(Keys.MASTER_PASSPHRASE_FILE.name);
+                o.put(Keys.MASTER_PASSPHRASE_ENV.name, passphraseEnv);
             }
             // the audit writer (issue 6) reads its options from the installed settings
             Settings settings = new Settings(o, java.util.Collections.<String, List<Map<String, Object>>>emptyMap());
@@ -99,7 +100,7 @@ public final class StoreCommand implements Runnable {
 
         FileStore open() throws ConfigException, StoreException {
             Map<String, String> o = options();
-            if (o.get("store.path") == null && o.get("store.file.path") == null) {
+            if (Keys.STORE_PATH.in(o) == null && Keys.STORE_FILE_PATH.in(o) == null) {
                 throw new StoreException(StoreException.Reason.CONFIG,
                         "no store file: give --store <file> or set SECRETAGENT_STORE_PATH");
             }
@@ -200,9 +201,10 @@ public final class StoreCommand implements Runnable {
         int run() throws StoreException, ConfigException, IOException {
             Map<String, String> o = where.options();
             FileStore s = where.open();
-            boolean keyBased = o.get("master.passphrase.file") == null && o.get("master.passphrase.env") == null;
+            boolean keyBased = Keys.MASTER_PASSPHRASE_FILE.in(o) == null && Keys.MASTER_PASSPHRASE_ENV.in(o) == null;
             if (keyBased) {
-                Path key = o.get("master.key.file") != null ? Paths.get(o.get("master.key.file")) : FileStore.defaultKeyFile(s.file());
+                String keyFile = Keys.MASTER_KEY_FILE.in(o);
+                Path key = keyFile != null ? Paths.get(keyFile) : FileStore.defaultKeyFile(s.file());
                 if (!Files.exists(key)) {
                     KeySource.createKeyFile(key);
                     System.out.println("created key file " + key + " (mode 0600): keep it apart from backups of the store");
@@ -259,9 +261,9 @@ public final class StoreCommand implements Runnable {
     static void warnIfWeak(String path, String value, Map<String, String> options) {
         int minLength;
         try {
-            minLength = Integer.parseInt(options.getOrDefault("min.length", "8"));
+            minLength = Keys.MIN_LENGTH.in(options);
         } catch (NumberFormatException e) {
-            minLength = 8;
+            minLength = Keys.MIN_LENGTH.parse(Keys.MIN_LENGTH.defaultText);
         }
         String w = ValueStrength.warning(path, value, minLength);
         if (w != null) {
@@ -289,7 +291,7 @@ public final class StoreCommand implements Runnable {
 
     /** The rotation cadences of the options (rotation.cadence / SECRETAGENT_ROTATION_CADENCE, the config file). */
     static RotationPolicy policy(Map<String, String> options) {
-        return RotationPolicy.parse(options.get("rotation.cadence"));
+        return RotationPolicy.parse(Keys.ROTATION_CADENCE.in(options));
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,

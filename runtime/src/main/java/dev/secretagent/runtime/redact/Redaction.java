@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.redact;
 
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.secret.SecretRegistry;
@@ -79,7 +80,7 @@ public final class Redaction {
         }
         // after the swap: Diagnostics itself redacts, with the engine just installed
         for (String id : warn) {
-            Diagnostics.warn("secret " + id + " is shorter than min.length (" + settings.getInt("min.length", 8)
+            Diagnostics.warn("secret " + id + " is shorter than min.length (" + settings.get(Keys.MIN_LENGTH)
                     + " chars) and is NOT redacted");
         }
         return e;

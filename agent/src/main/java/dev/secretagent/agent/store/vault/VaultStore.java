@@ -1,5 +1,6 @@
 package dev.secretagent.agent.store.vault;
 
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.agent.store.SecretStore;
 import dev.secretagent.agent.store.StoreException;
 import dev.secretagent.agent.store.StoreException.Reason;
@@ -130,7 +131,7 @@ public final class VaultStore implements SecretStore {
             Map<String, Object> auth;
             switch (cfg.auth) {
                 case "token":
-                    token = readCredentialFile(cfg.tokenFile, "vault.token.file");
+                    token = readCredentialFile(cfg.tokenFile, Keys.VAULT_TOKEN_FILE.name);
                     Object self = call("GET", "/v1/auth/token/lookup-self", null, token, "token lookup-self").body;
                     Map<String, Object> d = Json.map(self, "data");
                     applyLease(Json.longOf(Json.get(d, "ttl"), 0), Boolean.TRUE.equals(Json.get(d, "renewable")));
@@ -141,7 +142,7 @@ public final class VaultStore implements SecretStore {
                     }
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("role_id", cfg.roleId);
-                    body.put("secret_id", readCredentialFile(cfg.secretIdFile, "vault.approle.secret.id.file"));
+                    body.put("secret_id", readCredentialFile(cfg.secretIdFile, Keys.VAULT_APPROLE_SECRET_ID_FILE.name));
                     auth = loginCall(body);
                     break;
                 }
@@ -151,7 +152,7 @@ public final class VaultStore implements SecretStore {
                     }
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("role", cfg.kubernetesRole);
-                    body.put("jwt", readCredentialFile(cfg.kubernetesJwtFile, "vault.kubernetes.jwt.file"));
+                    body.put("jwt", readCredentialFile(cfg.kubernetesJwtFile, Keys.VAULT_KUBERNETES_JWT_FILE.name));
                     auth = loginCall(body);
                     break;
                 }
