@@ -9,7 +9,7 @@ import dev.secretagent.agent.instrument.Installer;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.Targets;
 import dev.secretagent.agent.instrument.jdk.CoreJdkTransformer;
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.access.AccessRuntime;
 import dev.secretagent.runtime.access.SecretDiscovery;

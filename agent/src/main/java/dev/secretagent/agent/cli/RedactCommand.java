@@ -1,7 +1,7 @@
 package dev.secretagent.agent.cli;
 
 import dev.secretagent.agent.config.ConfigException;
-import dev.secretagent.agent.store.StoreException;
+import dev.secretagent.agent.store.spi.StoreException;
 import dev.secretagent.agent.store.file.FileStore;
 import dev.secretagent.agent.store.file.StoreContent;
 import dev.secretagent.runtime.access.SecretDiscovery;

@@ -1,7 +1,9 @@
 package dev.secretagent.agent.store;
 
+import dev.secretagent.agent.store.spi.StoredSecret;
+import dev.secretagent.agent.store.spi.StoreException;
 import dev.secretagent.runtime.Keys;
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;

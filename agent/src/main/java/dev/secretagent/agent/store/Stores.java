@@ -1,7 +1,9 @@
 package dev.secretagent.agent.store;
 
+import dev.secretagent.agent.store.spi.StoreException;
+import dev.secretagent.agent.store.spi.SecretStore;
 import dev.secretagent.runtime.Keys;
-import dev.secretagent.agent.store.StoreException.Reason;
+import dev.secretagent.agent.store.spi.StoreException.Reason;
 import dev.secretagent.agent.store.dir.DirStore;
 import dev.secretagent.agent.store.file.FileStore;
 import dev.secretagent.agent.store.file.KeySource;

@@ -1,7 +1,8 @@
 package dev.secretagent.runtime.access;
 
+import dev.secretagent.runtime.AccessGuard;
 import dev.secretagent.runtime.Keys;
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;

@@ -1,7 +1,7 @@
 package dev.secretagent.runtime.audit;
 
 import dev.secretagent.runtime.Keys;
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;
 
 import java.io.PrintStream;
@@ -81,13 +81,6 @@ public final class Audit {
                 settings.get(Keys.AUDIT_AGGREGATE_WINDOW), "block".equals(settings.get(Keys.AUDIT_FAILURE)));
         self[0] = w;
         w.start();
-        final AuditWriter reported = w;
-        dev.secretagent.runtime.status.AgentStatus.setAuditState(new java.util.concurrent.Callable<java.util.Map<String, Object>>() {
-            @Override
-            public java.util.Map<String, Object> call() {
-                return reported.state();
-            }
-        });
         synchronized (EARLY) {
             writer = w;
             for (AuditEvent e : EARLY) {
@@ -99,6 +92,12 @@ public final class Audit {
                 earlyDropped = 0;
             }
         }
+    }
+
+    /** How the writer's queue is doing (size, capacity, dropped, ...), or null before the writer starts. */
+    public static java.util.Map<String, Object> queueState() {
+        AuditWriter w = writer;
+        return w == null ? null : w.state();
     }
 
     /** Writes everything queued; later events are written synchronously. Called from the shutdown hook. */

@@ -1,7 +1,7 @@
 package dev.secretagent.runtime.leaks;
 
 import dev.secretagent.runtime.Keys;
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.redact.Redaction;
 import dev.secretagent.runtime.redact.RedactionListeners;

@@ -1,7 +1,6 @@
 package dev.secretagent.runtime.redact;
 
 import dev.secretagent.runtime.Keys;
-import dev.secretagent.runtime.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.secret.SecretRegistry;
 import dev.secretagent.runtime.secret.SecretSnapshot;

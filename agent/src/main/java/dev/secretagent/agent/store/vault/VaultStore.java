@@ -1,11 +1,11 @@
 package dev.secretagent.agent.store.vault;
 
 import dev.secretagent.runtime.Keys;
-import dev.secretagent.agent.store.SecretStore;
-import dev.secretagent.agent.store.StoreException;
-import dev.secretagent.agent.store.StoreException.Reason;
-import dev.secretagent.agent.store.StoredSecret;
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.agent.store.spi.SecretStore;
+import dev.secretagent.agent.store.spi.StoreException;
+import dev.secretagent.agent.store.spi.StoreException.Reason;
+import dev.secretagent.agent.store.spi.StoredSecret;
+import dev.secretagent.runtime.redact.Diagnostics;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
