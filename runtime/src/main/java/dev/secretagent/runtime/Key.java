@@ -66,6 +66,11 @@ public final class Key<T> {
         return parse(v == null ? defaultText : v);
     }
 
+    /** The default as a value (null, or an empty list, when the key has none). */
+    public T defaultValue() {
+        return parse(defaultText);
+    }
+
     /** The value of {@code text}; null text is no value (an empty list for a list). */
     @SuppressWarnings("unchecked")
     public T parse(String text) {

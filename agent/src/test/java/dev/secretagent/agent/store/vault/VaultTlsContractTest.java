@@ -65,7 +65,7 @@ class VaultTlsContractTest extends VaultKvContract {
 
     @Override
     HttpClient client() throws Exception {
-        return HttpClient.newBuilder().sslContext(VaultStore.sslContext(pki.caPem.toString())).build();
+        return HttpClient.newBuilder().sslContext(VaultTls.sslContext(pki.caPem.toString())).build();
     }
 
     Map<String, String> options(Path caFile) throws Exception {
