@@ -1,5 +1,6 @@
 package dev.secretagent.agent.store.vault;
 
+import dev.secretagent.agent.json.Json;
 import dev.secretagent.agent.store.spi.StoreException;
 import dev.secretagent.agent.store.spi.StoreException.Reason;
 import dev.secretagent.runtime.Keys;
@@ -88,7 +89,7 @@ final class VaultAuth {
     }
 
     private Map<String, Object> loginCall(Map<String, Object> body) throws StoreException {
-        VaultHttp.Response r = http.call("POST", "/v1/auth/" + cfg.authMount + "/login", Json.write(body), null, cfg.auth + " login");
+        VaultHttp.Response r = http.call("POST", "/v1/auth/" + cfg.authMount + "/login", Json.compact(body), null, cfg.auth + " login");
         Map<String, Object> auth = Json.map(r.body, "auth");
         if (auth == null) {
             throw new StoreException(Reason.AUTH_FAILED, "vault " + cfg.auth + " login answered without 'auth'");

@@ -1,5 +1,6 @@
 package dev.secretagent.agent.store.vault;
 
+import dev.secretagent.agent.json.Json;
 import dev.secretagent.agent.store.spi.StoreException;
 import dev.secretagent.agent.store.spi.StoreException.Reason;
 

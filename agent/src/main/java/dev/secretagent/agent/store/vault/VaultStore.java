@@ -1,5 +1,6 @@
 package dev.secretagent.agent.store.vault;
 
+import dev.secretagent.agent.json.Json;
 import dev.secretagent.agent.store.spi.SecretStore;
 import dev.secretagent.agent.store.spi.StoreException;
 import dev.secretagent.agent.store.spi.StoreException.Reason;
@@ -109,7 +110,7 @@ public final class VaultStore implements SecretStore {
     public String write(String path, Map<String, Object> data) throws StoreException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", data);
-        VaultHttp.Response r = auth.call("POST", "/v1/" + cfg.kvMount + "/data/" + encodePath(path), Json.write(body), "write " + path);
+        VaultHttp.Response r = auth.call("POST", "/v1/" + cfg.kvMount + "/data/" + encodePath(path), Json.compact(body), "write " + path);
         return String.valueOf(Json.longOf(Json.get(Json.map(r.body, "data"), "version"), 0));
     }
 
