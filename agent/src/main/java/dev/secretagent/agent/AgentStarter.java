@@ -11,10 +11,7 @@ import dev.secretagent.agent.instrument.Targets;
 import dev.secretagent.agent.instrument.jdk.CoreJdkTransformer;
 import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;
-import dev.secretagent.runtime.access.AccessRuntime;
-import dev.secretagent.runtime.access.SecretDiscovery;
-import dev.secretagent.runtime.leaks.DevMode;
-import dev.secretagent.runtime.status.AgentStatus;
+import dev.secretagent.runtime.start.RuntimeStart;
 import dev.secretagent.agent.status.StatusMBeans;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;
@@ -59,21 +56,13 @@ public final class AgentStarter {
             }
         }
         Settings settings = config.toSettings();
-        Settings.install(settings);
-        Diagnostics.configure(rawStderr, config.get(Option.DIAGNOSTICS_FILE),
-                settings.get(Keys.DEBUG), config.get(Option.DIAGNOSTICS_LEVEL));
-
+        int known;
         try {
-            AccessRuntime.start(settings, rawStderr); // names, policy (validated: file:line), audit writer
+            // settings, diagnostics, access and audit, status, dev mode, the secrets already in env and properties
+            known = RuntimeStart.start(settings, rawStderr, VERSION, System.getenv(), System.getProperties());
         } catch (IllegalArgumentException e) {
             stopOnBadConfig(rawStderr, e.getMessage(), late);
             return;
-        }
-        AgentStatus.start(VERSION);
-        if ("dev".equals(settings.mode())) {
-            DevMode.start(settings, rawStderr, VERSION);
-        } else if (settings.get(Keys.LEAKS_FAIL) || settings.get(Keys.LEAKS_REPORT) != null) {
-            Diagnostics.warn("leaks.report and leaks.fail apply in mode=dev only (mode is " + settings.mode() + ")");
         }
         for (FleetPolicy.Refusal refusal : config.refusals()) {
             Diagnostics.warn("fleet policy: application setting " + refusal);
@@ -82,7 +71,6 @@ public final class AgentStarter {
                     .field("config.refusal", refusal.toString()).build());
         }
 
-        int known = SecretDiscovery.discover(System.getenv(), System.getProperties());
         // secrets from stores: fetched, registered for redaction and injected before main (or the JVM stops here)
         if (!late) {
             dev.secretagent.agent.store.SecretInjector.injectBeforeMain(settings, System.getenv(), rawStderr);
