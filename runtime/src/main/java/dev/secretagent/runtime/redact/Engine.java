@@ -176,14 +176,14 @@ final class Engine {
 
     /** The same, the channel being {@code channel} or, when that is null, {@code lazy}'s name. */
     private void notify(Spans sp, int groups, String channel, LazyChannel lazy) {
-        if (!Redaction.hasListener()) {
+        if (!RedactionListeners.any()) {
             return;
         }
         if (channel == null) {
             channel = lazy != null ? lazy.name() : null;
         }
         for (int g = 0; g < groups; g++) {
-            Redaction.notifyListener(ids[sp.gOwner[g]], channel);
+            RedactionListeners.fire(ids[sp.gOwner[g]], channel);
         }
         if (sp.size > groups) {
             for (int i = 0; i < sp.size; i++) {
@@ -194,7 +194,7 @@ final class Engine {
                 for (int g = 0; g < groups; g++) {
                     if (sp.start[i] >= sp.gStart[g] && sp.end[i] <= sp.gEnd[g]) {
                         if (sp.gOwner[g] != o && !seenBefore(sp, i, o, g)) {
-                            Redaction.notifyListener(ids[o], channel);
+                            RedactionListeners.fire(ids[o], channel);
                         }
                         break;
                     }

@@ -43,10 +43,6 @@ public final class Redaction {
         listener = l;
     }
 
-    static boolean hasListener() {
-        return RedactionListeners.any();
-    }
-
     /** The engine for the published snapshot and the installed settings. */
     static Engine engine() {
         Engine e = engine;
@@ -190,10 +186,6 @@ public final class Redaction {
      * engine cannot know (a cookie's own text form): the listeners hear of it as of any other redaction.
      */
     public static void notifyMasked(String id, String channel) {
-        notifyListener(id, channel);
-    }
-
-    static void notifyListener(String id, String channel) {
         RedactionListeners.fire(id, channel);
     }
 }
