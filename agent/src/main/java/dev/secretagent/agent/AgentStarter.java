@@ -1,5 +1,6 @@
 package dev.secretagent.agent;
 
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.agent.config.AgentConfig;
 import dev.secretagent.agent.config.ConfigException;
 import dev.secretagent.agent.config.FleetPolicy;
@@ -8,16 +9,13 @@ import dev.secretagent.agent.instrument.Installer;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.Targets;
 import dev.secretagent.agent.instrument.jdk.CoreJdkTransformer;
-import dev.secretagent.agent.status.StatusMBeans;
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;
-import dev.secretagent.runtime.access.AccessRuntime;
-import dev.secretagent.runtime.access.SecretDiscovery;
+import dev.secretagent.runtime.start.RuntimeStart;
+import dev.secretagent.agent.status.StatusMBeans;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;
 import dev.secretagent.runtime.door.jdk.ConsoleStreams;
-import dev.secretagent.runtime.leaks.DevMode;
-import dev.secretagent.runtime.status.AgentStatus;
 
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -58,21 +56,13 @@ public final class AgentStarter {
             }
         }
         Settings settings = config.toSettings();
-        Settings.install(settings);
-        Diagnostics.configure(rawStderr, config.get(Option.DIAGNOSTICS_FILE),
-                Boolean.parseBoolean(config.get(Option.DEBUG)), config.get(Option.DIAGNOSTICS_LEVEL));
-
+        int known;
         try {
-            AccessRuntime.start(settings, rawStderr); // names, policy (validated: file:line), audit writer
+            // settings, diagnostics, access and audit, status, dev mode, the secrets already in env and properties
+            known = RuntimeStart.start(settings, rawStderr, VERSION, System.getenv(), System.getProperties());
         } catch (IllegalArgumentException e) {
             stopOnBadConfig(rawStderr, e.getMessage(), late);
             return;
-        }
-        AgentStatus.start(VERSION);
-        if ("dev".equals(settings.mode())) {
-            DevMode.start(settings, rawStderr, VERSION);
-        } else if (Boolean.parseBoolean(config.get(Option.LEAKS_FAIL)) || config.get(Option.LEAKS_REPORT) != null) {
-            Diagnostics.warn("leaks.report and leaks.fail apply in mode=dev only (mode is " + settings.mode() + ")");
         }
         for (FleetPolicy.Refusal refusal : config.refusals()) {
             Diagnostics.warn("fleet policy: application setting " + refusal);
@@ -81,15 +71,14 @@ public final class AgentStarter {
                     .field("config.refusal", refusal.toString()).build());
         }
 
-        int known = SecretDiscovery.discover(System.getenv(), System.getProperties());
         // secrets from stores: fetched, registered for redaction and injected before main (or the JVM stops here)
         if (!late) {
             dev.secretagent.agent.store.SecretInjector.injectBeforeMain(settings, System.getenv(), rawStderr);
         }
 
-        List<String> disabled = settings.getList(Option.INSTRUMENT_DISABLED.key);
+        List<String> disabled = settings.get(Keys.INSTRUMENT_DISABLED);
         List<String> installed = new ArrayList<>();
-        configureLogFiles(config);
+        configureLogFiles(config, settings);
         try {
             installed.addAll(CoreJdkTransformer.install(inst, disabled));
         } catch (Throwable e) {
@@ -109,7 +98,7 @@ public final class AgentStarter {
         // At start-up, Byte Buddy is set up while main runs (see Installer); when attached, right away.
         installed.addAll(Installer.install(inst, targets, !late));
         Runtime.getRuntime().addShutdownHook(new ConsoleFlusher());
-        if (Boolean.parseBoolean(config.get(Option.JMX))) {
+        if (settings.get(Keys.JMX)) {
             // never on the premain thread: the platform MBean server must not exist before main (see StatusMBeans)
             StatusMBeans.registerInBackground();
         }
@@ -124,16 +113,14 @@ public final class AgentStarter {
      * The last-line net's log-file globs, and the files the agent writes itself (every path option: audit file, leak
      * report, diagnostics file, stores, keys), which it never touches whatever their names.
      */
-    private static void configureLogFiles(AgentConfig config) {
+    private static void configureLogFiles(AgentConfig config, Settings settings) {
         List<String> own = new ArrayList<>();
         for (Option o : Option.values()) {
             if (o.type == dev.secretagent.agent.config.Type.PATH && config.get(o) != null) {
                 own.add(config.get(o));
             }
         }
-        String globs = config.get(Option.LOG_FILES);
-        dev.secretagent.runtime.door.jdk.LogFileNames.configure(
-                java.util.Arrays.asList((globs == null ? "" : globs).split("[;,]")), own);
+        dev.secretagent.runtime.door.jdk.LogFileNames.configure(settings.get(Keys.LOG_FILES), own);
         // Surefire's fork talks to Maven through descriptor 1 in length-prefixed records: a mask would break them
         dev.secretagent.runtime.door.jdk.FileNet.consoleDescriptors(!isSurefireFork());
     }

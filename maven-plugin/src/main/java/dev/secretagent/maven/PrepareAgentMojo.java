@@ -1,7 +1,6 @@
 package dev.secretagent.maven;
 
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,7 +21,7 @@ import java.util.Map;
  * under {@code target/secret-agent/forks}. The {@code report} goal merges those reports and fails the build.
  */
 @Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
-public class PrepareAgentMojo extends AbstractMojo {
+public class PrepareAgentMojo extends SecretAgentMojo {
     static final String AGENT_KEY = "dev.secretagent:secret-agent";
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -59,16 +58,8 @@ public class PrepareAgentMojo extends AbstractMojo {
     @Parameter
     List<String> options;
 
-    /** Skips the goal: the property is left as it was. */
-    @Parameter(property = "secret-agent.skip", defaultValue = "false")
-    boolean skip;
-
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("secret-agent: skipped");
-            return;
-        }
+    void run() throws MojoExecutionException {
         Artifact agent = pluginArtifactMap.get(AGENT_KEY);
         if (agent == null || agent.getFile() == null) {
             throw new MojoExecutionException("secret-agent: the plugin's dependency " + AGENT_KEY + " was not resolved");

@@ -2,7 +2,6 @@ package dev.secretagent.maven;
 
 import dev.secretagent.agent.AgentStarter;
 import dev.secretagent.agent.leaks.ForkReports;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -11,9 +10,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,7 +20,7 @@ import java.util.List;
  * file and line, the secret's id and the channel.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ReportMojo extends AbstractMojo {
+public class ReportMojo extends SecretAgentMojo {
     /** Where prepare-agent told the test JVMs to write their reports. */
     @Parameter(property = "secret-agent.forkReports", defaultValue = "${project.build.directory}/secret-agent/forks")
     File forkReports;
@@ -39,15 +37,8 @@ public class ReportMojo extends AbstractMojo {
     @Parameter(property = "secret-agent.failOnLeak", defaultValue = "true")
     boolean failOnLeak;
 
-    @Parameter(property = "secret-agent.skip", defaultValue = "false")
-    boolean skip;
-
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("secret-agent: skipped");
-            return;
-        }
+    void run() throws MojoExecutionException, MojoFailureException {
         ForkReports merged;
         try {
             List<Path> files = ForkReports.in(forkReports.toPath());
@@ -67,24 +58,15 @@ public class ReportMojo extends AbstractMojo {
             getLog().info(lines.get(0));
             return;
         }
-        for (String line : lines) {
-            getLog().error(line);
+        List<String> errors = new ArrayList<>(lines);
+        errors.add("secret-agent: SARIF report " + sarifFile);
+        List<String> items = new ArrayList<>();
+        for (ForkReports.Leak l : merged.leaks()) {
+            items.add(l.text());
         }
-        getLog().error("secret-agent: SARIF report " + sarifFile);
-        if (failOnLeak) {
-            StringBuilder msg = new StringBuilder();
-            msg.append(merged.leaks().size()).append(merged.leaks().size() == 1 ? " test output leak" : " test output leaks")
-                    .append(" (values redacted; fix the call sites or set secret-agent.failOnLeak=false):");
-            for (ForkReports.Leak l : merged.leaks()) {
-                msg.append("\n  ").append(l.text());
-            }
-            msg.append("\n  report: ").append(sarifFile);
-            throw new MojoFailureException(msg.toString());
-        }
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+        items.add("report: " + sarifFile);
+        int n = merged.leaks().size();
+        reportFindings(errors, failOnLeak, n + (n == 1 ? " test output leak" : " test output leaks")
+                + " (values redacted; fix the call sites or set secret-agent.failOnLeak=false):", items);
     }
 }

@@ -5,7 +5,6 @@ import dev.secretagent.agent.scan.KnownValues;
 import dev.secretagent.agent.scan.ScanFinding;
 import dev.secretagent.agent.scan.ScanOutput;
 import dev.secretagent.agent.scan.ScanRun;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -14,9 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +23,7 @@ import java.util.Set;
  * {@code secret-agent:allow} comments honoured, a SARIF 2.1.0 report, the build failed on a finding.
  */
 @Mojo(name = "scan", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
-public class ScanMojo extends AbstractMojo {
+public class ScanMojo extends SecretAgentMojo {
     /** What to scan. */
     @Parameter(property = "secret-agent.scan.directory", defaultValue = "${project.basedir}")
     File directory;
@@ -57,15 +54,8 @@ public class ScanMojo extends AbstractMojo {
     @Parameter(property = "secret-agent.scan.failOnFindings", defaultValue = "true")
     boolean failOnFindings;
 
-    @Parameter(property = "secret-agent.skip", defaultValue = "false")
-    boolean skip;
-
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("secret-agent: skipped");
-            return;
-        }
+    void run() throws MojoExecutionException, MojoFailureException {
         ScanRun.Result r;
         try {
             KnownValues values = new KnownValues(minLength);
@@ -74,9 +64,7 @@ public class ScanMojo extends AbstractMojo {
             }
             r = ScanRun.run(List.of(directory.toPath()), git, values, Set.of(),
                     detectors == null ? List.of() : detectors, allowlist == null ? null : allowlist.toPath());
-            Path out = sarifFile.toPath();
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.write(out, ScanOutput.sarif(r.findings, AgentStarter.VERSION, r.rootUri).getBytes(StandardCharsets.UTF_8));
+            write(sarifFile.toPath(), ScanOutput.sarif(r.findings, AgentStarter.VERSION, r.rootUri));
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException("secret-agent scan: " + e.getMessage(), e);
         }
@@ -85,18 +73,14 @@ public class ScanMojo extends AbstractMojo {
             getLog().info(human.trim());
             return;
         }
-        for (String line : human.split("\n")) {
-            getLog().error(line);
+        List<String> errors = new ArrayList<>(List.of(human.split("\n")));
+        errors.add("secret-agent scan: SARIF report " + sarifFile);
+        List<String> items = new ArrayList<>();
+        for (ScanFinding f : r.findings) {
+            items.add(f.path + ":" + f.line + ": " + f.describe());
         }
-        getLog().error("secret-agent scan: SARIF report " + sarifFile);
-        if (failOnFindings) {
-            StringBuilder msg = new StringBuilder();
-            msg.append(r.findings.size()).append(r.findings.size() == 1 ? " credential" : " credentials")
-                    .append(" in files of ").append(directory).append(':');
-            for (ScanFinding f : r.findings) {
-                msg.append("\n  ").append(f.path).append(':').append(f.line).append(": ").append(f.describe());
-            }
-            throw new MojoFailureException(msg.toString());
-        }
+        int n = r.findings.size();
+        reportFindings(errors, failOnFindings, n + (n == 1 ? " credential" : " credentials") + " in files of "
+                + directory + ":", items);
     }
 }

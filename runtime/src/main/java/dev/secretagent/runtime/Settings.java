@@ -8,7 +8,7 @@ import java.util.TreeMap;
 /**
  * The agent's resolved configuration as the runtime sees it: a flat, validated, immutable map of
  * option keys to values. The agent module parses and validates (YAML, arguments, environment);
- * the runtime only reads, so it stays free of any parsing library.
+ * the runtime only reads, by the typed keys of {@link Keys}, so it stays free of any parsing library.
  */
 public final class Settings {
     private static volatile Settings current = new Settings(Collections.<String, String>emptyMap(),
@@ -31,40 +31,9 @@ public final class Settings {
         current = settings;
     }
 
-    public String get(String key, String defaultValue) {
-        String v = values.get(key);
-        return v == null ? defaultValue : v;
-    }
-
-    public boolean getBoolean(String key, boolean defaultValue) {
-        String v = values.get(key);
-        return v == null ? defaultValue : Boolean.parseBoolean(v);
-    }
-
-    public int getInt(String key, int defaultValue) {
-        String v = values.get(key);
-        return v == null ? defaultValue : Integer.parseInt(v.trim());
-    }
-
-    public long getLong(String key, long defaultValue) {
-        String v = values.get(key);
-        return v == null ? defaultValue : Long.parseLong(v.trim());
-    }
-
-    /** Comma-separated list value, trimmed, empty entries dropped. */
-    public List<String> getList(String key) {
-        String v = values.get(key);
-        if (v == null || v.trim().isEmpty()) {
-            return Collections.emptyList();
-        }
-        java.util.ArrayList<String> out = new java.util.ArrayList<String>();
-        for (String part : v.split(",")) {
-            String t = part.trim();
-            if (!t.isEmpty()) {
-                out.add(t);
-            }
-        }
-        return Collections.unmodifiableList(out);
+    /** The value of {@code key}: the installed value, else the key's one default (see {@link Keys}). */
+    public <T> T get(Key<T> key) {
+        return key.in(values);
     }
 
     public List<Map<String, Object>> section(String name) {
@@ -90,6 +59,6 @@ public final class Settings {
     }
 
     public String mode() {
-        return get("mode", "enforce");
+        return get(Keys.MODE);
     }
 }

@@ -38,6 +38,11 @@ final class JdkTools {
         return main.endsWith("secret-agent.jar");
     }
 
+    /**
+     * Option {@code jdk.tools} read by hand, the one key spelled outside runtime/Keys: this runs before the runtime is
+     * defined in the bootstrap loader, and touching Keys (or Option, which refers to it) here would load a second copy
+     * of it in the application's loader.
+     */
     static boolean optedIn(String args) {
         if (args != null && args.contains("jdk.tools=true")) {
             return true;

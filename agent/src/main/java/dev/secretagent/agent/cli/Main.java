@@ -1,5 +1,6 @@
 package dev.secretagent.agent.cli;
 
+import dev.secretagent.agent.cli.store.StoreCommand;
 import dev.secretagent.agent.AgentStarter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,7 +1,8 @@
 package dev.secretagent.agent.cli;
 
 import dev.secretagent.agent.config.ConfigException;
-import dev.secretagent.agent.store.StoreException;
+import dev.secretagent.agent.cli.store.StoreOptions;
+import dev.secretagent.agent.store.spi.StoreException;
 import dev.secretagent.agent.store.file.FileStore;
 import dev.secretagent.agent.store.file.StoreContent;
 import dev.secretagent.runtime.access.SecretDiscovery;
@@ -66,7 +67,7 @@ public final class RedactCommand implements Callable<Integer> {
 
     /** The store options of {@code store ...}; the store is read only when --store is given. */
     @Mixin
-    StoreCommand.StoreOptions store;
+    StoreOptions store;
 
     @Override
     public Integer call() {
@@ -76,8 +77,8 @@ public final class RedactCommand implements Callable<Integer> {
             if (valuesFile != null) {
                 known += loadValues(valuesFile);
             }
-            if (store.store != null) {
-                known += loadStore(store.open());
+            if (store.storeGiven()) {
+                known += loadStore(store.open(store.startAudit()));
             }
             final java.util.Map<String, Integer> counts = new java.util.TreeMap<String, Integer>();
             Redaction.setListener((id, channel) -> counts.merge(id, 1, Integer::sum));
@@ -103,7 +104,7 @@ public final class RedactCommand implements Callable<Integer> {
             System.err.println("secret-agent redact: " + e.getMessage());
             return 2;
         } finally {
-            StoreCommand.StoreOptions.flushAudit();
+            StoreOptions.flushAudit();
         }
     }
 
@@ -115,7 +116,7 @@ public final class RedactCommand implements Callable<Integer> {
                 if (!v.destroyed) {
                     String version = String.valueOf(v.number);
                     list.add(new Secret(e.getKey(), version, v.value(), "store"));
-                    StoreCommand.Sub.audit("read", e.getKey(), version, "file", "secret-agent redact");
+                    StoreOptions.audit("read", e.getKey(), version, "file", "secret-agent redact");
                 }
             }
         }

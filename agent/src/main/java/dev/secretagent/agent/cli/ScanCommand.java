@@ -113,7 +113,8 @@ public final class ScanCommand implements Callable<Integer> {
             if (candidate != null && Files.isRegularFile(candidate)) {
                 file = candidate;
             } else {
-                String opt = System.getProperty("secretagent.detectors.config", System.getenv("SECRETAGENT_DETECTORS_CONFIG"));
+                String opt = System.getProperty(dev.secretagent.agent.config.Option.DETECTORS_CONFIG.systemPropertyName(),
+                        System.getenv(dev.secretagent.agent.config.Option.DETECTORS_CONFIG.environmentName()));
                 file = opt == null || opt.trim().isEmpty() ? null : Paths.get(opt.trim());
             }
         }

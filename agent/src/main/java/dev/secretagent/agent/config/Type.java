@@ -1,10 +1,10 @@
 package dev.secretagent.agent.config;
 
+import dev.secretagent.runtime.Key;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** How an option's text value is checked and normalised. {@link #normalize} throws with a user-facing reason. */
 public abstract class Type {
@@ -47,51 +47,25 @@ public abstract class Type {
             }
         }
     };
-    private static final Pattern SIZE_PATTERN = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
-    /** A byte size such as 10MB; normalised to a number of bytes. */
+    /** A byte size such as 10MB; normalised to a number of bytes (the runtime's {@link Key#bytes} reads both). */
     public static final Type SIZE = new Type("size such as 512KB, 10MB") {
         @Override
         String normalize(String v) {
-            Matcher m = SIZE_PATTERN.matcher(v.trim());
-            if (!m.matches()) {
-                throw new IllegalArgumentException("expected a size such as 10MB, got '" + v + "'");
-            }
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-            long mult = unit.equals("KB") ? 1024L : unit.equals("MB") ? 1024L * 1024 : unit.equals("GB") ? 1024L * 1024 * 1024 : 1L;
-            return Long.toString(n * mult);
+            return Long.toString(Key.bytes(v));
         }
     };
-    private static final Pattern DURATION_PATTERN = Pattern.compile("(\\d+)\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
     /** A duration such as 500ms, 30s, 5m, 1h; normalised to milliseconds. */
     public static final Type DURATION = new Type("duration such as 500ms, 30s, 5m, 1h") {
         @Override
         String normalize(String v) {
-            Matcher m = DURATION_PATTERN.matcher(v.trim());
-            if (!m.matches()) {
-                throw new IllegalArgumentException("expected a duration such as 30s or 5m, got '" + v + "'");
-            }
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2).toLowerCase(Locale.ROOT);
-            long mult = unit.equals("ms") ? 1L : unit.equals("s") ? 1000L : unit.equals("m") ? 60_000L : 3_600_000L;
-            return Long.toString(n * mult);
+            return Long.toString(Key.millis(v, false));
         }
     };
     /** A list: ';' or ',' separated in one string, or a YAML sequence; normalised to comma-separated. */
     public static final Type LIST = new Type("list") {
         @Override
         String normalize(String v) {
-            StringBuilder sb = new StringBuilder();
-            for (String part : v.split("[;,]")) {
-                String t = part.trim();
-                if (!t.isEmpty()) {
-                    if (sb.length() > 0) {
-                        sb.append(',');
-                    }
-                    sb.append(t);
-                }
-            }
-            return sb.toString();
+            return String.join(",", Key.elements(v));
         }
     };
 

@@ -1,5 +1,6 @@
 package dev.secretagent.agent.leaks;
 
+import dev.secretagent.agent.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ public final class ForkReports {
         for (Path f : files) {
             Object root;
             try {
-                root = JsonTree.parse(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+                root = Json.parse(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 throw new IOException("not a readable SARIF log: " + f);
             }
@@ -173,7 +174,7 @@ public final class ForkReports {
     }
 
     public String sarif() {
-        return JsonTree.write(merged);
+        return Json.pretty(merged);
     }
 
     public List<Leak> leaks() {

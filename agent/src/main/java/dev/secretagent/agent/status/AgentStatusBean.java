@@ -1,5 +1,6 @@
 package dev.secretagent.agent.status;
 
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.leaks.DevMode;
 import dev.secretagent.runtime.leaks.LeakRecorder;
@@ -26,7 +27,8 @@ public final class AgentStatusBean implements AgentMXBean {
 
     @Override
     public String getServiceName() {
-        return Settings.current().get("service.name", "");
+        String name = Settings.current().get(Keys.SERVICE_NAME);
+        return name == null ? "" : name;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.secretagent.agent.status;
 
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.redact.Diagnostics;
 
 import java.lang.management.ManagementFactory;
 import javax.management.MBeanServer;

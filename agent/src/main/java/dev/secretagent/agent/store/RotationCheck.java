@@ -1,6 +1,6 @@
 package dev.secretagent.agent.store;
 
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.rotation.RotationPolicy;
 import dev.secretagent.runtime.rotation.RotationWatch;
 import dev.secretagent.runtime.rotation.SecretAge;

@@ -1,6 +1,9 @@
 package dev.secretagent.agent.store;
 
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.agent.store.spi.StoredSecret;
+import dev.secretagent.agent.store.spi.StoreException;
+import dev.secretagent.runtime.Keys;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;
@@ -69,7 +72,7 @@ public final class SecretInjector {
                 failures.add("cannot write " + b + ": " + e.getMessage());
             }
         }
-        boolean exit = !"continue".equals(settings.get("on.store.failure", "exit"));
+        boolean exit = !"continue".equals(settings.get(Keys.ON_STORE_FAILURE));
         if (!failures.isEmpty()) {
             for (String f : failures) {
                 rawStderr.println("[secret-agent] ERROR " + f);
@@ -88,7 +91,7 @@ public final class SecretInjector {
         }
         RotationPolicy cadences;
         try {
-            cadences = RotationPolicy.parse(settings.get("rotation.cadence", ""));
+            cadences = RotationPolicy.parse(settings.get(Keys.ROTATION_CADENCE));
         } catch (IllegalArgumentException e) {
             // checked when the configuration was read; should it still fail, the defaults by kind apply
             Diagnostics.warn("rotation.cadence not usable (" + e.getMessage() + "); defaults by kind apply");
@@ -97,7 +100,7 @@ public final class SecretInjector {
         RotationCheck rotation = new RotationCheck(bindings, cadences);
         rotation.install();
         StoreRefresher refresher = new StoreRefresher(stores, bindings,
-                Long.parseLong(settings.get("store.refresh.interval", "300000")));
+                settings.get(Keys.STORE_REFRESH_INTERVAL));
         refresher.start(rotation);
         return refresher;
     }
@@ -116,8 +119,8 @@ public final class SecretInjector {
 
     /** The inject section plus environment references, validated; messages name the line or the variable. */
     static List<Binding> bindings(Settings settings, Map<String, String> environment) {
-        String defaultStore = settings.get("store", "none");
-        String config = settings.get("config", "config");
+        String defaultStore = settings.get(Keys.STORE);
+        String config = settings.get(Keys.CONFIG) == null ? "config" : settings.get(Keys.CONFIG);
         List<Binding> out = new ArrayList<>();
         Set<String> targets = new HashSet<>();
         for (Map<String, Object> entry : settings.section("inject")) {

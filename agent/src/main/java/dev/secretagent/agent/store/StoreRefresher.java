@@ -1,6 +1,8 @@
 package dev.secretagent.agent.store;
 
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.agent.store.spi.StoredSecret;
+import dev.secretagent.agent.store.spi.StoreException;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.audit.Audit;
 
 import java.io.IOException;

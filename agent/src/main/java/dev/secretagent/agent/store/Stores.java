@@ -1,6 +1,9 @@
 package dev.secretagent.agent.store;
 
-import dev.secretagent.agent.store.StoreException.Reason;
+import dev.secretagent.agent.store.spi.StoreException;
+import dev.secretagent.agent.store.spi.SecretStore;
+import dev.secretagent.runtime.Keys;
+import dev.secretagent.agent.store.spi.StoreException.Reason;
 import dev.secretagent.agent.store.dir.DirStore;
 import dev.secretagent.agent.store.file.FileStore;
 import dev.secretagent.agent.store.file.KeySource;
@@ -30,8 +33,8 @@ public final class Stores implements AutoCloseable {
     }
 
     public String defaultKind() {
-        String s = options.get("store");
-        return s == null || s.equals("none") ? "file" : s;
+        String s = Keys.STORE.in(options);
+        return s.equals("none") ? "file" : s;
     }
 
     public synchronized SecretStore get(String kind) throws StoreException {
@@ -48,7 +51,7 @@ public final class Stores implements AutoCloseable {
             case "file":
                 return openFileStore(options, environment);
             case "dir": {
-                String p = pathFor("dir");
+                String p = dirPath();
                 return new DirStore(p != null ? Paths.get(p) : DirStore.defaultDirectory());
             }
             case "vault":
@@ -58,21 +61,21 @@ public final class Stores implements AutoCloseable {
         }
     }
 
-    private String pathFor(String kind) {
-        String own = options.get("store." + kind + ".path");
+    private String dirPath() {
+        String own = Keys.STORE_DIR_PATH.in(options);
         if (own != null) {
             return own;
         }
-        return kind.equals(options.get("store")) ? options.get("store.path") : null;
+        return "dir".equals(Keys.STORE.in(options)) ? Keys.STORE_PATH.in(options) : null;
     }
 
     /** The file store with its key source, as the options say (shared with the command line). */
     public static FileStore openFileStore(Map<String, String> options, Map<String, String> environment)
             throws StoreException {
-        String p = options.get("store.file.path");
-        if (p == null && ("file".equals(options.get("store")) || options.get("store") == null
-                || "none".equals(options.get("store")))) {
-            p = options.get("store.path");
+        String p = Keys.STORE_FILE_PATH.in(options);
+        String kind = Keys.STORE.in(options);
+        if (p == null && ("file".equals(kind) || "none".equals(kind))) {
+            p = Keys.STORE_PATH.in(options);
         }
         if (p == null) {
             throw new StoreException(Reason.CONFIG, "no file store configured (store.path with store=file, or store.file.path)");
@@ -84,11 +87,11 @@ public final class Stores implements AutoCloseable {
     /** master.key.file, else master.passphrase.file, else master.passphrase.env, else the key file next to the store. */
     public static KeySource keySource(Map<String, String> options, Map<String, String> environment, Path store)
             throws StoreException {
-        String keyFile = options.get("master.key.file");
+        String keyFile = Keys.MASTER_KEY_FILE.in(options);
         if (keyFile != null) {
             return KeySource.keyFile(Paths.get(keyFile));
         }
-        String passFile = options.get("master.passphrase.file");
+        String passFile = Keys.MASTER_PASSPHRASE_FILE.in(options);
         if (passFile != null) {
             try {
                 String s = new String(Files.readAllBytes(Paths.get(passFile)), StandardCharsets.UTF_8);
@@ -98,7 +101,7 @@ public final class Stores implements AutoCloseable {
                         + e.getClass().getSimpleName());
             }
         }
-        String passEnv = options.get("master.passphrase.env");
+        String passEnv = Keys.MASTER_PASSPHRASE_ENV.in(options);
         if (passEnv != null) {
             String s = environment.get(passEnv);
             if (s == null || s.isEmpty()) {

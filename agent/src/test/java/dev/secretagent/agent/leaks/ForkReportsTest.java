@@ -43,7 +43,7 @@ class ForkReportsTest {
                 "example.BillingTest.bills (src/test/java/example/BillingTest.java:9): detector:aws to logback:example.Billing, 2 times");
         assertThat(merged.leaks().get(1).className()).isEqualTo("example.BillingTest");
 
-        Map<String, Object> log = (Map<String, Object>) JsonTree.parse(merged.sarif());
+        Map<String, Object> log = (Map<String, Object>) dev.secretagent.agent.json.Json.parse(merged.sarif());
         assertThat(log.get("version")).isEqualTo("2.1.0");
         List<Object> runs = (List<Object>) log.get("runs");
         assertThat(runs).hasSize(1);

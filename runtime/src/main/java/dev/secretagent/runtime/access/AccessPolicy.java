@@ -1,5 +1,7 @@
 package dev.secretagent.runtime.access;
 
+import dev.secretagent.runtime.Glob;
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.runtime.Settings;
 
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ public final class AccessPolicy {
      * of the first bad entry.
      */
     public static AccessPolicy parse(Settings settings) {
-        String file = settings.get("config", "configuration");
+        String file = settings.get(Keys.CONFIG) == null ? "configuration" : settings.get(Keys.CONFIG);
         List<Entry> out = new ArrayList<Entry>();
         for (Map<String, Object> raw : settings.section("policy")) {
             // _fleet: the layer of a fleet policy file (1, 2, ...) the entry came from; absent for the application's

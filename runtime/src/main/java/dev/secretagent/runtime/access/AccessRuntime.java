@@ -1,6 +1,8 @@
 package dev.secretagent.runtime.access;
 
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.AccessGuard;
+import dev.secretagent.runtime.Keys;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;
@@ -29,7 +31,7 @@ public final class AccessRuntime {
         try {
             SecretNames.configure(settings);
             final AccessPolicy policy = AccessPolicy.parse(settings);
-            SecretAccess.configure(policy, settings.mode(), "throw".equals(settings.get("deny.action", "null")));
+            SecretAccess.configure(policy, settings.mode(), "throw".equals(settings.get(Keys.DENY_ACTION)));
             final List<String> policyIds = policy.literalSecretIds();
             Set<String> present = new HashSet<String>(System.getenv().keySet());
             present.addAll(System.getProperties().stringPropertyNames());

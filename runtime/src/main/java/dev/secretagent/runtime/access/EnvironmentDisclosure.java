@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.access;
 
+import dev.secretagent.runtime.AccessGuard;
 import dev.secretagent.runtime.secret.EnvironmentOverlay;
 
 import java.util.ArrayList;

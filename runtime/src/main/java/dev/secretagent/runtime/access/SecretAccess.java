@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.access;
 
+import dev.secretagent.runtime.AccessGuard;
 import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.audit.AuditEvent;
 import dev.secretagent.runtime.audit.Fingerprints;

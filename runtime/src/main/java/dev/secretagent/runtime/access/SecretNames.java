@@ -1,5 +1,7 @@
 package dev.secretagent.runtime.access;
 
+import dev.secretagent.runtime.Glob;
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.runtime.Settings;
 
 import java.util.ArrayList;
@@ -49,11 +51,11 @@ public final class SecretNames {
 
     /** Reads secret.names, secret.names.extra and secret.names.exclude. */
     public static void configure(Settings settings) {
-        List<String> include = settings.getList("secret.names");
+        List<String> include = settings.get(Keys.SECRET_NAMES);
         List<String> patterns = new ArrayList<String>(include.isEmpty() ? BUILT_IN : include);
-        patterns.addAll(settings.getList("secret.names.extra"));
+        patterns.addAll(settings.get(Keys.SECRET_NAMES_EXTRA));
         List<String> exclude = new ArrayList<String>(BUILT_IN_EXCLUDE);
-        exclude.addAll(settings.getList("secret.names.exclude"));
+        exclude.addAll(settings.get(Keys.SECRET_NAMES_EXCLUDE));
         rules = new Rules(patterns, exclude);
         DECISIONS.clear();
     }

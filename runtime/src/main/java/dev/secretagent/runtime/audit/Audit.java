@@ -1,6 +1,7 @@
 package dev.secretagent.runtime.audit;
 
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.Keys;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;
 
 import java.io.PrintStream;
@@ -56,37 +57,30 @@ public final class Audit {
         final AuditContext context = AuditContext.fromSystem(settings);
         List<AuditSink> sinks = new ArrayList<AuditSink>();
         final AuditWriter[] self = new AuditWriter[1];
-        boolean enabled = settings.getBoolean("audit.enabled", true);
+        boolean enabled = settings.get(Keys.AUDIT_ENABLED);
         if (!enabled) {
             Diagnostics.info("audit switched off (audit.enabled=false): audit lines are not written");
         }
-        String file = settings.get("audit.file", null);
+        String file = settings.get(Keys.AUDIT_FILE);
         if (enabled && file != null && !file.trim().isEmpty()) {
-            sinks.add(new FileSink(Paths.get(file.trim()), settings.getLong("audit.max.file.size", 10L * 1024 * 1024),
-                    settings.getInt("audit.max.files", 5), new FileSink.LossLines() {
+            sinks.add(new FileSink(Paths.get(file.trim()), settings.get(Keys.AUDIT_MAX_FILE_SIZE),
+                    settings.get(Keys.AUDIT_MAX_FILES), new FileSink.LossLines() {
                         @Override
                         public String lossLine(long count, String reason) {
                             return self[0].lossLine(count, reason);
                         }
                     }));
         }
-        if (enabled && settings.getBoolean("audit.stderr", false)) {
+        if (enabled && settings.get(Keys.AUDIT_STDERR)) {
             sinks.add(new StderrSink(rawStderr));
         }
         if (sinks.isEmpty()) {
             Diagnostics.debug("audit: no audit.file and audit.stderr=false: audit lines are not written");
         }
-        AuditWriter w = new AuditWriter(context, sinks, settings.getInt("audit.queue.size", 8192),
-                settings.getLong("audit.aggregate.window", 1000), "block".equals(settings.get("audit.failure", "drop")));
+        AuditWriter w = new AuditWriter(context, sinks, settings.get(Keys.AUDIT_QUEUE_SIZE),
+                settings.get(Keys.AUDIT_AGGREGATE_WINDOW), "block".equals(settings.get(Keys.AUDIT_FAILURE)));
         self[0] = w;
         w.start();
-        final AuditWriter reported = w;
-        dev.secretagent.runtime.status.AgentStatus.setAuditState(new java.util.concurrent.Callable<java.util.Map<String, Object>>() {
-            @Override
-            public java.util.Map<String, Object> call() {
-                return reported.state();
-            }
-        });
         synchronized (EARLY) {
             writer = w;
             for (AuditEvent e : EARLY) {
@@ -98,6 +92,12 @@ public final class Audit {
                 earlyDropped = 0;
             }
         }
+    }
+
+    /** How the writer's queue is doing (size, capacity, dropped, ...), or null before the writer starts. */
+    public static java.util.Map<String, Object> queueState() {
+        AuditWriter w = writer;
+        return w == null ? null : w.state();
     }
 
     /** Writes everything queued; later events are written synchronously. Called from the shutdown hook. */

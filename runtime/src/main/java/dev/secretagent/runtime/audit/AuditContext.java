@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.audit;
 
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.runtime.Settings;
 
 import java.net.InetAddress;
@@ -22,7 +23,7 @@ final class AuditContext {
     }
 
     static AuditContext fromSystem(Settings settings) {
-        String service = settings.get("service.name", null);
+        String service = settings.get(Keys.SERVICE_NAME);
         if (service == null || service.trim().isEmpty()) {
             service = defaultServiceName(System.getProperty("sun.java.command"));
         }

@@ -1,7 +1,7 @@
 package dev.secretagent.runtime.audit;
 
-import dev.secretagent.runtime.Diagnostics;
-import dev.secretagent.runtime.access.AccessGuard;
+import dev.secretagent.runtime.redact.Diagnostics;
+import dev.secretagent.runtime.AccessGuard;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

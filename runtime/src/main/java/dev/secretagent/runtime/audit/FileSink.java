@@ -1,6 +1,6 @@
 package dev.secretagent.runtime.audit;
 
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.redact.Diagnostics;
 
 import java.io.IOException;
 import java.io.OutputStream;

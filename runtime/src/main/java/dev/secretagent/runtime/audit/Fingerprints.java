@@ -1,6 +1,7 @@
 package dev.secretagent.runtime.audit;
 
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.Keys;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;
 
 import javax.crypto.Mac;
@@ -31,10 +32,10 @@ public final class Fingerprints {
     static void configure(Settings settings) {
         key = null;
         CACHE.clear();
-        if (!settings.getBoolean("audit.fingerprint", false)) {
+        if (!settings.get(Keys.AUDIT_FINGERPRINT)) {
             return;
         }
-        String file = settings.get("fingerprint.key.file", null);
+        String file = settings.get(Keys.FINGERPRINT_KEY_FILE);
         Path path = file != null ? Paths.get(file)
                 : Paths.get(System.getProperty("user.home", "."), ".secret-agent", "fingerprint.key");
         try {

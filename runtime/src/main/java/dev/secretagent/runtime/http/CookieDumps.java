@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.http;
 
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.redact.Markers;
 import dev.secretagent.runtime.redact.Redaction;
@@ -94,9 +95,9 @@ public final class CookieDumps {
     /** The configured mask for the rule id {@code id}. */
     static String mask(String id) {
         Settings s = Settings.current();
-        String m = s == null ? null : s.get("mask", null);
+        String m = s == null ? null : s.get(Keys.MASK);
         if (m == null || m.isEmpty()) {
-            m = "[REDACTED:{id}]";
+            m = Keys.MASK.defaultText;
         }
         return m.replace("{id}", id);
     }

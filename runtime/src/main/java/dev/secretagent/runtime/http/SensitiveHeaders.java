@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.http;
 
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.runtime.Settings;
 
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class SensitiveHeaders {
                 names.add(d.toLowerCase(Locale.ROOT));
             }
             if (s != null) {
-                for (String h : s.getList("headers")) {
+                for (String h : s.get(Keys.HEADERS)) {
                     String low = h.trim().toLowerCase(Locale.ROOT);
                     if (!low.isEmpty() && !names.contains(low)) {
                         names.add(low);

@@ -26,7 +26,7 @@ final class CallSites {
      * frames, in the leaks package, are below every writer and are not looked at.)
      */
     private static final String[] OWN_OUTPUT = {
-        "dev.secretagent.runtime.audit.", "dev.secretagent.runtime.Diagnostics",
+        "dev.secretagent.runtime.audit.", "dev.secretagent.runtime.redact.Diagnostics",
     };
 
     private static final StackWalker WALKER = StackWalker.getInstance();

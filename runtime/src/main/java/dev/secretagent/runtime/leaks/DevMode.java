@@ -1,6 +1,7 @@
 package dev.secretagent.runtime.leaks;
 
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.Keys;
+import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.redact.Redaction;
 import dev.secretagent.runtime.redact.RedactionListeners;
@@ -38,8 +39,8 @@ public final class DevMode {
         LeakRecorder r = new LeakRecorder();
         recorder = r;
         RedactionListeners.add(r);
-        Runtime.getRuntime().addShutdownHook(new AtExit(r, reportPath(settings.get("leaks.report", null)),
-                settings.getBoolean("leaks.fail", false), rawStderr, version));
+        Runtime.getRuntime().addShutdownHook(new AtExit(r, reportPath(settings.get(Keys.LEAKS_REPORT)),
+                settings.get(Keys.LEAKS_FAIL), rawStderr, version));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.redact;
 
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.secret.Secret;
 import dev.secretagent.runtime.secret.SecretSnapshot;
@@ -36,7 +37,7 @@ final class Engine {
     Engine(SecretSnapshot snapshot, Settings settings) {
         this.snapshot = snapshot;
         this.settings = settings;
-        int minLength = Math.max(1, settings.getInt("min.length", 8));
+        int minLength = Math.max(1, settings.get(Keys.MIN_LENGTH));
         RuleScanner.OwnerTable owner = new RuleScanner.OwnerTable();
         Map<String, Integer> charForms = new LinkedHashMap<String, Integer>();
         Map<String, Integer> byteForms = new LinkedHashMap<String, Integer>();
@@ -65,11 +66,11 @@ final class Engine {
             }
         }
         secretOwners = owner.size();
-        String mask = settings.get("mask", "[REDACTED:{id}]");
+        String mask = settings.get(Keys.MASK);
         int brace = mask.indexOf('{');
         String maskPrefix = brace > 0 ? mask.substring(0, brace) : mask.length() >= 3 && brace < 0 ? mask : "";
         List<DetectorRule> detectors = detectorList(settings);
-        List<RuleScanner.Trigger> triggers = RuleScanner.triggers(settings.getList("headers"), detectors,
+        List<RuleScanner.Trigger> triggers = RuleScanner.triggers(settings.get(Keys.HEADERS), detectors,
                 owner);
         rules = new RuleScanner(triggers, maskPrefix);
         chars = matcher(charForms);
@@ -85,7 +86,7 @@ final class Engine {
 
     /** The detectors of the {@code detectors} setting (families or ids), with those of {@code detectors.config}. */
     static List<DetectorRule> detectorList(Settings settings) {
-        return CustomDetectors.withInstalled(DetectorTable.forSetting(settings.getList("detectors"), false));
+        return CustomDetectors.withInstalled(DetectorTable.forSetting(settings.get(Keys.DETECTORS), false));
     }
 
     private static SkipMatcher matcher(Map<String, Integer> forms) {
@@ -174,14 +175,14 @@ final class Engine {
 
     /** The same, the channel being {@code channel} or, when that is null, {@code lazy}'s name. */
     private void notify(Spans sp, int groups, String channel, LazyChannel lazy) {
-        if (!Redaction.hasListener()) {
+        if (!RedactionListeners.any()) {
             return;
         }
         if (channel == null) {
             channel = lazy != null ? lazy.name() : null;
         }
         for (int g = 0; g < groups; g++) {
-            Redaction.notifyListener(ids[sp.gOwner[g]], channel);
+            RedactionListeners.fire(ids[sp.gOwner[g]], channel);
         }
         if (sp.size > groups) {
             for (int i = 0; i < sp.size; i++) {
@@ -192,7 +193,7 @@ final class Engine {
                 for (int g = 0; g < groups; g++) {
                     if (sp.start[i] >= sp.gStart[g] && sp.end[i] <= sp.gEnd[g]) {
                         if (sp.gOwner[g] != o && !seenBefore(sp, i, o, g)) {
-                            Redaction.notifyListener(ids[o], channel);
+                            RedactionListeners.fire(ids[o], channel);
                         }
                         break;
                     }

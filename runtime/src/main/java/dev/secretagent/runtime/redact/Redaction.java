@@ -1,6 +1,6 @@
 package dev.secretagent.runtime.redact;
 
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.Keys;
 import dev.secretagent.runtime.Settings;
 import dev.secretagent.runtime.secret.SecretRegistry;
 import dev.secretagent.runtime.secret.SecretSnapshot;
@@ -43,10 +43,6 @@ public final class Redaction {
         listener = l;
     }
 
-    static boolean hasListener() {
-        return RedactionListeners.any();
-    }
-
     /** The engine for the published snapshot and the installed settings. */
     static Engine engine() {
         Engine e = engine;
@@ -79,7 +75,7 @@ public final class Redaction {
         }
         // after the swap: Diagnostics itself redacts, with the engine just installed
         for (String id : warn) {
-            Diagnostics.warn("secret " + id + " is shorter than min.length (" + settings.getInt("min.length", 8)
+            Diagnostics.warn("secret " + id + " is shorter than min.length (" + settings.get(Keys.MIN_LENGTH)
                     + " chars) and is NOT redacted");
         }
         return e;
@@ -209,10 +205,6 @@ public final class Redaction {
      * engine cannot know (a cookie's own text form): the listeners hear of it as of any other redaction.
      */
     public static void notifyMasked(String id, String channel) {
-        notifyListener(id, channel);
-    }
-
-    static void notifyListener(String id, String channel) {
         RedactionListeners.fire(id, channel);
     }
 }

@@ -1,6 +1,6 @@
 package dev.secretagent.runtime.rotation;
 
-import dev.secretagent.runtime.access.Glob;
+import dev.secretagent.runtime.Glob;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package dev.secretagent.runtime.status;
 
 import dev.secretagent.runtime.Settings;
+import dev.secretagent.runtime.audit.Audit;
 import dev.secretagent.runtime.redact.RedactionListener;
 import dev.secretagent.runtime.redact.RedactionListeners;
 import dev.secretagent.runtime.secret.Secret;
@@ -12,7 +13,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,7 +26,6 @@ public final class AgentStatus {
     private static volatile String version = "dev";
     private static volatile long startedAt;
     private static volatile long lastRotation;
-    private static volatile Callable<Map<String, Object>> auditState;
     private static boolean started;
 
     private AgentStatus() {
@@ -71,11 +70,6 @@ public final class AgentStatus {
         });
     }
 
-    /** The audit writer (when there is one) tells how its queue is doing: size, capacity, dropped, ... */
-    public static void setAuditState(Callable<Map<String, Object>> state) {
-        auditState = state;
-    }
-
     public static String version() {
         return version;
     }
@@ -115,12 +109,8 @@ public final class AgentStatus {
 
     /** Empty when the audit writer does not report its queue. */
     public static Map<String, Object> auditQueue() {
-        Callable<Map<String, Object>> s = auditState;
-        if (s == null) {
-            return Collections.emptyMap();
-        }
         try {
-            Map<String, Object> m = s.call();
+            Map<String, Object> m = Audit.queueState();
             return m == null ? Collections.<String, Object>emptyMap() : new TreeMap<String, Object>(m);
         } catch (Throwable t) {
             return Collections.<String, Object>singletonMap("error", t.getClass().getName());

@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.access;
 
+import dev.secretagent.runtime.Glob;
 import dev.secretagent.runtime.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

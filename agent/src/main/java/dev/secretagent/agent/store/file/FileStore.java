@@ -1,9 +1,9 @@
 package dev.secretagent.agent.store.file;
 
-import dev.secretagent.agent.store.SecretStore;
-import dev.secretagent.agent.store.StoreException;
-import dev.secretagent.agent.store.StoreException.Reason;
-import dev.secretagent.agent.store.StoredSecret;
+import dev.secretagent.agent.store.spi.SecretStore;
+import dev.secretagent.agent.store.spi.StoreException;
+import dev.secretagent.agent.store.spi.StoreException.Reason;
+import dev.secretagent.agent.store.spi.StoredSecret;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

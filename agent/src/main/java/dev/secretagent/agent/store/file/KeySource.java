@@ -1,7 +1,7 @@
 package dev.secretagent.agent.store.file;
 
-import dev.secretagent.agent.store.StoreException;
-import dev.secretagent.agent.store.StoreException.Reason;
+import dev.secretagent.agent.store.spi.StoreException;
+import dev.secretagent.agent.store.spi.StoreException.Reason;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;

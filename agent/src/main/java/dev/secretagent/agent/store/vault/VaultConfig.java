@@ -1,5 +1,6 @@
 package dev.secretagent.agent.store.vault;
 
+import dev.secretagent.runtime.Keys;
 import java.util.Map;
 
 /** The vault.* options, read from the agent's settings map (or the CLI's environment). */
@@ -17,18 +18,18 @@ public final class VaultConfig {
     final String kubernetesJwtFile;
 
     public VaultConfig(Map<String, String> o) {
-        this.addr = trimSlash(o.get("vault.addr"));
-        this.namespace = o.get("vault.namespace");
-        this.auth = o.getOrDefault("vault.auth", "token");
-        this.authMount = o.getOrDefault("vault.auth.mount", auth);
-        this.kvMount = trimSlash(o.getOrDefault("vault.kv.mount", "secret"));
-        this.tokenFile = o.get("vault.token.file");
-        this.caFile = o.get("vault.ca.file");
-        this.roleId = o.get("vault.approle.role.id");
-        this.secretIdFile = o.get("vault.approle.secret.id.file");
-        this.kubernetesRole = o.get("vault.kubernetes.role");
-        this.kubernetesJwtFile = o.getOrDefault("vault.kubernetes.jwt.file",
-                "/var/run/secrets/kubernetes.io/serviceaccount/token");
+        this.addr = trimSlash(Keys.VAULT_ADDR.in(o));
+        this.namespace = Keys.VAULT_NAMESPACE.in(o);
+        this.auth = Keys.VAULT_AUTH.in(o);
+        String mount = Keys.VAULT_AUTH_MOUNT.in(o);
+        this.authMount = mount == null ? auth : mount; // default: the method's own name
+        this.kvMount = trimSlash(Keys.VAULT_KV_MOUNT.in(o));
+        this.tokenFile = Keys.VAULT_TOKEN_FILE.in(o);
+        this.caFile = Keys.VAULT_CA_FILE.in(o);
+        this.roleId = Keys.VAULT_APPROLE_ROLE_ID.in(o);
+        this.secretIdFile = Keys.VAULT_APPROLE_SECRET_ID_FILE.in(o);
+        this.kubernetesRole = Keys.VAULT_KUBERNETES_ROLE.in(o);
+        this.kubernetesJwtFile = Keys.VAULT_KUBERNETES_JWT_FILE.in(o);
     }
 
     private static String trimSlash(String s) {

@@ -1,5 +1,6 @@
 package dev.secretagent.agent.store.vault;
 
+import dev.secretagent.agent.json.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -200,7 +201,7 @@ public final class FakeVault implements AutoCloseable {
                 data.put("keys", keys);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("data", data);
-                send(ex, 200, Json.write(out));
+                send(ex, 200, Json.compact(out));
                 return;
             }
             send(ex, 404, "{\"errors\":[]}");
@@ -277,7 +278,7 @@ public final class FakeVault implements AutoCloseable {
         out.put("warnings", null);
         out.put("auth", null);
         // KV v2 answers a deleted or destroyed version with 404 and its metadata
-        send(ex, gone ? 404 : 200, Json.write(out));
+        send(ex, gone ? 404 : 200, Json.compact(out));
     }
 
     private String authBody(String token, String method) {

@@ -1,8 +1,8 @@
 package dev.secretagent.agent.store.vault;
 
-import dev.secretagent.agent.store.StoreException;
-import dev.secretagent.agent.store.StoreException.Reason;
-import dev.secretagent.agent.store.StoredSecret;
+import dev.secretagent.agent.store.spi.StoreException;
+import dev.secretagent.agent.store.spi.StoreException.Reason;
+import dev.secretagent.agent.store.spi.StoredSecret;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.secretagent.agent.store.vault;
 
-import dev.secretagent.agent.store.StoreException;
-import dev.secretagent.agent.store.StoreException.Reason;
+import dev.secretagent.agent.store.spi.StoreException;
+import dev.secretagent.agent.store.spi.StoreException.Reason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +65,7 @@ class VaultTlsContractTest extends VaultKvContract {
 
     @Override
     HttpClient client() throws Exception {
-        return HttpClient.newBuilder().sslContext(VaultStore.sslContext(pki.caPem.toString())).build();
+        return HttpClient.newBuilder().sslContext(VaultTls.sslContext(pki.caPem.toString())).build();
     }
 
     Map<String, String> options(Path caFile) throws Exception {

@@ -1,6 +1,6 @@
 package dev.secretagent.runtime.door.jdk;
 
-import dev.secretagent.runtime.access.Glob;
+import dev.secretagent.runtime.Glob;
 
 import java.io.File;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.secretagent.runtime.door.jdk;
 
-import dev.secretagent.runtime.access.AccessGuard;
+import dev.secretagent.runtime.AccessGuard;
 import dev.secretagent.runtime.access.SecretNames;
 import dev.secretagent.runtime.secret.Secret;
 import dev.secretagent.runtime.secret.SecretRegistry;

@@ -1,6 +1,6 @@
 package dev.secretagent.runtime.door.otel;
 
-import dev.secretagent.runtime.Diagnostics;
+import dev.secretagent.runtime.redact.Diagnostics;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.secretagent.agent.store;
+package dev.secretagent.agent.store.spi;
 
 import java.util.concurrent.ScheduledExecutorService;
 

@@ -1,4 +1,4 @@
-package dev.secretagent.agent.store;
+package dev.secretagent.agent.store.spi;
 
 /** One version of one secret as a store returned it. toString never shows the value. */
 public final class StoredSecret {

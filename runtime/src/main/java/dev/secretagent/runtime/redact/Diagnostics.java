@@ -1,6 +1,5 @@
-package dev.secretagent.runtime;
+package dev.secretagent.runtime.redact;
 
-import dev.secretagent.runtime.redact.Redaction;
 
 import java.io.FileOutputStream;
 import java.io.IOException;

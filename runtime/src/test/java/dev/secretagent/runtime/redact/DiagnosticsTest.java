@@ -1,4 +1,4 @@
-package dev.secretagent.runtime;
+package dev.secretagent.runtime.redact;
 
 import dev.secretagent.runtime.secret.Secret;
 import dev.secretagent.runtime.secret.SecretRegistry;

@@ -1,9 +1,10 @@
-package dev.secretagent.agent.store.vault;
+package dev.secretagent.agent.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.secretagent.runtime.JsonText;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -12,14 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON for the Vault API through Jackson's streaming parser (shaded): plain maps, lists, strings, numbers. */
-final class Json {
+/**
+ * The agent's one JSON reader and writer, for the Vault API and the leak reports the Maven plugin merges: plain maps,
+ * lists, strings, numbers and booleans, read through Jackson's streaming parser (shaded, as the agent ships it).
+ */
+public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {
     }
 
-    static Object parse(String text) throws IOException {
+    /** Maps (in order), lists, strings, longs, doubles, booleans and null. */
+    public static Object parse(String text) throws IOException {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -65,7 +70,8 @@ final class Json {
         }
     }
 
-    static String write(Map<String, ?> map) {
+    /** One line, as an HTTP body (numbers as integers). */
+    public static String compact(Map<String, ?> map) {
         try {
             StringWriter w = new StringWriter();
             try (JsonGenerator g = FACTORY.createGenerator(w)) {
@@ -102,8 +108,64 @@ final class Json {
         }
     }
 
+    /** Two-space indentation and a final newline, as the agent writes its reports. */
+    public static String pretty(Object value) {
+        StringBuilder sb = new StringBuilder(4096);
+        write(sb, value, 0);
+        return sb.append('\n').toString();
+    }
+
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o, String key) {
+    private static void write(StringBuilder sb, Object v, int depth) {
+        if (v instanceof Map) {
+            Map<String, Object> m = (Map<String, Object>) v;
+            if (m.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            sb.append('{');
+            int i = 0;
+            for (Map.Entry<String, Object> e : m.entrySet()) {
+                sb.append(i++ == 0 ? "\n" : ",\n");
+                indent(sb, depth + 1);
+                JsonText.string(sb, e.getKey());
+                sb.append(": ");
+                write(sb, e.getValue(), depth + 1);
+            }
+            sb.append('\n');
+            indent(sb, depth);
+            sb.append('}');
+        } else if (v instanceof List) {
+            List<Object> l = (List<Object>) v;
+            if (l.isEmpty()) {
+                sb.append("[]");
+                return;
+            }
+            sb.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                sb.append(i == 0 ? "\n" : ",\n");
+                indent(sb, depth + 1);
+                write(sb, l.get(i), depth + 1);
+            }
+            sb.append('\n');
+            indent(sb, depth);
+            sb.append(']');
+        } else if (v instanceof String) {
+            JsonText.string(sb, (String) v);
+        } else {
+            sb.append(v == null ? "null" : v.toString());
+        }
+    }
+
+    private static void indent(StringBuilder sb, int depth) {
+        for (int i = 0; i < depth; i++) {
+            sb.append("  ");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    /** The object under {@code key} of an object, or null. */
+    public static Map<String, Object> map(Object o, String key) {
         if (!(o instanceof Map)) {
             return null;
         }
@@ -111,11 +173,13 @@ final class Json {
         return v instanceof Map ? (Map<String, Object>) v : null;
     }
 
-    static Object get(Object o, String key) {
+    /** The value under {@code key} of an object, or null. */
+    public static Object get(Object o, String key) {
         return o instanceof Map ? ((Map<?, ?>) o).get(key) : null;
     }
 
-    static long longOf(Object o, long dflt) {
+    /** A number, or a string holding one; else {@code dflt}. */
+    public static long longOf(Object o, long dflt) {
         if (o instanceof Number) {
             return ((Number) o).longValue();
         }

@@ -1,4 +1,4 @@
-package dev.secretagent.runtime.access;
+package dev.secretagent.runtime;
 
 /** {@code *} (any run of characters) and {@code ?} (one character) globs, without regex, case-sensitive. */
 public final class Glob {

@@ -1,4 +1,4 @@
-package dev.secretagent.agent.store;
+package dev.secretagent.agent.store.spi;
 
 /**
  * A store could not give a secret. The message names the secret path and the cause, never a value

@@ -1,4 +1,4 @@
-package dev.secretagent.runtime.access;
+package dev.secretagent.runtime;
 
 /**
  * Re-entrancy guard. The agent's own work on a secret read (stack walk, code location, audit queue,

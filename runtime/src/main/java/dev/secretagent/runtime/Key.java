@@ -1,0 +1,141 @@
+package dev.secretagent.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One option key as the runtime reads it: its name, the type of its value and its one default. The table of every
+ * key is {@link Keys}; the agent's {@code Option} refers to it for name and default and adds what only the agent
+ * needs (validation, help, the fleet effect). A value in {@link Settings} is already validated and normalised by
+ * the agent; a key the settings lack reads as its default, so no reader states a default of its own.
+ *
+ * @param <T> String, Boolean, Integer, Long or List&lt;String&gt;
+ */
+public final class Key<T> {
+    /** How the text of a value becomes the value. */
+    public enum Kind {
+        TEXT, FLAG, COUNT, BYTES, MILLIS, LIST
+    }
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+
+    public final String name;
+    public final Kind kind;
+    /** The default as a user would write it (docs/configuration.md shows it), or null: no value. */
+    public final String defaultText;
+
+    private Key(String name, Kind kind, String defaultText) {
+        this.name = name;
+        this.kind = kind;
+        this.defaultText = defaultText;
+    }
+
+    static Key<String> text(String name, String defaultText) {
+        return new Key<String>(name, Kind.TEXT, defaultText);
+    }
+
+    static Key<Boolean> flag(String name, boolean defaultValue) {
+        return new Key<Boolean>(name, Kind.FLAG, Boolean.toString(defaultValue));
+    }
+
+    static Key<Integer> count(String name, int defaultValue) {
+        return new Key<Integer>(name, Kind.COUNT, Integer.toString(defaultValue));
+    }
+
+    static Key<Long> bytes(String name, String defaultText) {
+        return new Key<Long>(name, Kind.BYTES, defaultText);
+    }
+
+    static Key<Long> millis(String name, String defaultText) {
+        return new Key<Long>(name, Kind.MILLIS, defaultText);
+    }
+
+    static Key<List<String>> list(String name, String defaultText) {
+        return new Key<List<String>>(name, Kind.LIST, defaultText);
+    }
+
+    /** The value of this key in a flat map of option texts (the settings, or a command's own options). */
+    public T in(Map<String, String> values) {
+        String v = values.get(name);
+        return parse(v == null ? defaultText : v);
+    }
+
+    /** The default as a value (null, or an empty list, when the key has none). */
+    public T defaultValue() {
+        return parse(defaultText);
+    }
+
+    /** The value of {@code text}; null text is no value (an empty list for a list). */
+    @SuppressWarnings("unchecked")
+    public T parse(String text) {
+        if (text == null) {
+            return kind == Kind.LIST ? (T) Collections.<String>emptyList() : null;
+        }
+        switch (kind) {
+            case FLAG:
+                return (T) Boolean.valueOf(text.trim());
+            case COUNT:
+                return (T) Integer.valueOf(text.trim());
+            case BYTES:
+                return (T) Long.valueOf(bytes(text));
+            case MILLIS:
+                return (T) Long.valueOf(millis(text));
+            case LIST:
+                return (T) elements(text);
+            default:
+                return (T) text;
+        }
+    }
+
+    /** A byte size such as 10MB (a bare number is bytes). IAE with a user-facing reason. */
+    public static long bytes(String text) {
+        Matcher m = SIZE.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected a size such as 10MB, got '" + text + "'");
+        }
+        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+        long mult = unit.equals("KB") ? 1024L : unit.equals("MB") ? 1024L * 1024 : unit.equals("GB") ? 1024L * 1024 * 1024 : 1L;
+        return Long.parseLong(m.group(1)) * mult;
+    }
+
+    /**
+     * A duration such as 500ms, 30s, 5m, 1h. A bare number is milliseconds only when {@code bareIsMillis}: that is
+     * the normalised form the settings hold; a user must name the unit.
+     */
+    public static long millis(String text, boolean bareIsMillis) {
+        Matcher m = DURATION.matcher(text.trim());
+        if (!m.matches() || (m.group(2) == null && !bareIsMillis)) {
+            throw new IllegalArgumentException("expected a duration such as 30s or 5m, got '" + text + "'");
+        }
+        String unit = m.group(2) == null ? "ms" : m.group(2).toLowerCase(Locale.ROOT);
+        long mult = unit.equals("ms") ? 1L : unit.equals("s") ? 1000L : unit.equals("m") ? 60_000L : 3_600_000L;
+        return Long.parseLong(m.group(1)) * mult;
+    }
+
+    private static long millis(String text) {
+        return millis(text, true);
+    }
+
+    /** A list: ';' or ',' separated, trimmed, empty entries dropped. */
+    public static List<String> elements(String text) {
+        List<String> out = new ArrayList<String>();
+        for (String part : text.split("[;,]")) {
+            String t = part.trim();
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
