@@ -1,7 +1,12 @@
 package dev.secretagent.agent.instrument.logback;
 
+import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import dev.secretagent.agent.instrument.TypeInstrumentation;
+
+import java.io.ObjectOutputStream;
+import java.util.Arrays;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -35,39 +40,32 @@ public final class LogbackInstrumentation implements TargetInstrumentation {
     }
 
     @Override
-    public String[] classNamePrefixes() {
-        return new String[] {"ch.qos.logback.core.OutputStreamAppender", "ch.qos.logback.classic.spi.LoggingEvent",
-                "ch.qos.logback.classic.spi.ThrowableProxy"};
+    public SupportedVersions supportedVersions() {
+        // 1.1.x appenders had no writeBytes: the encoder wrote to the stream itself
+        return SupportedVersions.oldest("ch.qos.logback:logback-classic:1.2.13", "ch.qos.logback:logback-core:1.2.13")
+                .newest("ch.qos.logback:logback-classic:1.5.38", "ch.qos.logback:logback-core:1.5.38")
+                .outside("ch.qos.logback:logback-classic:1.1.11", "ch.qos.logback:logback-core:1.1.11");
     }
 
     @Override
-    public AgentBuilder apply(AgentBuilder builder) {
-        return builder
-                .type(named("ch.qos.logback.core.OutputStreamAppender"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("subAppend").and(takesArguments(1)).and(not(isStatic())),
-                                SubAppendAdvice.class.getName())
-                        .advice(named("writeBytes").and(takesArguments(byte[].class)), WriteBytesAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()))
-                .type(named("ch.qos.logback.classic.spi.LoggingEvent"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
+    public List<TypeInstrumentation> types() {
+        return Arrays.asList(
+                TypeInstrumentation.named("ch.qos.logback.core.OutputStreamAppender")
+                        .advice(named("subAppend").and(takesArguments(1)).and(not(isStatic())), SubAppendAdvice.class)
+                        .advice(named("writeBytes").and(takesArguments(byte[].class)), WriteBytesAdvice.class),
+                TypeInstrumentation.named("ch.qos.logback.classic.spi.LoggingEvent")
                         .advice(named("getFormattedMessage").and(takesArguments(0)).and(returns(String.class)),
-                                EventMessageAdvice.class.getName())
+                                EventMessageAdvice.class)
                         .advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
-                                EventMessageAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()))
-                .type(named("ch.qos.logback.classic.spi.LoggingEventVO"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("writeObject").and(takesArguments(java.io.ObjectOutputStream.class)),
-                                ShippedEventAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()))
-                .type(named("ch.qos.logback.classic.spi.ThrowableProxy"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
+                                EventMessageAdvice.class),
+                TypeInstrumentation.named("ch.qos.logback.classic.spi.LoggingEventVO")
+                        .advice(named("writeObject").and(takesArguments(ObjectOutputStream.class)),
+                                ShippedEventAdvice.class),
+                TypeInstrumentation.named("ch.qos.logback.classic.spi.ThrowableProxy")
                         .advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
-                                ThrowableMessageAdvice.class.getName())
-                        // 1.3+: "CIRCULAR REFERENCE: " + the throwable's toString(), message included
-                        .advice(named("getOverridingMessage").and(takesArguments(0)).and(returns(String.class)),
-                                ThrowableMessageAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()));
+                                ThrowableMessageAdvice.class)
+                        // "CIRCULAR REFERENCE: " + the throwable's toString(), message included
+                        .adviceSince("logback 1.3", named("getOverridingMessage").and(takesArguments(0))
+                                .and(returns(String.class)), ThrowableMessageAdvice.class));
     }
 }
