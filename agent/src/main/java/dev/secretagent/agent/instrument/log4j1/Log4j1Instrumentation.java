@@ -38,8 +38,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * builds each bind parameter in {@code JdbcPatternParser.buildValueStr(event, converter)}, hooked the same way.
  *
  * <p>Why the layouts are named rather than matched as "every subclass of Layout": the class-load gate and the
- * ignore matcher decide by class-name prefix before a class is parsed, which keeps every other class at one prefix
- * check. An application's own layout elsewhere is covered when its {@code format} returns what a built-in layout's
+ * ignore matcher decide by class name before a class is parsed, which keeps every other class at one name
+ * lookup. An application's own layout elsewhere is covered when its {@code format} returns what a built-in layout's
  * {@code format} returned (a subclass that does not override it, or calls {@code super.format}); one that builds
  * its text itself is not.
  */
