@@ -4,6 +4,7 @@ import dev.secretagent.agent.instrument.CookieValueAdvice;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
 
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -50,26 +51,54 @@ public final class ApacheHttpInstrumentation implements TargetInstrumentation {
     @Override
     public List<TypeInstrumentation> types() {
         return Arrays.asList(
-                TypeInstrumentation.named("org.apache.hc.client5.http.impl.Wire")
-                        .advice(named("wire").and(takesArguments(4)).and(takesArgument(1, byte[].class)),
-                                Http5WireAdvice.class),
-                TypeInstrumentation.named("org.apache.hc.client5.http.impl.async.LoggingIOSession")
-                        .advice(named("logData").and(takesArguments(2)).and(takesArgument(0, ByteBuffer.class)),
-                                Http5AsyncLogDataAdvice.class),
-                TypeInstrumentation.named("org.apache.http.impl.conn.Wire")
-                        .advice(named("wire").and(takesArguments(2)).and(takesArgument(1, InputStream.class)),
-                                Http4WireAdvice.class),
-                TypeInstrumentation.named("org.apache.hc.client5.http.impl.cookie.BasicClientCookie")
-                        .advice(named("toString").and(takesArguments(0)), CookieValueAdvice.class,
-                                CookieValueAdvice.between("; value: ", "; domain: ", "apachehttp5:cookie")),
-                TypeInstrumentation.named("org.apache.hc.client5.http.protocol.ResponseProcessCookies")
-                        .advice(named("formatCookie").and(takesArguments(1)), CookieValueAdvice.class,
-                                CookieValueAdvice.between("=\"", "\", domain:", "apachehttp5:cookie")),
-                TypeInstrumentation.named("org.apache.http.impl.cookie.BasicClientCookie")
-                        .advice(named("toString").and(takesArguments(0)), CookieValueAdvice.class,
-                                CookieValueAdvice.between("[value: ", "][domain: ", "apachehttp4:cookie")),
-                TypeInstrumentation.named("org.apache.http.client.protocol.ResponseProcessCookies")
-                        .advice(named("formatCooke").and(takesArguments(1)), CookieValueAdvice.class,
-                                CookieValueAdvice.between("=\"", "\", version:", "apachehttp4:cookie")));
+                new TypeInstrumentation("org.apache.hc.client5.http.impl.Wire") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("wire").and(takesArguments(4)).and(takesArgument(1, byte[].class)),
+                                Http5WireAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("org.apache.hc.client5.http.impl.async.LoggingIOSession") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("logData").and(takesArguments(2)).and(takesArgument(0, ByteBuffer.class)),
+                                Http5AsyncLogDataAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("org.apache.http.impl.conn.Wire") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("wire").and(takesArguments(2)).and(takesArgument(1, InputStream.class)),
+                                Http4WireAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("org.apache.hc.client5.http.impl.cookie.BasicClientCookie") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("toString").and(takesArguments(0)), CookieValueAdvice.class,
+                                CookieValueAdvice.between("; value: ", "; domain: ", "apachehttp5:cookie"));
+                    }
+                },
+                new TypeInstrumentation("org.apache.hc.client5.http.protocol.ResponseProcessCookies") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("formatCookie").and(takesArguments(1)), CookieValueAdvice.class,
+                                CookieValueAdvice.between("=\"", "\", domain:", "apachehttp5:cookie"));
+                    }
+                },
+                new TypeInstrumentation("org.apache.http.impl.cookie.BasicClientCookie") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("toString").and(takesArguments(0)), CookieValueAdvice.class,
+                                CookieValueAdvice.between("[value: ", "][domain: ", "apachehttp4:cookie"));
+                    }
+                },
+                new TypeInstrumentation("org.apache.http.client.protocol.ResponseProcessCookies") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("formatCooke").and(takesArguments(1)), CookieValueAdvice.class,
+                                CookieValueAdvice.between("=\"", "\", version:", "apachehttp4:cookie"));
+                    }
+                });
     }
 }

@@ -4,11 +4,13 @@ import dev.secretagent.agent.instrument.CookieValueAdvice;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -61,23 +63,40 @@ public final class JettyInstrumentation implements TargetInstrumentation {
 
     @Override
     public List<TypeInstrumentation> types() {
-        ElementMatcher.Junction<MethodDescription> parserDebug = named("parsedHeader").or(named("parsedTrailer"));
         return Arrays.asList(
-                TypeInstrumentation.named("org.eclipse.jetty.util.BufferUtil")
-                        .advice(named("appendDebugString").and(takesArguments(2))
-                                        .and(takesArgument(0, StringBuilder.class)).and(takesArgument(1, ByteBuffer.class)),
-                                AppendDebugStringAdvice.class)
-                        .advice(named("toHexSummary").and(takesArguments(1)).and(takesArgument(0, ByteBuffer.class)),
-                                HexSummaryAdvice.class),
+                new TypeInstrumentation("org.eclipse.jetty.util.BufferUtil") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("appendDebugString").and(takesArguments(2))
+                                .and(takesArgument(0, StringBuilder.class)).and(takesArgument(1, ByteBuffer.class)),
+                                AppendDebugStringAdvice.class);
+                        t.advice(named("toHexSummary").and(takesArguments(1)).and(takesArgument(0, ByteBuffer.class)),
+                                HexSummaryAdvice.class);
+                    }
+                },
                 // the end points are many (socket, SSL, proxy, the application's own): every EndPoint class of the package
-                TypeInstrumentation.prefixed("org.eclipse.jetty.io.").where(nameContains("EndPoint"))
-                        .advice(named("fill").and(takesArguments(1)).and(takesArgument(0, ByteBuffer.class))
-                                        .and(returns(int.class)).and(not(isAbstract())),
-                                FillAdvice.class),
-                TypeInstrumentation.named("org.eclipse.jetty.http.HttpCookie")
-                        .advice(named("toString").and(takesArguments(1)), CookieValueAdvice.class,
-                                CookieValueAdvice.bracketedPair("jetty:cookie")),
-                TypeInstrumentation.named("org.eclipse.jetty.http.HttpParser")
-                        .visit(parserDebug, new ParserDebugSubstitution(parserDebug)));
+                new TypeInstrumentation(Collections.<String>emptyList(), Collections.singletonList("org.eclipse.jetty.io.")) {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.where(nameContains("EndPoint"));
+                        t.advice(named("fill").and(takesArguments(1)).and(takesArgument(0, ByteBuffer.class))
+                                .and(returns(int.class)).and(not(isAbstract())),
+                                FillAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("org.eclipse.jetty.http.HttpCookie") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("toString").and(takesArguments(1)), CookieValueAdvice.class,
+                                CookieValueAdvice.bracketedPair("jetty:cookie"));
+                    }
+                },
+                new TypeInstrumentation("org.eclipse.jetty.http.HttpParser") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        ElementMatcher.Junction<MethodDescription> parserDebug = named("parsedHeader").or(named("parsedTrailer"));
+                        t.visit(parserDebug, new ParserDebugSubstitution(parserDebug));
+                    }
+                });
     }
 }

@@ -3,6 +3,7 @@ package dev.secretagent.agent.instrument.jul;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
 
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +32,11 @@ public final class JulInstrumentation implements TargetInstrumentation {
 
     @Override
     public List<TypeInstrumentation> types() {
-        return Collections.singletonList(TypeInstrumentation.named("java.util.logging.StreamHandler")
-                .advice(named("publish").and(takesArguments(1)), PublishAdvice.class));
+        return Collections.singletonList(new TypeInstrumentation("java.util.logging.StreamHandler") {
+                                             @Override
+                                             protected void transform(TypeTransformer t) {
+                                                 t.advice(named("publish").and(takesArguments(1)), PublishAdvice.class);
+                                             }
+                                         });
     }
 }

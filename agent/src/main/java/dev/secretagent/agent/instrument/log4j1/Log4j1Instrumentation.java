@@ -3,6 +3,7 @@ package dev.secretagent.agent.instrument.log4j1;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
 
 import java.io.ObjectOutputStream;
 import java.util.Arrays;
@@ -59,24 +60,45 @@ public final class Log4j1Instrumentation implements TargetInstrumentation {
     @Override
     public List<TypeInstrumentation> types() {
         return Arrays.asList(
-                TypeInstrumentation.named("org.apache.log4j.WriterAppender")
-                        .advice(named("subAppend").and(takesArguments(1)), SubAppendAdvice.class),
-                TypeInstrumentation.named("org.apache.log4j.helpers.QuietWriter", "org.apache.log4j.helpers.CountingQuietWriter")
-                        .advice(named("write").and(takesArguments(String.class)), QuietWriteAdvice.class),
-                TypeInstrumentation.named(LOGGING_EVENT)
-                        .advice(named("writeObject").and(takesArguments(ObjectOutputStream.class)),
-                                ShippedEventAdvice.class),
+                new TypeInstrumentation("org.apache.log4j.WriterAppender") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("subAppend").and(takesArguments(1)), SubAppendAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("org.apache.log4j.helpers.QuietWriter", "org.apache.log4j.helpers.CountingQuietWriter") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("write").and(takesArguments(String.class)), QuietWriteAdvice.class);
+                    }
+                },
+                new TypeInstrumentation(LOGGING_EVENT) {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("writeObject").and(takesArguments(ObjectOutputStream.class)),
+                                ShippedEventAdvice.class);
+                    }
+                },
                 // layouts (reload4j, Log4j 1.2.17, apache-log4j-extras): DateLayout and Layout are abstract
-                TypeInstrumentation.named("org.apache.log4j.PatternLayout", "org.apache.log4j.EnhancedPatternLayout",
+                new TypeInstrumentation("org.apache.log4j.PatternLayout", "org.apache.log4j.EnhancedPatternLayout",
                                 "org.apache.log4j.SimpleLayout", "org.apache.log4j.TTCCLayout", "org.apache.log4j.HTMLLayout",
-                                "org.apache.log4j.xml.XMLLayout", "org.apache.log4j.xml.XSLTLayout")
-                        .where(hasSuperClass(named("org.apache.log4j.Layout")))
-                        .advice(named("format").and(not(isAbstract())).and(takesArguments(1))
-                                        .and(takesArgument(0, named(LOGGING_EVENT))).and(returns(String.class)),
-                                FormattedTextAdvice.class),
-                TypeInstrumentation.named("org.apache.log4j.jdbc.JdbcPatternParser").since("reload4j 1.2.18.1")
-                        .advice(named("buildValueStr").and(takesArguments(2))
-                                        .and(takesArgument(0, named(LOGGING_EVENT))).and(returns(String.class)),
-                                FormattedTextAdvice.class));
+                                "org.apache.log4j.xml.XMLLayout", "org.apache.log4j.xml.XSLTLayout") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.where(hasSuperClass(named("org.apache.log4j.Layout")));
+                        t.advice(named("format").and(not(isAbstract())).and(takesArguments(1))
+                                .and(takesArgument(0, named(LOGGING_EVENT))).and(returns(String.class)),
+                                FormattedTextAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("org.apache.log4j.jdbc.JdbcPatternParser") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.since("reload4j 1.2.18.1");
+                        t.advice(named("buildValueStr").and(takesArguments(2))
+                                .and(takesArgument(0, named(LOGGING_EVENT))).and(returns(String.class)),
+                                FormattedTextAdvice.class);
+                    }
+                });
     }
 }

@@ -3,6 +3,7 @@ package dev.secretagent.agent.instrument.log4j2;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
 
 import java.util.Collections;
 import java.util.List;
@@ -37,7 +38,11 @@ public final class Log4j2Instrumentation implements TargetInstrumentation {
     @Override
     public List<TypeInstrumentation> types() {
         return Collections.singletonList(
-                TypeInstrumentation.named("org.apache.logging.log4j.core.appender.AbstractOutputStreamAppender")
-                        .advice(named("tryAppend").and(takesArguments(1)), TryAppendAdvice.class));
+                new TypeInstrumentation("org.apache.logging.log4j.core.appender.AbstractOutputStreamAppender") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("tryAppend").and(takesArguments(1)), TryAppendAdvice.class);
+                    }
+                });
     }
 }

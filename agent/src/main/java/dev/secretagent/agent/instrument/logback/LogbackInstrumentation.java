@@ -3,6 +3,7 @@ package dev.secretagent.agent.instrument.logback;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
 
 import java.io.ObjectOutputStream;
 import java.util.Arrays;
@@ -50,22 +51,38 @@ public final class LogbackInstrumentation implements TargetInstrumentation {
     @Override
     public List<TypeInstrumentation> types() {
         return Arrays.asList(
-                TypeInstrumentation.named("ch.qos.logback.core.OutputStreamAppender")
-                        .advice(named("subAppend").and(takesArguments(1)).and(not(isStatic())), SubAppendAdvice.class)
-                        .advice(named("writeBytes").and(takesArguments(byte[].class)), WriteBytesAdvice.class),
-                TypeInstrumentation.named("ch.qos.logback.classic.spi.LoggingEvent")
-                        .advice(named("getFormattedMessage").and(takesArguments(0)).and(returns(String.class)),
-                                EventMessageAdvice.class)
-                        .advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
-                                EventMessageAdvice.class),
-                TypeInstrumentation.named("ch.qos.logback.classic.spi.LoggingEventVO")
-                        .advice(named("writeObject").and(takesArguments(ObjectOutputStream.class)),
-                                ShippedEventAdvice.class),
-                TypeInstrumentation.named("ch.qos.logback.classic.spi.ThrowableProxy")
-                        .advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
-                                ThrowableMessageAdvice.class)
+                new TypeInstrumentation("ch.qos.logback.core.OutputStreamAppender") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("subAppend").and(takesArguments(1)).and(not(isStatic())), SubAppendAdvice.class);
+                        t.advice(named("writeBytes").and(takesArguments(byte[].class)), WriteBytesAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("ch.qos.logback.classic.spi.LoggingEvent") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("getFormattedMessage").and(takesArguments(0)).and(returns(String.class)),
+                                EventMessageAdvice.class);
+                        t.advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
+                                EventMessageAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("ch.qos.logback.classic.spi.LoggingEventVO") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("writeObject").and(takesArguments(ObjectOutputStream.class)),
+                                ShippedEventAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("ch.qos.logback.classic.spi.ThrowableProxy") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
+                                ThrowableMessageAdvice.class);
                         // "CIRCULAR REFERENCE: " + the throwable's toString(), message included
-                        .adviceSince("logback 1.3", named("getOverridingMessage").and(takesArguments(0))
-                                .and(returns(String.class)), ThrowableMessageAdvice.class));
+                        t.adviceSince("logback 1.3", named("getOverridingMessage").and(takesArguments(0))
+                                .and(returns(String.class)), ThrowableMessageAdvice.class);
+                    }
+                });
     }
 }

@@ -3,6 +3,7 @@ package dev.secretagent.agent.instrument.netty;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
 
 import java.util.Collections;
 import java.util.List;
@@ -43,9 +44,13 @@ public final class NettyInstrumentation implements TargetInstrumentation {
 
     @Override
     public List<TypeInstrumentation> types() {
-        return Collections.singletonList(TypeInstrumentation.named(LOGGING_HANDLER, REACTOR_LOGGING_HANDLER)
-                .advice(named("format").and(takesArguments(3)).and(takesArgument(1, String.class))
-                                .and(takesArgument(2, Object.class)),
-                        FormatMessageAdvice.class));
+        return Collections.singletonList(new TypeInstrumentation(LOGGING_HANDLER, REACTOR_LOGGING_HANDLER) {
+                                             @Override
+                                             protected void transform(TypeTransformer t) {
+                                                 t.advice(named("format").and(takesArguments(3)).and(takesArgument(1, String.class))
+                                                         .and(takesArgument(2, Object.class)),
+                                                         FormatMessageAdvice.class);
+                                             }
+                                         });
     }
 }

@@ -3,6 +3,7 @@ package dev.secretagent.agent.instrument.okhttp;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
 
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +35,11 @@ public final class OkHttpInstrumentation implements TargetInstrumentation {
     @Override
     public List<TypeInstrumentation> types() {
         return Collections.singletonList(
-                TypeInstrumentation.named("okhttp3.logging.HttpLoggingInterceptor", "okhttp3.logging.LoggingEventListener")
-                        .advice(isConstructor(), LoggerFieldAdvice.class));
+                new TypeInstrumentation("okhttp3.logging.HttpLoggingInterceptor", "okhttp3.logging.LoggingEventListener") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(isConstructor(), LoggerFieldAdvice.class);
+                    }
+                });
     }
 }

@@ -3,6 +3,7 @@ package dev.secretagent.agent.instrument.otel;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -41,14 +42,26 @@ public final class OtelInstrumentation implements TargetInstrumentation {
     @Override
     public List<TypeInstrumentation> types() {
         return Arrays.asList(
-                TypeInstrumentation.named(PACKAGE + "logs.LogsRequestMarshaler", PACKAGE + "logs.LowAllocationLogsRequestMarshaler")
-                        .advice(batch(), LogsExportAdvice.class),
-                TypeInstrumentation.named(PACKAGE + "traces.TraceRequestMarshaler",
-                                PACKAGE + "traces.LowAllocationTraceRequestMarshaler")
-                        .advice(batch(), TracesExportAdvice.class),
-                TypeInstrumentation.named(PACKAGE + "metrics.MetricsRequestMarshaler",
-                                PACKAGE + "metrics.LowAllocationMetricsRequestMarshaler")
-                        .advice(batch(), MetricsExportAdvice.class));
+                new TypeInstrumentation(PACKAGE + "logs.LogsRequestMarshaler", PACKAGE + "logs.LowAllocationLogsRequestMarshaler") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(batch(), LogsExportAdvice.class);
+                    }
+                },
+                new TypeInstrumentation(PACKAGE + "traces.TraceRequestMarshaler",
+                                PACKAGE + "traces.LowAllocationTraceRequestMarshaler") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(batch(), TracesExportAdvice.class);
+                    }
+                },
+                new TypeInstrumentation(PACKAGE + "metrics.MetricsRequestMarshaler",
+                                PACKAGE + "metrics.LowAllocationMetricsRequestMarshaler") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(batch(), MetricsExportAdvice.class);
+                    }
+                });
     }
 
     /** {@code static create(Collection)} and {@code initialize(Collection)}. */
