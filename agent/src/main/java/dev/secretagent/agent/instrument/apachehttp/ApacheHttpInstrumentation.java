@@ -1,5 +1,6 @@
 package dev.secretagent.agent.instrument.apachehttp;
 
+import dev.secretagent.agent.instrument.AdviceConstants;
 import dev.secretagent.agent.instrument.CookieValueAdvice;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
@@ -72,33 +73,24 @@ public final class ApacheHttpInstrumentation implements TargetInstrumentation {
                                 Http4WireAdvice.class);
                     }
                 },
-                new TypeInstrumentation("org.apache.hc.client5.http.impl.cookie.BasicClientCookie") {
-                    @Override
-                    protected void transform(TypeTransformer t) {
-                        t.advice(named("toString").and(takesArguments(0)), CookieValueAdvice.class,
-                                CookieValueAdvice.between("; value: ", "; domain: ", "apachehttp5:cookie"));
-                    }
-                },
-                new TypeInstrumentation("org.apache.hc.client5.http.protocol.ResponseProcessCookies") {
-                    @Override
-                    protected void transform(TypeTransformer t) {
-                        t.advice(named("formatCookie").and(takesArguments(1)), CookieValueAdvice.class,
-                                CookieValueAdvice.between("=\"", "\", domain:", "apachehttp5:cookie"));
-                    }
-                },
-                new TypeInstrumentation("org.apache.http.impl.cookie.BasicClientCookie") {
-                    @Override
-                    protected void transform(TypeTransformer t) {
-                        t.advice(named("toString").and(takesArguments(0)), CookieValueAdvice.class,
-                                CookieValueAdvice.between("[value: ", "][domain: ", "apachehttp4:cookie"));
-                    }
-                },
-                new TypeInstrumentation("org.apache.http.client.protocol.ResponseProcessCookies") {
-                    @Override
-                    protected void transform(TypeTransformer t) {
-                        t.advice(named("formatCooke").and(takesArguments(1)), CookieValueAdvice.class,
-                                CookieValueAdvice.between("=\"", "\", version:", "apachehttp4:cookie"));
-                    }
-                });
+                cookieText("org.apache.hc.client5.http.impl.cookie.BasicClientCookie", "toString", 0,
+                        CookieValueAdvice.between("; value: ", "; domain: ", "apachehttp5:cookie")),
+                cookieText("org.apache.hc.client5.http.protocol.ResponseProcessCookies", "formatCookie", 1,
+                        CookieValueAdvice.between("=\"", "\", domain:", "apachehttp5:cookie")),
+                cookieText("org.apache.http.impl.cookie.BasicClientCookie", "toString", 0,
+                        CookieValueAdvice.between("[value: ", "][domain: ", "apachehttp4:cookie")),
+                cookieText("org.apache.http.client.protocol.ResponseProcessCookies", "formatCooke", 1,
+                        CookieValueAdvice.between("=\"", "\", version:", "apachehttp4:cookie")));
+    }
+
+    /** {@code type}'s method that turns a cookie into text, masked by the one cookie advice with these constants. */
+    private static TypeInstrumentation cookieText(String type, final String method, final int arguments,
+                                                  final AdviceConstants constants) {
+        return new TypeInstrumentation(type) {
+            @Override
+            protected void transform(TypeTransformer t) {
+                t.advice(named(method).and(takesArguments(arguments)), CookieValueAdvice.class, constants);
+            }
+        };
     }
 }
