@@ -11,35 +11,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * The only transformer the framework targets register. Until Byte Buddy is ready, a watched class
  * waits here instead of loading uninstrumented; afterwards every watched class goes to Byte Buddy's
- * transformer (loading and retransformation alike). Every other class costs a prefix check.
+ * transformer (loading and retransformation alike). Every other class costs a name lookup ({@link WatchedNames}).
  */
 final class ClassLoadGate implements ClassFileTransformer {
     /** Far longer than set-up ever takes; only a deadlock we did not foresee would reach it. */
     private static final long MAX_WAIT_SECONDS = 30;
 
-    private final String[] watchedInternal;
+    private final WatchedNames watched;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile ClassFileTransformer delegate;
 
-    ClassLoadGate(String[] watched) {
-        this.watchedInternal = new String[watched.length];
-        for (int i = 0; i < watched.length; i++) {
-            watchedInternal[i] = watched[i].replace('.', '/');
-        }
+    ClassLoadGate(WatchedNames watched) {
+        this.watched = watched;
     }
 
     void open(ClassFileTransformer transformer) {
         delegate = transformer;
         ready.countDown();
-    }
-
-    static boolean startsWithAny(String name, String[] prefixes) {
-        for (String p : prefixes) {
-            if (name.startsWith(p)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
@@ -59,7 +47,7 @@ final class ClassLoadGate implements ClassFileTransformer {
     }
 
     private ClassFileTransformer awaitDelegate(String className) {
-        if (className == null || !startsWithAny(className, watchedInternal)) {
+        if (className == null || !watched.watchesInternal(className)) {
             return null;
         }
         ClassFileTransformer d = delegate;

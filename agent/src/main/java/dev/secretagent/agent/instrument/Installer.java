@@ -24,8 +24,9 @@ import java.util.List;
  * watches, whose loading waits until the AgentBuilder is ready and is then transformed by it. No
  * watched class is ever defined uninstrumented; an application that touches Logback in its first
  * milliseconds waits for the agent, one that does not, does not. When attached late, it is built
- * synchronously. Ignore-by-default: only classes whose names start with a declared prefix are
- * looked at. Already loaded watched classes are retransformed.
+ * synchronously. Ignore-by-default: only classes with a name (or prefix) a target declares are looked at,
+ * and those names are derived from the targets' {@link TypeInstrumentation}s. Already loaded watched classes
+ * are retransformed.
  */
 public final class Installer {
     private Installer() {
@@ -35,17 +36,13 @@ public final class Installer {
     public static List<String> install(final Instrumentation inst, final List<TargetInstrumentation> targets,
                                        boolean background) {
         List<String> names = new ArrayList<>();
-        List<String> prefixes = new ArrayList<>();
         for (TargetInstrumentation t : targets) {
             names.add(t.name());
-            for (String p : t.classNamePrefixes()) {
-                prefixes.add(p);
-            }
         }
         if (targets.isEmpty()) {
             return names;
         }
-        final String[] watched = prefixes.toArray(new String[0]);
+        final WatchedNames watched = new WatchedNames(targets);
         final ClassLoadGate gate = new ClassLoadGate(watched);
         inst.addTransformer(gate, true);
         Runnable build = new Runnable() {
@@ -76,7 +73,7 @@ public final class Installer {
         return names;
     }
 
-    private static AgentBuilder build(Instrumentation inst, List<TargetInstrumentation> targets, final String[] watched) {
+    static AgentBuilder build(Instrumentation inst, List<TargetInstrumentation> targets, final WatchedNames watched) {
         AgentBuilder builder = newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -90,19 +87,27 @@ public final class Installer {
                     @Override
                     public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module,
                                            Class<?> classBeingRedefined, java.security.ProtectionDomain pd) {
-                        return !ClassLoadGate.startsWithAny(type.getName(), watched);
+                        return !watched.watchesBinary(type.getName());
                     }
                 });
         for (TargetInstrumentation t : targets) {
-            builder = t.apply(builder);
+            for (TypeInstrumentation type : t.types()) {
+                List<MethodHook> hooks = type.hooks();
+                AgentBuilder.Identified.Extendable typeBuilder =
+                        builder.type(type.typeMatcher()).transform(hooks.get(0).transformer());
+                for (MethodHook hook : hooks.subList(1, hooks.size())) {
+                    typeBuilder = typeBuilder.transform(hook.transformer());
+                }
+                builder = typeBuilder;
+            }
         }
         return builder;
     }
 
-    private static void retransformLoaded(Instrumentation inst, String[] watched) {
+    private static void retransformLoaded(Instrumentation inst, WatchedNames watched) {
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (ClassLoadGate.startsWithAny(c.getName(), watched) && inst.isModifiableClass(c)) {
+            if (watched.watchesBinary(c.getName()) && inst.isModifiableClass(c)) {
                 loaded.add(c);
             }
         }

@@ -1,20 +1,22 @@
 package dev.secretagent.agent.instrument;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
+import java.util.List;
 
 /**
- * One instrumented target (a framework, a JDK class). Implementations live in their own folder
- * ({@code instrument/<target>/}), stay thin (find the text or value at the framework's boundary and
- * hand it to one static door in runtime) and name the package prefixes they touch, so the
- * installer can ignore every other class without looking at it.
+ * One instrumented target (a framework). Implementations live in their own folder ({@code instrument/<target>/}),
+ * stay thin (find the text or value at the framework's boundary and hand it to one static door in runtime) and
+ * only declare: which types, which methods, which advice, and which versions. {@link Installer} turns the
+ * declarations into the one AgentBuilder and derives the class names the class-load gate and the ignore matcher
+ * watch from them, so no target names a class twice (the shape of the OpenTelemetry agent's
+ * {@code TypeInstrumentation} with its {@code TypeTransformer}).
  */
 public interface TargetInstrumentation {
     /** Short name used in {@code instrument.disabled} and in the start-up line, e.g. {@code logback}. */
     String name();
 
-    /** Class-name prefixes this target may transform; everything else is ignored by default. */
-    String[] classNamePrefixes();
+    /** The framework versions this target supports; both ends are tested (agent/src/test: VersionRangeTest). */
+    SupportedVersions supportedVersions();
 
-    /** Adds this target's type matchers and advice to the shared builder. */
-    AgentBuilder apply(AgentBuilder builder);
+    /** The types this target instruments and, for each, the methods and their advice. */
+    List<TypeInstrumentation> types();
 }

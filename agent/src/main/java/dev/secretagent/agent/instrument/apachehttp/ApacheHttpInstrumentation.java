@@ -1,7 +1,16 @@
 package dev.secretagent.agent.instrument.apachehttp;
 
+import dev.secretagent.agent.instrument.AdviceConstants;
+import dev.secretagent.agent.instrument.CookieValueAdvice;
+import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -32,40 +41,56 @@ public final class ApacheHttpInstrumentation implements TargetInstrumentation {
     }
 
     @Override
-    public String[] classNamePrefixes() {
-        return new String[] {"org.apache.hc.client5.http.impl.Wire", "org.apache.hc.client5.http.impl.async.LoggingIOSession",
-            "org.apache.http.impl.conn.Wire",
-            "org.apache.hc.client5.http.impl.cookie.BasicClientCookie", "org.apache.hc.client5.http.protocol.ResponseProcessCookies",
-            "org.apache.http.impl.cookie.BasicClientCookie", "org.apache.http.client.protocol.ResponseProcessCookies"};
+    public SupportedVersions supportedVersions() {
+        // 5.0 had no LoggingIOSession#logData and no ResponseProcessCookies#formatCookie
+        return SupportedVersions
+                .oldest("org.apache.httpcomponents:httpclient:4.5", "org.apache.httpcomponents.client5:httpclient5:5.1.3")
+                .newest("org.apache.httpcomponents:httpclient:4.5.14", "org.apache.httpcomponents.client5:httpclient5:5.5.1")
+                .outside("org.apache.httpcomponents.client5:httpclient5:5.0");
     }
 
     @Override
-    public AgentBuilder apply(AgentBuilder builder) {
-        ClassLoader advice = ClassLoader.getSystemClassLoader();
-        return builder
-                .type(named("org.apache.hc.client5.http.impl.Wire"))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
-                        .advice(named("wire").and(takesArguments(4)).and(takesArgument(1, byte[].class)),
-                                Http5WireAdvice.class.getName()))
-                .type(named("org.apache.hc.client5.http.impl.async.LoggingIOSession"))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
-                        .advice(named("logData").and(takesArguments(2)).and(takesArgument(0, java.nio.ByteBuffer.class)),
-                                Http5AsyncLogDataAdvice.class.getName()))
-                .type(named("org.apache.http.impl.conn.Wire"))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
-                        .advice(named("wire").and(takesArguments(2)).and(takesArgument(1, java.io.InputStream.class)),
-                                Http4WireAdvice.class.getName()))
-                .type(named("org.apache.hc.client5.http.impl.cookie.BasicClientCookie"))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
-                        .advice(named("toString").and(takesArguments(0)), Http5CookieToStringAdvice.class.getName()))
-                .type(named("org.apache.hc.client5.http.protocol.ResponseProcessCookies"))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
-                        .advice(named("formatCookie").and(takesArguments(1)), Http5FormatCookieAdvice.class.getName()))
-                .type(named("org.apache.http.impl.cookie.BasicClientCookie"))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
-                        .advice(named("toString").and(takesArguments(0)), Http4CookieToStringAdvice.class.getName()))
-                .type(named("org.apache.http.client.protocol.ResponseProcessCookies"))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
-                        .advice(named("formatCooke").and(takesArguments(1)), Http4FormatCookieAdvice.class.getName()));
+    public List<TypeInstrumentation> types() {
+        return Arrays.asList(
+                new TypeInstrumentation("org.apache.hc.client5.http.impl.Wire") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("wire").and(takesArguments(4)).and(takesArgument(1, byte[].class)),
+                                Http5WireAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("org.apache.hc.client5.http.impl.async.LoggingIOSession") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("logData").and(takesArguments(2)).and(takesArgument(0, ByteBuffer.class)),
+                                Http5AsyncLogDataAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("org.apache.http.impl.conn.Wire") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("wire").and(takesArguments(2)).and(takesArgument(1, InputStream.class)),
+                                Http4WireAdvice.class);
+                    }
+                },
+                cookieText("org.apache.hc.client5.http.impl.cookie.BasicClientCookie", "toString", 0,
+                        CookieValueAdvice.between("; value: ", "; domain: ", "apachehttp5:cookie")),
+                cookieText("org.apache.hc.client5.http.protocol.ResponseProcessCookies", "formatCookie", 1,
+                        CookieValueAdvice.between("=\"", "\", domain:", "apachehttp5:cookie")),
+                cookieText("org.apache.http.impl.cookie.BasicClientCookie", "toString", 0,
+                        CookieValueAdvice.between("[value: ", "][domain: ", "apachehttp4:cookie")),
+                cookieText("org.apache.http.client.protocol.ResponseProcessCookies", "formatCooke", 1,
+                        CookieValueAdvice.between("=\"", "\", version:", "apachehttp4:cookie")));
+    }
+
+    /** {@code type}'s method that turns a cookie into text, masked by the one cookie advice with these constants. */
+    private static TypeInstrumentation cookieText(String type, final String method, final int arguments,
+                                                  final AdviceConstants constants) {
+        return new TypeInstrumentation(type) {
+            @Override
+            protected void transform(TypeTransformer t) {
+                t.advice(named(method).and(takesArguments(arguments)), CookieValueAdvice.class, constants);
+            }
+        };
     }
 }

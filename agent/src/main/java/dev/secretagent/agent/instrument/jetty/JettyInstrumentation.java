@@ -1,14 +1,21 @@
 package dev.secretagent.agent.instrument.jetty;
 
+import dev.secretagent.agent.instrument.CookieValueAdvice;
+import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameContains;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -43,31 +50,53 @@ public final class JettyInstrumentation implements TargetInstrumentation {
     }
 
     @Override
-    public String[] classNamePrefixes() {
-        return new String[] {"org.eclipse.jetty.util.BufferUtil", "org.eclipse.jetty.io.", "org.eclipse.jetty.http.HttpCookie",
-            "org.eclipse.jetty.http.HttpParser"};
+    public SupportedVersions supportedVersions() {
+        // 11.x: HttpCookie is a class without the static toString(HttpCookie) every 12.x cookie's toString() calls
+        return SupportedVersions
+                .oldest("org.eclipse.jetty:jetty-util:12.0.16", "org.eclipse.jetty:jetty-io:12.0.16",
+                        "org.eclipse.jetty:jetty-http:12.0.16")
+                .newest("org.eclipse.jetty:jetty-util:12.1.10", "org.eclipse.jetty:jetty-io:12.1.10",
+                        "org.eclipse.jetty:jetty-http:12.1.10")
+                .outside("org.eclipse.jetty:jetty-util:11.0.24", "org.eclipse.jetty:jetty-io:11.0.24",
+                        "org.eclipse.jetty:jetty-http:11.0.24");
     }
 
     @Override
-    public AgentBuilder apply(AgentBuilder builder) {
-        ClassLoader advice = ClassLoader.getSystemClassLoader();
-        return builder
-                .type(named("org.eclipse.jetty.util.BufferUtil"))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
-                        .advice(named("appendDebugString").and(takesArguments(2))
-                                        .and(takesArgument(0, StringBuilder.class)).and(takesArgument(1, ByteBuffer.class)),
-                                AppendDebugStringAdvice.class.getName())
-                        .advice(named("toHexSummary").and(takesArguments(1)).and(takesArgument(0, ByteBuffer.class)),
-                                HexSummaryAdvice.class.getName()))
-                .type(nameStartsWith("org.eclipse.jetty.io.").and(nameContains("EndPoint")))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
-                        .advice(named("fill").and(takesArguments(1)).and(takesArgument(0, ByteBuffer.class))
-                                        .and(returns(int.class)).and(not(isAbstract())),
-                                FillAdvice.class.getName()))
-                .type(named("org.eclipse.jetty.http.HttpCookie"))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(advice)
-                        .advice(named("toString").and(takesArguments(1)), CookieToStringAdvice.class.getName()))
-                .type(named("org.eclipse.jetty.http.HttpParser"))
-                .transform(new ParserDebugSubstitution());
+    public List<TypeInstrumentation> types() {
+        return Arrays.asList(
+                new TypeInstrumentation("org.eclipse.jetty.util.BufferUtil") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("appendDebugString").and(takesArguments(2))
+                                .and(takesArgument(0, StringBuilder.class)).and(takesArgument(1, ByteBuffer.class)),
+                                AppendDebugStringAdvice.class);
+                        t.advice(named("toHexSummary").and(takesArguments(1)).and(takesArgument(0, ByteBuffer.class)),
+                                HexSummaryAdvice.class);
+                    }
+                },
+                // the end points are many (socket, SSL, proxy, the application's own): every EndPoint class of the package
+                new TypeInstrumentation(Collections.<String>emptyList(), Collections.singletonList("org.eclipse.jetty.io.")) {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.where(nameContains("EndPoint"));
+                        t.advice(named("fill").and(takesArguments(1)).and(takesArgument(0, ByteBuffer.class))
+                                .and(returns(int.class)).and(not(isAbstract())),
+                                FillAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("org.eclipse.jetty.http.HttpCookie") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("toString").and(takesArguments(1)), CookieValueAdvice.class,
+                                CookieValueAdvice.bracketedPair("jetty:cookie"));
+                    }
+                },
+                new TypeInstrumentation("org.eclipse.jetty.http.HttpParser") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        ElementMatcher.Junction<MethodDescription> parserDebug = named("parsedHeader").or(named("parsedTrailer"));
+                        t.visit(parserDebug, new ParserDebugSubstitution(parserDebug));
+                    }
+                });
     }
 }

@@ -6,6 +6,7 @@ import net.bytebuddy.asm.MemberSubstitution;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 import java.security.ProtectionDomain;
@@ -20,6 +21,13 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * before the logger formats them apart. Only that call site changes; the parse itself is untouched.
  */
 final class ParserDebugSubstitution implements AgentBuilder.Transformer {
+    private final ElementMatcher<? super MethodDescription> callers;
+
+    /** {@code callers}: the methods whose DEBUG call is replaced. */
+    ParserDebugSubstitution(ElementMatcher<? super MethodDescription> callers) {
+        this.callers = callers;
+    }
+
     @Override
     public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
                                             JavaModule module, ProtectionDomain domain) {
@@ -29,7 +37,7 @@ final class ParserDebugSubstitution implements AgentBuilder.Transformer {
             return builder.visit(MemberSubstitution.relaxed()
                     .method(named("debug").and(takesArguments(String.class, Object[].class)))
                     .replaceWith(substitute)
-                    .on(named("parsedHeader").or(named("parsedTrailer"))));
+                    .on(callers));
         } catch (Throwable t) {
             return builder;
         }

@@ -1,7 +1,12 @@
 package dev.secretagent.agent.instrument.jul;
 
+import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
+
+import java.util.Collections;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -21,15 +26,17 @@ public final class JulInstrumentation implements TargetInstrumentation {
     }
 
     @Override
-    public String[] classNamePrefixes() {
-        return new String[] {"java.util.logging.StreamHandler"};
+    public SupportedVersions supportedVersions() {
+        return SupportedVersions.jdk(17, 25);
     }
 
     @Override
-    public AgentBuilder apply(AgentBuilder builder) {
-        return builder.type(named("java.util.logging.StreamHandler"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("publish").and(takesArguments(1)), PublishAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()));
+    public List<TypeInstrumentation> types() {
+        return Collections.singletonList(new TypeInstrumentation("java.util.logging.StreamHandler") {
+                                             @Override
+                                             protected void transform(TypeTransformer t) {
+                                                 t.advice(named("publish").and(takesArguments(1)), PublishAdvice.class);
+                                             }
+                                         });
     }
 }

@@ -1,12 +1,17 @@
 package dev.secretagent.agent.instrument.log4j1;
 
+import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
+
+import java.io.ObjectOutputStream;
+import java.util.Arrays;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -34,57 +39,66 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * builds each bind parameter in {@code JdbcPatternParser.buildValueStr(event, converter)}, hooked the same way.
  *
  * <p>Why the layouts are named rather than matched as "every subclass of Layout": the class-load gate and the
- * ignore matcher decide by class-name prefix before a class is parsed, which keeps every other class at one prefix
- * check. An application's own layout elsewhere is covered when its {@code format} returns what a built-in layout's
+ * ignore matcher decide by class name before a class is parsed, which keeps every other class at one name
+ * lookup. An application's own layout elsewhere is covered when its {@code format} returns what a built-in layout's
  * {@code format} returned (a subclass that does not override it, or calls {@code super.format}); one that builds
  * its text itself is not.
  */
 public final class Log4j1Instrumentation implements TargetInstrumentation {
+    static final String LOGGING_EVENT = "org.apache.log4j.spi.LoggingEvent";
+
     @Override
     public String name() {
         return "log4j1";
     }
 
     @Override
-    public String[] classNamePrefixes() {
-        return new String[] {"org.apache.log4j.WriterAppender", "org.apache.log4j.helpers.QuietWriter",
-                "org.apache.log4j.helpers.CountingQuietWriter", "org.apache.log4j.spi.LoggingEvent",
-                // layouts (reload4j, Log4j 1.2.17, apache-log4j-extras): DateLayout and Layout are abstract
-                "org.apache.log4j.PatternLayout", "org.apache.log4j.EnhancedPatternLayout",
-                "org.apache.log4j.SimpleLayout", "org.apache.log4j.TTCCLayout", "org.apache.log4j.HTMLLayout",
-                "org.apache.log4j.xml.XMLLayout", "org.apache.log4j.xml.XSLTLayout",
-                "org.apache.log4j.jdbc.JdbcPatternParser"};
+    public SupportedVersions supportedVersions() {
+        return SupportedVersions.oldest("log4j:log4j:1.2.17").newest("ch.qos.reload4j:reload4j:1.2.26");
     }
 
     @Override
-    public AgentBuilder apply(AgentBuilder builder) {
-        return builder
-                .type(named("org.apache.log4j.WriterAppender"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("subAppend").and(takesArguments(1)), SubAppendAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()))
-                .type(namedOneOf("org.apache.log4j.helpers.QuietWriter", "org.apache.log4j.helpers.CountingQuietWriter"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("write").and(takesArguments(String.class)), QuietWriteAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()))
-                .type(named("org.apache.log4j.spi.LoggingEvent"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("writeObject").and(takesArguments(java.io.ObjectOutputStream.class)),
-                                ShippedEventAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()))
-                .type(hasSuperClass(named("org.apache.log4j.Layout")))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("format").and(not(isAbstract())).and(takesArguments(1))
-                                        .and(takesArgument(0, named("org.apache.log4j.spi.LoggingEvent")))
-                                        .and(returns(String.class)),
-                                FormattedTextAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()))
-                .type(named("org.apache.log4j.jdbc.JdbcPatternParser"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("buildValueStr").and(takesArguments(2))
-                                        .and(takesArgument(0, named("org.apache.log4j.spi.LoggingEvent")))
-                                        .and(returns(String.class)),
-                                FormattedTextAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()));
+    public List<TypeInstrumentation> types() {
+        return Arrays.asList(
+                new TypeInstrumentation("org.apache.log4j.WriterAppender") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("subAppend").and(takesArguments(1)), SubAppendAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("org.apache.log4j.helpers.QuietWriter", "org.apache.log4j.helpers.CountingQuietWriter") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("write").and(takesArguments(String.class)), QuietWriteAdvice.class);
+                    }
+                },
+                new TypeInstrumentation(LOGGING_EVENT) {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("writeObject").and(takesArguments(ObjectOutputStream.class)),
+                                ShippedEventAdvice.class);
+                    }
+                },
+                // layouts (reload4j, Log4j 1.2.17, apache-log4j-extras): DateLayout and Layout are abstract
+                new TypeInstrumentation("org.apache.log4j.PatternLayout", "org.apache.log4j.EnhancedPatternLayout",
+                                "org.apache.log4j.SimpleLayout", "org.apache.log4j.TTCCLayout", "org.apache.log4j.HTMLLayout",
+                                "org.apache.log4j.xml.XMLLayout", "org.apache.log4j.xml.XSLTLayout") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.where(hasSuperClass(named("org.apache.log4j.Layout")));
+                        t.advice(named("format").and(not(isAbstract())).and(takesArguments(1))
+                                .and(takesArgument(0, named(LOGGING_EVENT))).and(returns(String.class)),
+                                FormattedTextAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("org.apache.log4j.jdbc.JdbcPatternParser") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.since("reload4j 1.2.18.1");
+                        t.advice(named("buildValueStr").and(takesArguments(2))
+                                .and(takesArgument(0, named(LOGGING_EVENT))).and(returns(String.class)),
+                                FormattedTextAdvice.class);
+                    }
+                });
     }
 }

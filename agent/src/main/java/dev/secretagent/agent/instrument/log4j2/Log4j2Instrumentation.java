@@ -1,7 +1,12 @@
 package dev.secretagent.agent.instrument.log4j2;
 
+import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
+
+import java.util.Collections;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -23,15 +28,21 @@ public final class Log4j2Instrumentation implements TargetInstrumentation {
     }
 
     @Override
-    public String[] classNamePrefixes() {
-        return new String[] {"org.apache.logging.log4j.core.appender.AbstractOutputStreamAppender"};
+    public SupportedVersions supportedVersions() {
+        // 2.0.x appenders had no tryAppend: the encoder path arrived later
+        return SupportedVersions.oldest("org.apache.logging.log4j:log4j-core:2.17.2")
+                .newest("org.apache.logging.log4j:log4j-core:2.25.3")
+                .outside("org.apache.logging.log4j:log4j-core:2.0.2");
     }
 
     @Override
-    public AgentBuilder apply(AgentBuilder builder) {
-        return builder.type(named("org.apache.logging.log4j.core.appender.AbstractOutputStreamAppender"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("tryAppend").and(takesArguments(1)), TryAppendAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()));
+    public List<TypeInstrumentation> types() {
+        return Collections.singletonList(
+                new TypeInstrumentation("org.apache.logging.log4j.core.appender.AbstractOutputStreamAppender") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("tryAppend").and(takesArguments(1)), TryAppendAdvice.class);
+                    }
+                });
     }
 }

@@ -1,7 +1,13 @@
 package dev.secretagent.agent.instrument.logback;
 
+import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
+
+import java.io.ObjectOutputStream;
+import java.util.Arrays;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -35,41 +41,48 @@ public final class LogbackInstrumentation implements TargetInstrumentation {
     }
 
     @Override
-    public String[] classNamePrefixes() {
-        // LoggingEvent and LoggingEventVO both named: the first is a prefix of the second, but the list says what
-        // is hooked, not what a prefix happens to admit
-        return new String[] {"ch.qos.logback.core.OutputStreamAppender", "ch.qos.logback.classic.spi.LoggingEvent",
-                "ch.qos.logback.classic.spi.LoggingEventVO", "ch.qos.logback.classic.spi.ThrowableProxy"};
+    public SupportedVersions supportedVersions() {
+        // 1.1.x appenders had no writeBytes: the encoder wrote to the stream itself
+        return SupportedVersions.oldest("ch.qos.logback:logback-classic:1.2.13", "ch.qos.logback:logback-core:1.2.13")
+                .newest("ch.qos.logback:logback-classic:1.5.38", "ch.qos.logback:logback-core:1.5.38")
+                .outside("ch.qos.logback:logback-classic:1.1.11", "ch.qos.logback:logback-core:1.1.11");
     }
 
     @Override
-    public AgentBuilder apply(AgentBuilder builder) {
-        return builder
-                .type(named("ch.qos.logback.core.OutputStreamAppender"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("subAppend").and(takesArguments(1)).and(not(isStatic())),
-                                SubAppendAdvice.class.getName())
-                        .advice(named("writeBytes").and(takesArguments(byte[].class)), WriteBytesAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()))
-                .type(named("ch.qos.logback.classic.spi.LoggingEvent"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("getFormattedMessage").and(takesArguments(0)).and(returns(String.class)),
-                                EventMessageAdvice.class.getName())
-                        .advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
-                                EventMessageAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()))
-                .type(named("ch.qos.logback.classic.spi.LoggingEventVO"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("writeObject").and(takesArguments(java.io.ObjectOutputStream.class)),
-                                ShippedEventAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()))
-                .type(named("ch.qos.logback.classic.spi.ThrowableProxy"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
-                                ThrowableMessageAdvice.class.getName())
-                        // 1.3+: "CIRCULAR REFERENCE: " + the throwable's toString(), message included
-                        .advice(named("getOverridingMessage").and(takesArguments(0)).and(returns(String.class)),
-                                ThrowableMessageAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()));
+    public List<TypeInstrumentation> types() {
+        return Arrays.asList(
+                new TypeInstrumentation("ch.qos.logback.core.OutputStreamAppender") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("subAppend").and(takesArguments(1)).and(not(isStatic())), SubAppendAdvice.class);
+                        t.advice(named("writeBytes").and(takesArguments(byte[].class)), WriteBytesAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("ch.qos.logback.classic.spi.LoggingEvent") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("getFormattedMessage").and(takesArguments(0)).and(returns(String.class)),
+                                EventMessageAdvice.class);
+                        t.advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
+                                EventMessageAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("ch.qos.logback.classic.spi.LoggingEventVO") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("writeObject").and(takesArguments(ObjectOutputStream.class)),
+                                ShippedEventAdvice.class);
+                    }
+                },
+                new TypeInstrumentation("ch.qos.logback.classic.spi.ThrowableProxy") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
+                                ThrowableMessageAdvice.class);
+                        // "CIRCULAR REFERENCE: " + the throwable's toString(), message included
+                        t.adviceSince("logback 1.3", named("getOverridingMessage").and(takesArguments(0))
+                                .and(returns(String.class)), ThrowableMessageAdvice.class);
+                    }
+                });
     }
 }

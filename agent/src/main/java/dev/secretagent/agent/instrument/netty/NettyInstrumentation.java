@@ -1,10 +1,14 @@
 package dev.secretagent.agent.instrument.netty;
 
+import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
+
+import java.util.Collections;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -32,17 +36,21 @@ public final class NettyInstrumentation implements TargetInstrumentation {
     }
 
     @Override
-    public String[] classNamePrefixes() {
-        return new String[] {LOGGING_HANDLER, REACTOR_LOGGING_HANDLER};
+    public SupportedVersions supportedVersions() {
+        return SupportedVersions
+                .oldest("io.netty:netty-handler:4.1.0.Final", "io.projectreactor.netty:reactor-netty-core:1.0.0")
+                .newest("io.netty:netty-handler:4.2.17.Final", "io.projectreactor.netty:reactor-netty-core:1.3.7");
     }
 
     @Override
-    public AgentBuilder apply(AgentBuilder builder) {
-        return builder
-                .type(namedOneOf(LOGGING_HANDLER, REACTOR_LOGGING_HANDLER))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(ClassLoader.getSystemClassLoader())
-                        .advice(named("format").and(takesArguments(3)).and(takesArgument(1, String.class))
-                                        .and(takesArgument(2, Object.class)),
-                                FormatMessageAdvice.class.getName()));
+    public List<TypeInstrumentation> types() {
+        return Collections.singletonList(new TypeInstrumentation(LOGGING_HANDLER, REACTOR_LOGGING_HANDLER) {
+                                             @Override
+                                             protected void transform(TypeTransformer t) {
+                                                 t.advice(named("format").and(takesArguments(3)).and(takesArgument(1, String.class))
+                                                         .and(takesArgument(2, Object.class)),
+                                                         FormatMessageAdvice.class);
+                                             }
+                                         });
     }
 }

@@ -1,11 +1,14 @@
 package dev.secretagent.agent.instrument.okhttp;
 
+import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
+
+import java.util.Collections;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 
 /**
  * OkHttp 4.x and 5.x: {@code HttpLoggingInterceptor} and {@code LoggingEventListener} hand every line
@@ -23,15 +26,20 @@ public final class OkHttpInstrumentation implements TargetInstrumentation {
     }
 
     @Override
-    public String[] classNamePrefixes() {
-        return new String[] {"okhttp3.logging.HttpLoggingInterceptor", "okhttp3.logging.LoggingEventListener"};
+    public SupportedVersions supportedVersions() {
+        // 3.x keeps the same logger field and would be matched: it is outside only because no test app runs it
+        return SupportedVersions.oldest("com.squareup.okhttp3:logging-interceptor:4.0.0")
+                .newest("com.squareup.okhttp3:logging-interceptor:5.5.1");
     }
 
     @Override
-    public AgentBuilder apply(AgentBuilder builder) {
-        return builder
-                .type(namedOneOf("okhttp3.logging.HttpLoggingInterceptor", "okhttp3.logging.LoggingEventListener"))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(ClassLoader.getSystemClassLoader())
-                        .advice(isConstructor(), LoggerFieldAdvice.class.getName()));
+    public List<TypeInstrumentation> types() {
+        return Collections.singletonList(
+                new TypeInstrumentation("okhttp3.logging.HttpLoggingInterceptor", "okhttp3.logging.LoggingEventListener") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(isConstructor(), LoggerFieldAdvice.class);
+                    }
+                });
     }
 }

@@ -1,11 +1,15 @@
 package dev.secretagent.agent.instrument.otel;
 
+import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -30,27 +34,34 @@ public final class OtelInstrumentation implements TargetInstrumentation {
     }
 
     @Override
-    public String[] classNamePrefixes() {
-        return new String[] {PACKAGE + "logs.", PACKAGE + "traces.", PACKAGE + "metrics."};
+    public SupportedVersions supportedVersions() {
+        return SupportedVersions.oldest("io.opentelemetry:opentelemetry-exporter-otlp-common:1.38.0")
+                .newest("io.opentelemetry:opentelemetry-exporter-otlp-common:1.68.0");
     }
 
     @Override
-    public AgentBuilder apply(AgentBuilder builder) {
-        return builder
-                .type(namedOneOf(PACKAGE + "logs.LogsRequestMarshaler", PACKAGE + "logs.LowAllocationLogsRequestMarshaler"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(batch(), LogsExportAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()))
-                .type(namedOneOf(PACKAGE + "traces.TraceRequestMarshaler",
-                        PACKAGE + "traces.LowAllocationTraceRequestMarshaler"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(batch(), TracesExportAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()))
-                .type(namedOneOf(PACKAGE + "metrics.MetricsRequestMarshaler",
-                        PACKAGE + "metrics.LowAllocationMetricsRequestMarshaler"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .advice(batch(), MetricsExportAdvice.class.getName())
-                        .include(ClassLoader.getSystemClassLoader()));
+    public List<TypeInstrumentation> types() {
+        return Arrays.asList(
+                new TypeInstrumentation(PACKAGE + "logs.LogsRequestMarshaler", PACKAGE + "logs.LowAllocationLogsRequestMarshaler") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(batch(), LogsExportAdvice.class);
+                    }
+                },
+                new TypeInstrumentation(PACKAGE + "traces.TraceRequestMarshaler",
+                                PACKAGE + "traces.LowAllocationTraceRequestMarshaler") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(batch(), TracesExportAdvice.class);
+                    }
+                },
+                new TypeInstrumentation(PACKAGE + "metrics.MetricsRequestMarshaler",
+                                PACKAGE + "metrics.LowAllocationMetricsRequestMarshaler") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.advice(batch(), MetricsExportAdvice.class);
+                    }
+                });
     }
 
     /** {@code static create(Collection)} and {@code initialize(Collection)}. */

@@ -1,0 +1,79 @@
+package dev.secretagent.agent.instrument;
+
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A target's declaration for one type (or a family of types): the names it is matched by, given to the
+ * constructor, and in {@link #transform} the hooks applied to it (and a refinement that needs the parsed type).
+ *
+ * <p>Two stages on purpose: the names are plain strings, read before {@code main} to set up the class-load gate;
+ * {@link #transform} builds Byte Buddy matchers and runs only on the installer's background thread, so no Byte
+ * Buddy class loads on the application's main thread (a couple of hundred classes: seconds on a loaded machine).
+ *
+ * <p>Types are declared by exact name wherever the framework's class is known: the gate and the ignore matcher
+ * look exact names up in a hash set; a prefix is for a family of classes the target cannot list (Jetty's end
+ * points), and every prefix costs every loaded class one {@code startsWith}.
+ */
+public abstract class TypeInstrumentation {
+    private final List<String> names;
+    private final List<String> prefixes;
+    private TypeTransformer declared;
+
+    /** The types with exactly these (binary) names. */
+    protected TypeInstrumentation(String... names) {
+        this(Arrays.asList(names.clone()), Collections.<String>emptyList());
+    }
+
+    /** The types with these names, and every type whose name starts with one of {@code prefixes}. */
+    protected TypeInstrumentation(List<String> names, List<String> prefixes) {
+        this.names = Collections.unmodifiableList(names);
+        this.prefixes = Collections.unmodifiableList(prefixes);
+    }
+
+    /** Declares the hooks, with Byte Buddy's matchers (the shape of the OpenTelemetry agent's {@code transform}). */
+    protected abstract void transform(TypeTransformer transformer);
+
+    public final List<String> names() {
+        return names;
+    }
+
+    public final List<String> prefixes() {
+        return prefixes;
+    }
+
+    public final List<MethodHook> hooks() {
+        return declared().hooks();
+    }
+
+    /** Null when every version of the range has the type. */
+    public final String optionalSince() {
+        return declared().since();
+    }
+
+    /** What the AgentBuilder matches: a declared name or prefix, then the refinement. */
+    public final ElementMatcher<TypeDescription> typeMatcher() {
+        ElementMatcher.Junction<TypeDescription> byName = ElementMatchers.none();
+        if (!names.isEmpty()) {
+            byName = byName.or(ElementMatchers.<TypeDescription>namedOneOf(names.toArray(new String[0])));
+        }
+        for (String p : prefixes) {
+            byName = byName.or(ElementMatchers.<TypeDescription>nameStartsWith(p));
+        }
+        return byName.and(declared().refinement());
+    }
+
+    private synchronized TypeTransformer declared() {
+        if (declared == null) {
+            TypeTransformer t = new TypeTransformer();
+            transform(t);
+            declared = t;
+        }
+        return declared;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.secretagent.agent.instrument;
+
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What a {@link TypeInstrumentation} declares in its {@code transform}: (method matcher → advice) pairs, a
+ * transformation that is not advice, a refinement of the type matcher, and the versions a part exists in.
+ */
+public final class TypeTransformer {
+    private final List<MethodHook> hooks = new ArrayList<>();
+    private ElementMatcher.Junction<TypeDescription> refinement = ElementMatchers.any();
+    private String since;
+
+    TypeTransformer() {
+    }
+
+    /** Inlines {@code advice} into the methods {@code methods} matches. */
+    public TypeTransformer advice(ElementMatcher<? super MethodDescription> methods, Class<?> advice) {
+        return advice(methods, advice, AdviceConstants.NONE);
+    }
+
+    /** Inlines {@code advice} with its custom-annotated parameters bound to {@code constants}. */
+    public TypeTransformer advice(ElementMatcher<? super MethodDescription> methods, Class<?> advice,
+                                  AdviceConstants constants) {
+        hooks.add(MethodHook.advice(methods, advice, constants, null));
+        return this;
+    }
+
+    /**
+     * Like {@link #advice(ElementMatcher, Class)} for a method only some versions of the range declare; {@code since}
+     * names them (e.g. "logback 1.3"). The range test requires it at one end at least, not at both.
+     */
+    public TypeTransformer adviceSince(String since, ElementMatcher<? super MethodDescription> methods, Class<?> advice) {
+        hooks.add(MethodHook.advice(methods, advice, AdviceConstants.NONE, since));
+        return this;
+    }
+
+    /** A transformation that is not advice (a call-site substitution inside {@code methods}). */
+    public TypeTransformer visit(ElementMatcher<? super MethodDescription> methods, AgentBuilder.Transformer transformer) {
+        hooks.add(MethodHook.visit(methods, transformer));
+        return this;
+    }
+
+    /** Narrows the declared names with a matcher on the parsed type (checked only for a watched name). */
+    public TypeTransformer where(ElementMatcher<? super TypeDescription> matcher) {
+        refinement = refinement.and(matcher);
+        return this;
+    }
+
+    /** The whole type exists only in some versions of the range ({@code since}, e.g. "reload4j 1.2.18.1"). */
+    public TypeTransformer since(String version) {
+        since = version;
+        return this;
+    }
+
+    List<MethodHook> hooks() {
+        return Collections.unmodifiableList(hooks);
+    }
+
+    ElementMatcher<TypeDescription> refinement() {
+        return refinement;
+    }
+
+    String since() {
+        return since;
+    }
+}
