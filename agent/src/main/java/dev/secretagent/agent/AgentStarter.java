@@ -7,7 +7,7 @@ import dev.secretagent.agent.config.FleetPolicy;
 import dev.secretagent.agent.config.Option;
 import dev.secretagent.agent.instrument.Installer;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
-import dev.secretagent.agent.instrument.Targets;
+import dev.secretagent.agent.targets.Targets;
 import dev.secretagent.agent.instrument.jdk.CoreJdkTransformer;
 import dev.secretagent.runtime.redact.Diagnostics;
 import dev.secretagent.runtime.Settings;

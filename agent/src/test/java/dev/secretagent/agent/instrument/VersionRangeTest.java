@@ -1,5 +1,6 @@
 package dev.secretagent.agent.instrument;
 
+import dev.secretagent.agent.targets.Targets;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

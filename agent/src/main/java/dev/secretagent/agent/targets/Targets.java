@@ -1,4 +1,6 @@
-package dev.secretagent.agent.instrument;
+package dev.secretagent.agent.targets;
+
+import dev.secretagent.agent.instrument.TargetInstrumentation;
 
 import dev.secretagent.agent.instrument.jul.JulInstrumentation;
 import dev.secretagent.agent.instrument.log4j2.Log4j2Instrumentation;
@@ -8,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The framework targets, installed through Byte Buddy (see {@link Installer}). Adding a target: a
+ * The framework targets (their own package, so the target packages can depend on {@code instrument} without a
+ * cycle through this list), installed through Byte Buddy (see {@code instrument/Installer}). Adding a target: a
  * folder under instrument/, one entry here. The java.lang hooks that must exist before main
  * (getenv, getProperty, setOut/setErr) are not here: see {@code instrument/jdk/CoreJdkTransformer}.
  */
