@@ -32,7 +32,7 @@ final class TriggerIndex {
     /** The 2-grams at the chosen offsets of every detector prefix (the last chars of a text are probed with these). */
     final long[] filter = new long[1 << 10];
     /** log2 of the size of {@link #grams3}. */
-    static final int GRAMS3_BITS = 16;
+    static final int GRAMS3_BITS = 18;
     /**
      * The first stage of the detector search: the 3-grams of every detector window ({@code c[p] | c[p+1] << 8 |
      * c[p+2] << 16}, hashed, see {@link #hash3}), one byte each. Why 3-grams: with ~250 keywords, one 2-gram of every
