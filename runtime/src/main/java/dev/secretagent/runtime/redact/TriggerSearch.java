@@ -8,11 +8,11 @@ import java.nio.CharBuffer;
 /**
  * The search loops of {@link TriggerIndex}, once per input type (String, char[], UTF-8 byte[]) so that each
  * reads its input directly: separators first (the fastest single-char search each type allows), then
- * detector windows (one 2-gram test every {@link TriggerIndex#STRIDE} chars). Only where a cheap second look
+ * detector keywords (one 3-gram test every {@link TriggerIndex#STRIDE} chars). Only where a cheap second look
  * passes is the text read through a CharSequence (created then, so clean text allocates nothing).
  *
  * <p>Bytes, and Strings of at least {@link #BIG} chars (their low bytes, copied), are read in blocks of
- * {@link #BLOCK} = 24 bytes: three little-endian {@code long}s, tested for a detector 2-gram at each of the
+ * {@link #BLOCK} = 24 bytes: three little-endian {@code long}s, tested for a detector 3-gram at each of the
  * block's 8 probe positions (p, p+3, ..., p+21: the same positions as the per-char loop) and, for bytes, for
  * separator bytes (SWAR; Strings keep {@code indexOf}, which is faster there). Why: one bounds-checked load per
  * probed char was the largest cost on clean text; three loads per 24 bytes are not. Only the positions flagged
@@ -116,7 +116,7 @@ final class TriggerSearch {
     }
 
     /**
-     * A block probe at q whose 2-gram is in the filter: the second look on the 8 chars around it ({@code ctx},
+     * A block probe at q whose 3-gram is in the first stage: the second look on the 8 chars around it ({@code ctx},
      * c[q-3] in the top byte), then the exact check.
      */
     private static Candidates hit(TriggerIndex ix, CharSequence s, int from, int to, int q, long ctx,
