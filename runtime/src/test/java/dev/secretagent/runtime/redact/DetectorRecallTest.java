@@ -50,16 +50,11 @@ class DetectorRecallTest {
     }
 
     @BeforeEach
-    void setUp() {
+    @AfterEach
+    void clean() {
         SecretRegistry.reset();
         CustomDetectors.reset();
         TestSupport.settings();
-    }
-
-    @AfterEach
-    void tearDown() {
-        SecretRegistry.reset();
-        CustomDetectors.reset();
     }
 
     @Test
