@@ -10,14 +10,16 @@ package dev.secretagent.runtime.redact;
  * in it, or a long mixed-case one; for Basic, base64 that decodes to {@code user:password}. An auth parameter
  * ({@code Bearer realm="x"}) is not a credential.
  *
- * <p>Why not {@code token <t>} / {@code Token <t>} anywhere (GitHub's and Django REST's scheme): the trigger search
- * finds these by a 4-char window whose three 2-grams are probed; the best windows of "token " hold "to" or "en",
- * among the commonest 2-grams of log text, and cost the clean-text rule scan about +25% (measured, docs/performance.md).
- * Behind a header name ({@code Authorization: token <t>}) they are masked as before.
+ * <p>{@code token <t>} / {@code Token <t>} (GitHub's and Django REST's scheme) too, with a stricter value: "token" is
+ * a common word in log text ("token expired", "token 3 of 5"), so the value must have at least 16 chars with a digit
+ * among letters (or 24 of both cases). The trigger search finds "token " by its 3-grams ("tok", "oke", "ken"), which
+ * only a word with "token" in it hits; by 2-grams ("to", "en") it cost the clean-text rule scan about +25%
+ * (docs/performance.md).
  */
 final class BareSchemes {
     /** Exact-case scheme with its blank, and the id's name ({@code auth:<name>}). */
-    static final String[][] SCHEMES = {{"Bearer ", "bearer"}, {"Basic ", "basic"}};
+    static final String[][] SCHEMES = {{"Bearer ", "bearer"}, {"Basic ", "basic"}, {"token ", "token"},
+        {"Token ", "token"}};
 
     private BareSchemes() {
     }
@@ -51,7 +53,8 @@ final class BareSchemes {
         if (ve == vs || RuleScanner.startsWith(s, vs, to, maskPrefix)) {
             return sp;
         }
-        boolean credential = t.detail.equals("basic") ? basicCredential(s, vs, ve) : tokenLike(s, vs, pad, 8);
+        boolean credential = t.detail.equals("basic") ? basicCredential(s, vs, ve)
+                : tokenLike(s, vs, pad, t.detail.equals("token") ? 16 : 8);
         return credential ? RuleScanner.add(sp, vs, ve, t.owner) : sp;
     }
 

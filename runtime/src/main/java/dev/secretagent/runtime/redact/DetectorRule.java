@@ -112,6 +112,71 @@ public final class DetectorRule {
         return p;
     }
 
+    /**
+     * PREFIX and SHORT rules: the chars that may follow the keyword (the first char of the pattern's body), as a set
+     * of Latin-1 chars; null when that is not simply read off the pattern (then any char may follow). Read from the
+     * pattern's text rather than by running it, so that building the trigger index compiles no pattern. Why: the
+     * trigger search can then test a 4-char keyword's last two chars together with the char after them (a 3-gram:
+     * {@code pi} of {@code dapi} is in every "api", {@code pi} followed by a hex digit far less often).
+     */
+    boolean[] nextChars() {
+        int k = regex == null || (kind != PREFIX && kind != SHORT) ? -1 : regex.indexOf("\\E)");
+        if (k < 0) {
+            return null;
+        }
+        String b = regex.substring(k + 3);
+        while (b.startsWith("(")) {
+            b = b.startsWith("(?:") ? b.substring(3) : b.substring(1);
+        }
+        boolean[] set = new boolean[256];
+        int end;
+        if (b.startsWith("[") && !b.startsWith("[^")) {
+            end = charClass(b, set);
+        } else if (!b.isEmpty() && (Character.isLetterOrDigit(b.charAt(0)) || b.charAt(0) == '_') && b.charAt(0) < 128) {
+            set[b.charAt(0)] = true;
+            end = 1;
+        } else {
+            return null;
+        }
+        // a quantifier that allows none would let another char follow the keyword
+        return end < 0 || (end < b.length() && "?*{|".indexOf(b.charAt(end)) >= 0 && !b.startsWith("{", end)
+                || b.startsWith("{0", end)) ? null : set;
+    }
+
+    /** Marks the chars of the class at the start of b ("[A-Za-z0-9_-]"); the index after it, or -1 if unsure. */
+    private static int charClass(String b, boolean[] set) {
+        int i = 1;
+        while (i < b.length() && b.charAt(i) != ']') {
+            char c = b.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= b.length() || Character.isLetterOrDigit(b.charAt(i + 1))) {
+                    return -1; // \\d, \\w, \\s...: not worth reading here
+                }
+                c = b.charAt(i + 1);
+                i++;
+            } else if (c == '[' || c == '&') {
+                return -1;
+            }
+            if (i + 2 < b.length() && b.charAt(i + 1) == '-' && b.charAt(i + 2) != ']') {
+                char hi = b.charAt(i + 2);
+                if (hi == '\\' || hi < c) {
+                    return -1;
+                }
+                for (char x = c; x <= hi && x < 256; x++) {
+                    set[x] = true;
+                }
+                i += 3;
+            } else {
+                set[c & 0xFF] = c < 256;
+                if (c >= 256) {
+                    return -1;
+                }
+                i++;
+            }
+        }
+        return i < b.length() ? i + 1 : -1;
+    }
+
     /** INNER: which ASCII chars belong to {@link #backAlphabet} (computed once). */
     boolean[] backSet() {
         boolean[] b = backSet;

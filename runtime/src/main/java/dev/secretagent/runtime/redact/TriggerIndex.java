@@ -17,28 +17,30 @@ import java.util.List;
  * So they are found from the separators, looking back. {@code ':'} and {@code '='} are rare in log text
  * and searching for one char is what the JDK does fastest ({@code String.indexOf(char)} is a SIMD
  * intrinsic; bytes are tested 8 at a time).</li>
- * <li><b>Detectors</b> need their exact-case prefix ({@code AKIA}, {@code ghp_}, {@code xoxb-}, ...). Each
- * prefix has a 4-char window of rare characters ({@code ghp_}, {@code ub_p} of {@code github_pat_}), and
- * any occurrence of a 4-char window contains a 2-gram starting at a multiple of {@link #STRIDE} = 3. So a
- * 65,536-bit set of those 2-grams (chars' low bytes) is tested at every third position; only on a hit is
- * the text around it compared.</li>
+ * <li><b>Detectors</b> need their exact-case prefix ({@code AKIA}, {@code ghp_}, {@code xoxb-}, ...). Any
+ * occurrence of a prefix of 5 chars or more holds, at a multiple of {@link #STRIDE} = 3, a 3-gram starting at
+ * offset 0, 1 or 2 of the prefix (the rarest of each offset class is chosen); a 4-char prefix the same, where the
+ * third 3-gram ends in the char after the prefix. So a hashed set of those 3-grams (chars' low bytes, see
+ * {@link #grams3}) is tested at every third position; only on a hit is the text around it compared.</li>
  * </ul>
  * Everything found is verified exactly: a trigger is reported only where the old trigger scan would have
  * matched it, and never twice.
  */
 final class TriggerIndex {
-    /** Detector windows are 4 chars: each holds a 2-gram at a multiple of 3. */
+    /** Detector probes are every third char: each prefix offers one 3-gram per offset class mod 3. */
     static final int STRIDE = 3;
-    /** The 2-grams of every detector window. */
+    /** The 2-grams at the chosen offsets of every detector prefix (the last chars of a text are probed with these). */
     final long[] filter = new long[1 << 10];
+    /** log2 of the size of {@link #grams3}. */
+    static final int GRAMS3_BITS = 18;
     /**
-     * The same 2-grams with their two chars swapped ({@code c[p] | c[p+1] << 8}): the order in which they
-     * lie in a little-endian {@code long} read from the text, so the block loops of {@link TriggerSearch}
-     * take a gram with one shift and mask. One byte per gram (1 = a detector window's), not one bit: the test
-     * is then a single load, which made the rule scan ~15% faster than the bit set (64 KB, of which log text
-     * touches few lines).
+     * The first stage of the detector search: the 3-grams of every detector window ({@code c[p] | c[p+1] << 8 |
+     * c[p+2] << 16}, hashed, see {@link #hash3}), one byte each. Why 3-grams: with ~250 keywords, one 2-gram of every
+     * window was in most English words ({@code se} of {@code whsec_}, {@code co} of {@code ico-}: 35 filter hits per
+     * KB of log text, each a second look); their 3-grams are rarely there. The 2-gram {@link #filter} stays for the
+     * last chars of a text, where no third char follows.
      */
-    final byte[] gramsLE = new byte[1 << 16];
+    final byte[] grams3 = new byte[1 << GRAMS3_BITS];
     private final RuleScanner.Trigger[] triggers;
     final boolean separators;
     /**
@@ -95,14 +97,20 @@ final class TriggerIndex {
                     if (prefix == null) {
                         break; // cannot match exactly: detect() would never find anything
                     }
-                    int w = rarestWindow(prefix);
+                    boolean[] next = t.rule != null ? t.rule.nextChars() : null;
                     for (int r = 0; r < STRIDE; r++) {
-                        // one 2-gram per offset class mod 3 finds every occurrence; detectors take the rarest 4-char
-                        // window (w, w+1, w+2), the other exact texts the rarest gram of each class ("Basic ": Ba, c_, si)
-                        int j = t.exact != null ? rarestOfClass(prefix, r) : w + r;
+                        // one 3-gram per offset class mod 3 finds every occurrence: the rarest of each class ("Bearer ":
+                        // Bea, ear, are). A 4-char text's third 3-gram ends in the char after it: any char, or for a
+                        // detector the chars its pattern's body may start with
+                        int j = rarestOfClass(prefix, r);
                         int g = gram(prefix.charAt(j), prefix.charAt(j + 1));
                         set(filter, g);
-                        gramsLE[(prefix.charAt(j) & 0xFF) | (prefix.charAt(j + 1) & 0xFF) << 8] = 1;
+                        for (int c = 0; c < 256; c++) {
+                            if (j + 2 < prefix.length() || next == null || next[c]) {
+                                grams3[hash3(prefix.charAt(j), prefix.charAt(j + 1),
+                                        j + 2 < prefix.length() ? prefix.charAt(j + 2) : c)] = 1;
+                            }
+                        }
                         det.add(new int[] {g, j, i, detPrefixes.size()});
                     }
                     detPrefixes.add(prefix);
@@ -208,39 +216,42 @@ final class TriggerIndex {
         return t.exact != null && t.exact.length() >= STRIDE + 1 ? t.exact : null;
     }
 
-    /** The 4-char window of the prefix whose three 2-grams are least likely in log text. */
-    static int rarestWindow(String p) {
-        int best = 0;
-        int bestScore = Integer.MAX_VALUE;
-        for (int w = 0; w + STRIDE + 1 <= p.length(); w++) {
-            int a = gramCommonness(p.charAt(w), p.charAt(w + 1));
-            int b = gramCommonness(p.charAt(w + 1), p.charAt(w + 2));
-            int c = gramCommonness(p.charAt(w + 2), p.charAt(w + 3));
-            int score = Math.max(a, Math.max(b, c)) * 1000 + a + b + c;
-            if (score < bestScore) {
-                bestScore = score;
-                best = w;
-            }
-        }
-        return best;
-    }
-
-    /** The offset j = r (mod 3) of the prefix whose 2-gram is least likely in log text (the first of equals). */
+    /**
+     * The offset j = r (mod 3) of the prefix whose 3-gram is least likely in log text (the first of equals); a
+     * 3-gram must lie inside the prefix, except for a class that has none.
+     */
     static int rarestOfClass(String p, int r) {
         int best = r;
-        for (int j = r; j + 1 < p.length(); j += STRIDE) {
-            if (gramCommonness(p.charAt(j), p.charAt(j + 1)) < gramCommonness(p.charAt(best), p.charAt(best + 1))) {
+        for (int j = r; j + 2 < p.length(); j += STRIDE) {
+            if (gramCommonness(p, j) < gramCommonness(p, best)) {
                 best = j;
             }
         }
         return best;
     }
 
-    /** A 2-gram is about as common as its rarer char. */
-    private static int gramCommonness(char a, char b) {
-        int x = commonness(a);
-        int y = commonness(b);
-        return Math.min(x, y) * 10 + Math.max(x, y);
+    /** A 3-gram is about as common as its rarest char, then the next rarest (a char past the end counts as common). */
+    private static int gramCommonness(String p, int j) {
+        int[] c = new int[3];
+        for (int i = 0; i < 3; i++) {
+            c[i] = j + i < p.length() ? commonness(p.charAt(j + i)) : 9;
+        }
+        Arrays.sort(c);
+        return c[0] * 100 + c[1] * 10 + c[2];
+    }
+
+    /**
+     * The index of the 3-gram (a, b, c) (low bytes) in {@link #grams3}: the 24 bits multiplied by a large odd
+     * constant, the top bits taken (Fibonacci hashing), so that the table stays small enough for the first cache
+     * levels. Collisions only add candidates, which the second look rejects.
+     */
+    static int hash3(int a, int b, int c) {
+        return hash3((a & 0xFF) | (b & 0xFF) << 8 | (c & 0xFF) << 16);
+    }
+
+    /** {@link #hash3(int, int, int)} of the 3-gram x = a | b << 8 | c << 16. */
+    static int hash3(int x) {
+        return (x * 0x9E3779B1) >>> (32 - GRAMS3_BITS);
     }
 
     /** Rough frequency class of a char in log text (English words, numbers, timestamps): 1 rare .. 9 common. */
@@ -291,6 +302,14 @@ final class TriggerIndex {
      */
     private int firstOfGram(int g) {
         return gramFirst[g] - 1;
+    }
+
+    /**
+     * The first stage at a probe with 2-gram g (c[p] << 8 | c[p+1], low bytes) and the char after it ({@code next},
+     * -1 past the end of the text): the 3-gram set, or at the text's last two chars the 2-gram set.
+     */
+    boolean probe(int g, int next) {
+        return next >= 0 ? grams3[hash3(g >>> 8, g, next)] != 0 : (filter[g >>> 6] & (1L << g)) != 0;
     }
 
     /**

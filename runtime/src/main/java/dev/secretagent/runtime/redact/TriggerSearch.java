@@ -8,11 +8,11 @@ import java.nio.CharBuffer;
 /**
  * The search loops of {@link TriggerIndex}, once per input type (String, char[], UTF-8 byte[]) so that each
  * reads its input directly: separators first (the fastest single-char search each type allows), then
- * detector windows (one 2-gram test every {@link TriggerIndex#STRIDE} chars). Only where a cheap second look
+ * detector keywords (one 3-gram test every {@link TriggerIndex#STRIDE} chars). Only where a cheap second look
  * passes is the text read through a CharSequence (created then, so clean text allocates nothing).
  *
  * <p>Bytes, and Strings of at least {@link #BIG} chars (their low bytes, copied), are read in blocks of
- * {@link #BLOCK} = 24 bytes: three little-endian {@code long}s, tested for a detector 2-gram at each of the
+ * {@link #BLOCK} = 24 bytes: three little-endian {@code long}s, tested for a detector 3-gram at each of the
  * block's 8 probe positions (p, p+3, ..., p+21: the same positions as the per-char loop) and, for bytes, for
  * separator bytes (SWAR; Strings keep {@code indexOf}, which is faster there). Why: one bounds-checked load per
  * probed char was the largest cost on clean text; three loads per 24 bytes are not. Only the positions flagged
@@ -62,11 +62,10 @@ final class TriggerSearch {
             found = separators(ix, s, from, to, ':', found);
             found = separators(ix, s, from, to, '=', found);
         }
-        final long[] filter = ix.filter;
         final int step = TriggerIndex.STRIDE;
         for (int p = from; p + 1 < to; p += step) {
             int g = (s.charAt(p) & 0xFF) << 8 | (s.charAt(p + 1) & 0xFF);
-            if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p), g)) {
+            if (ix.probe(g, p + 2 < to ? s.charAt(p + 2) : -1) && ix.detectorMayStart(context(s, from, to, p), g)) {
                 found = ix.atGram(s, from, to, p, g, found);
             }
         }
@@ -83,7 +82,7 @@ final class TriggerSearch {
             found = separators(ix, s, from, to, ':', found);
             found = separators(ix, s, from, to, '=', found);
         }
-        final byte[] grams = ix.gramsLE;
+        final byte[] grams = ix.grams3;
         // the detector probes read the chars' low bytes (what the second look compares; a char >= 256 can only
         // add false hits, which the exact checks on the String reject). String.getBytes(int, int, byte[], int) is
         // deprecated because it drops high bytes, which is what is wanted here; for a Latin-1 String it is an
@@ -117,7 +116,7 @@ final class TriggerSearch {
     }
 
     /**
-     * A block probe at q whose 2-gram is in the filter: the second look on the 8 chars around it ({@code ctx},
+     * A block probe at q whose 3-gram is in the first stage: the second look on the 8 chars around it ({@code ctx},
      * c[q-3] in the top byte), then the exact check.
      */
     private static Candidates hit(TriggerIndex ix, CharSequence s, int from, int to, int q, long ctx,
@@ -128,10 +127,9 @@ final class TriggerSearch {
 
     /** Detector probes at a, a+3, ... below b (a - from is a multiple of 3), checked exactly. */
     private static Candidates probes(TriggerIndex ix, String s, int from, int to, int a, int b, Candidates found) {
-        final long[] filter = ix.filter;
         for (int p = a; p < b && p + 1 < to; p += TriggerIndex.STRIDE) {
             int g = (s.charAt(p) & 0xFF) << 8 | (s.charAt(p + 1) & 0xFF);
-            if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p), g)) {
+            if (ix.probe(g, p + 2 < to ? s.charAt(p + 2) : -1) && ix.detectorMayStart(context(s, from, to, p), g)) {
                 found = ix.atGram(s, from, to, p, g, found);
             }
         }
@@ -140,18 +138,19 @@ final class TriggerSearch {
 
     /**
      * Which of the block's 8 probe positions (offsets 0, 3, 6, ..., 21 of the words w0 w1 w2) start a detector
-     * 2-gram: bit k for offset 3k. Never 0 for a probe the exact check would accept.
+     * 3-gram ({@link TriggerIndex#grams3}): bit k for offset 3k. Never 0 for a probe the exact check would accept.
+     * The 8 3-grams of a block end at its last byte (21 + 2 = 23), so no probe needs a byte of the next block.
      */
     private static int gramHits(byte[] t, long w0, long w1, long w2) {
-        // little-endian: byte k of a word is bits 8k .. 8k+7, so the gram (b[p], b[p+1]) is b[p] | b[p+1] << 8
-        int h0 = t[(int) w0 & 0xFFFF];
-        int h1 = t[(int) (w0 >>> 24) & 0xFFFF];
-        int h2 = t[(int) (w0 >>> 48) & 0xFFFF];
-        int h3 = t[(int) (w1 >>> 8) & 0xFFFF];
-        int h4 = t[(int) (w1 >>> 32) & 0xFFFF];
-        int h5 = t[(int) (w1 >>> 56) | ((int) w2 & 0xFF) << 8];
-        int h6 = t[(int) (w2 >>> 16) & 0xFFFF];
-        int h7 = t[(int) (w2 >>> 40) & 0xFFFF];
+        // little-endian: byte k of a word is bits 8k .. 8k+7, so the 3-gram at p is b[p] | b[p+1] << 8 | b[p+2] << 16
+        int h0 = t[TriggerIndex.hash3((int) w0 & 0xFFFFFF)];
+        int h1 = t[TriggerIndex.hash3((int) (w0 >>> 24) & 0xFFFFFF)];
+        int h2 = t[TriggerIndex.hash3((int) (w0 >>> 48) & 0xFFFF | ((int) w1 & 0xFF) << 16)];
+        int h3 = t[TriggerIndex.hash3((int) (w1 >>> 8) & 0xFFFFFF)];
+        int h4 = t[TriggerIndex.hash3((int) (w1 >>> 32) & 0xFFFFFF)];
+        int h5 = t[TriggerIndex.hash3((int) (w1 >>> 56) | ((int) w2 & 0xFFFF) << 8)];
+        int h6 = t[TriggerIndex.hash3((int) (w2 >>> 16) & 0xFFFFFF)];
+        int h7 = t[TriggerIndex.hash3((int) (w2 >>> 40) & 0xFFFFFF)];
         return h0 | h1 << 1 | h2 << 2 | h3 << 3 | h4 << 4 | h5 << 5 | h6 << 6 | h7 << 7;
     }
 
@@ -214,11 +213,10 @@ final class TriggerSearch {
                 }
             }
         }
-        final long[] filter = ix.filter;
         final int step = TriggerIndex.STRIDE;
         for (int p = from; p + 1 < to; p += step) {
             int g = (s[p] & 0xFF) << 8 | (s[p + 1] & 0xFF);
-            if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p), g)) {
+            if (ix.probe(g, p + 2 < to ? s[p + 2] : -1) && ix.detectorMayStart(context(s, from, to, p), g)) {
                 view = view != null ? view : CharBuffer.wrap(s);
                 found = ix.atGram(view, from, to, p, g, found);
             }
@@ -254,7 +252,7 @@ final class TriggerSearch {
             // a log line: each block checked at once (no per-thread array to look up for a few blocks), and the
             // colons of its time dropped in registers: checking its two or three separators one by one costs a
             // ~100-byte line ~15 ns more (measured), a long text nothing
-            final byte[] grams = ix.gramsLE;
+            final byte[] grams = ix.grams3;
             final boolean dropTimes = !ix.digitNames;
             for (; to - p >= BLOCK; p += BLOCK) {
                 long w0 = (long) LONGS.get(s, p);
@@ -302,7 +300,7 @@ final class TriggerSearch {
      */
     private static Candidates findInChunks(TriggerIndex ix, byte[] s, int from, int to) {
         final boolean seps = ix.separators;
-        final byte[] grams = ix.gramsLE;
+        final byte[] grams = ix.grams3;
         final long[] flagged = FLAGGED.get();
         Candidates found = null;
         for (int p = from; to - p >= BLOCK; ) {
@@ -414,10 +412,9 @@ final class TriggerSearch {
     /** Detector probes at a, a+3, ... below b (a - from is a multiple of 3), checked exactly. */
     private static Candidates probes(TriggerIndex ix, byte[] s, int from, int to, int a, int b,
             Candidates found) {
-        final long[] filter = ix.filter;
         for (int p = a; p < b && p + 1 < to; p += TriggerIndex.STRIDE) {
             int g = (s[p] & 0xFF) << 8 | (s[p + 1] & 0xFF);
-            if ((filter[g >>> 6] & (1L << g)) != 0 && ix.detectorMayStart(context(s, from, to, p), g)) {
+            if (ix.probe(g, p + 2 < to ? s[p + 2] : -1) && ix.detectorMayStart(context(s, from, to, p), g)) {
                 found = ix.atGram(new RuleScanner.Latin1(s), from, to, p, g, found);
             }
         }

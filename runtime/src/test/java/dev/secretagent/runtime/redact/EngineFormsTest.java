@@ -151,6 +151,23 @@ class EngineFormsTest {
     }
 
     @Test
+    void bareTokenScheme() throws Exception {
+        masks("curl sent token {v} to the API\n", hex(40), "auth:token");
+        masks("auth=Token {v}\n", value(), "auth:token");
+        masks("{\"auth\":\"token {v}\"}\n", value() + value(), "auth:token");
+    }
+
+    @Test
+    void tokenWordsInProseAreLeftAlone() throws Exception {
+        untouched("token expired for user 42; Token refresh scheduled; token abc123 rejected\n");
+        untouched("got token ABCDEFGHIJKLMNOPQRSTUVWX and token 1234567890123456789\n");
+        // whole text only: a stream that emitted "my-" before "token" arrived masks it (more, never less)
+        String glued = "my-token " + hex(40) + " and xtoken " + hex(40) + "\n";
+        assertThat(Redaction.redact(glued, "t")).isEqualTo(glued);
+        untouched("token v1.2.3-beta4 loaded\n");
+    }
+
+    @Test
     void schemeWordsInProseAreLeftAlone() throws Exception {
         untouched("Bearer token expired, Bearer authentication failed\n");
         untouched("WWW-Authenticate: Bearer realm=\"api\", error=\"invalid_token\"\n");
