@@ -21,17 +21,25 @@ import java.util.concurrent.ThreadFactory;
  * mask needs more context than those margins (name rules hold at most 64 KB; known secret forms and detector
  * matches are far shorter).
  *
- * <p>Memory is bounded and allocated once: a fixed set of {@link Window} buffers (at most {@code 2 x threads + 1}
- * in flight, plus the one being read) is reused for the whole input, whatever its size. The input is read straight
- * into a window; the next window starts with a copy of the margin bytes it shares with this one, so each input byte
- * is read once and copied at most once more (the margins: a few percent). Unchanged text is written straight from
- * the window, never re-encoded.
+ * <p>Memory is bounded and allocated once: a fixed set of {@link Window} buffers ({@link #windows}: at most
+ * {@code 2 x threads} in flight, plus the one being read) is reused for the whole input, whatever its size. The
+ * input is read straight into a window; the next window starts with a copy of the margin bytes it shares with this
+ * one, so each input byte is read once and copied at most once more (the margins: a few percent). Unchanged text
+ * is written straight from the window, never re-encoded.
  */
 final class ParallelPipe {
-    /** Below half a G1 region of a small heap would mean tiny blocks; these few are allocated once and reused. */
-    static final int DEFAULT_BLOCK = 4 << 20;
+    /**
+     * Blocks are as large as the memory bound allows, up to 8 MB: the margins are scanned twice (by the block
+     * on either side), so the larger the block the smaller that share (64 + 64 KB of 8 MB: 1.6%). The windows
+     * are allocated once and reused, so their being humongous for G1 costs nothing per block.
+     */
+    static final int MAX_BLOCK = 8 << 20;
+    static final int MIN_BLOCK = 1 << 20;
+    /** What all windows together may hold, so that RSS stays far below 256 MB on any number of cores. */
+    static final int WINDOW_MEMORY = 96 << 20;
     static final int DEFAULT_BEFORE = 64 << 10;
-    static final int DEFAULT_AFTER = 256 << 10;
+    /** As far as the streaming path holds a name rule's value open (HoldBackRedactor.MAX_RULE_HOLD). */
+    static final int DEFAULT_AFTER = 64 << 10;
 
     private final int block;
     private final int before;
@@ -46,7 +54,14 @@ final class ParallelPipe {
     }
 
     static ParallelPipe defaults() {
-        return new ParallelPipe(DEFAULT_BLOCK, DEFAULT_BEFORE, DEFAULT_AFTER, Runtime.getRuntime().availableProcessors());
+        int threads = Runtime.getRuntime().availableProcessors();
+        int block = Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, WINDOW_MEMORY / windows(threads)));
+        return new ParallelPipe(block, DEFAULT_BEFORE, DEFAULT_AFTER, threads);
+    }
+
+    /** The most windows in use at once: {@code 2 x threads} in flight and the one being read. */
+    static int windows(int threads) {
+        return 2 * Math.max(1, threads) + 1;
     }
 
     /**

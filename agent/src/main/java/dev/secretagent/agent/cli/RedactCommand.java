@@ -54,15 +54,18 @@ public final class RedactCommand implements Callable<Integer> {
     boolean quiet;
 
     @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "<file>",
-            description = "log file to read instead of stdin (read on every core)")
+            description = "log file to read instead of stdin (read on every core, as is stdin redirected from a file)")
     Path input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "<file>", description = "file to write instead of stdout")
     Path output;
 
-    @Option(names = "--parallel", description = "read a file in blocks on every core (experimental: slower than the"
-            + " default on 2 cores, see docs/performance.md)")
+    @Option(names = "--parallel", hidden = true,
+            description = "kept for scripts written when the parallel path was opt-in: it is the default for a file")
     boolean parallel;
+
+    @Option(names = "--stream", description = "stream a file too (one core), as a pipe is")
+    boolean stream;
 
     /** The store options of {@code store ...}; the store is read only when --store is given. */
     @Mixin
@@ -83,9 +86,10 @@ public final class RedactCommand implements Callable<Integer> {
             Redaction.setListener((id, channel) -> counts.merge(id, 1, Integer::sum));
             long bytes;
             try (InputStream in = open(input); OutputStream out = create(output)) {
-                if (parallel && (input != null || stdinIsAFile())) {
-                    // a whole file on every core, in order; opt-in: measured slower than the streaming path on 2
-                    // cores (docs/performance.md). A pipe or a terminal always streams (`tail -f app.log | redact`)
+                if (!stream && (input != null || stdinIsAFile())) {
+                    // a whole file on every core, in order (docs/performance.md: no more CPU per byte than the
+                    // streaming path, and the second core on top). A pipe or a terminal always streams
+                    // (`tail -f app.log | redact`): a block would wait for bytes that may never come
                     bytes = ParallelPipe.defaults().pipe(in, new java.io.BufferedOutputStream(out, 1 << 16), counts);
                 } else {
                     bytes = pipe(in, out);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
@@ -74,11 +75,25 @@ class ParallelPipeProperties {
     }
 
     static String parallel(String text, int block, int threads) throws Exception {
+        return parallel(text, block, threads, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String parallel(String text, int block, int threads, InputStream in) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // margins: wider than any form in these texts and than a line's name-value context
-        new ParallelPipe(block, 400, 400, threads).pipe(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                out, new TreeMap<>());
+        new ParallelPipe(block, 400, 400, threads).pipe(in, out, new TreeMap<>());
         return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    /** Returns at most a random number of bytes per read, as a pipe or a slow disk does: windows fill in pieces. */
+    static InputStream choppy(byte[] b, long seed) {
+        Random r = new Random(seed);
+        return new ByteArrayInputStream(b) {
+            @Override
+            public synchronized int read(byte[] dst, int off, int len) {
+                return super.read(dst, off, Math.min(len, 1 + r.nextInt(r.nextBoolean() ? 7 : 700)));
+            }
+        };
     }
 
     static String whole(String text) {
@@ -92,6 +107,17 @@ class ParallelPipeProperties {
         setUp();
         String text = text(seed, 200);
         String got = parallel(text, block, threads);
+        assertThat(got).doesNotContain(secretA).doesNotContain(secretB);
+        assertThat(got).isEqualTo(whole(text));
+    }
+
+    /** Blocks smaller than the margins (a window's context then spans several blocks) and reads cut anywhere. */
+    @Property(tries = 200)
+    void sameAsOneScanWithTinyBlocksAndChoppyReads(@ForAll long seed, @ForAll @IntRange(min = 1, max = 500) int block,
+                                                   @ForAll @IntRange(min = 1, max = 3) int threads) throws Exception {
+        setUp();
+        String text = text(seed, 120);
+        String got = parallel(text, block, threads, choppy(text.getBytes(StandardCharsets.UTF_8), seed));
         assertThat(got).doesNotContain(secretA).doesNotContain(secretB);
         assertThat(got).isEqualTo(whole(text));
     }
