@@ -185,6 +185,8 @@ final class ParallelPipe {
         private long emitted;
         /** The output ends in a mask that reaches {@code emitted}: a match starting by then joins it. */
         private boolean inMask;
+        /** The ids counted for the current mask: its own, and each known secret folded into it. */
+        private final java.util.List<String> maskIds = new java.util.ArrayList<>();
 
         Writer(OutputStream out, Map<String, Integer> counts) {
             this.out = out;
@@ -207,13 +209,19 @@ final class ParallelPipe {
                 long end = w.origin + scan.end(i);
                 if (inMask && start <= emitted) {
                     // overlaps or touches the mask just written (perhaps by the block before): one mask, as one
-                    // scan of the whole text folds them
+                    // scan of the whole text folds them; a known secret inside it is still reported, once
                     emitted = Math.max(emitted, end);
+                    if (scan.secret(i) && !maskIds.contains(scan.id(i))) {
+                        maskIds.add(scan.id(i));
+                        counts.merge(scan.id(i), 1, Integer::sum);
+                    }
                     continue;
                 }
                 copy(w, emitted, start);
                 out.write(scan.mask(i));
                 counts.merge(scan.id(i), 1, Integer::sum);
+                maskIds.clear();
+                maskIds.add(scan.id(i));
                 emitted = end;
                 inMask = true;
             }

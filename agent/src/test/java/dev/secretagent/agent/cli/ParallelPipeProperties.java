@@ -79,9 +79,13 @@ class ParallelPipeProperties {
     }
 
     static String parallel(String text, int block, int threads, InputStream in) throws Exception {
+        return parallel(block, threads, in, new TreeMap<>());
+    }
+
+    static String parallel(int block, int threads, InputStream in, Map<String, Integer> counts) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // margins: wider than any form in these texts and than a line's name-value context
-        new ParallelPipe(block, 400, 400, threads).pipe(in, out, new TreeMap<>());
+        new ParallelPipe(block, 400, 400, threads).pipe(in, out, counts);
         return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
 
@@ -120,6 +124,26 @@ class ParallelPipeProperties {
         String got = parallel(text, block, threads, choppy(text.getBytes(StandardCharsets.UTF_8), seed));
         assertThat(got).doesNotContain(secretA).doesNotContain(secretB);
         assertThat(got).isEqualTo(whole(text));
+    }
+
+    /** The summary's counts: what the engine reports for one scan of the whole, known secrets inside masks too. */
+    @Property(tries = 100)
+    void countsTheRedactionsAsOneScanReportsThem(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1000) int block,
+                                                  @ForAll @IntRange(min = 1, max = 3) int threads) throws Exception {
+        setUp();
+        // a known secret inside a name rule's value: one mask, two ids reported
+        String text = text(seed, 150) + " Authorization: Basic "
+                + Base64.getEncoder().encodeToString(("svc:" + secretA).getBytes(StandardCharsets.UTF_8)) + "\n";
+        Map<String, Integer> got = new TreeMap<>();
+        parallel(block, threads, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), got);
+        Map<String, Integer> expected = new TreeMap<>();
+        Redaction.setListener((id, channel) -> expected.merge(id, 1, Integer::sum));
+        try {
+            whole(text);
+        } finally {
+            Redaction.setListener(null);
+        }
+        assertThat(got).isEqualTo(expected).containsKey("A_SECRET");
     }
 
     @Test

@@ -38,7 +38,8 @@ class RedactFileIT {
         List<String> redact = List.of(ChildJvm.javaBin(), "-jar", ChildJvm.AGENT_JAR.toString(), "redact", "--no-env",
                 "--values-file", values.toString());
         Path argOut = dir.resolve("arg.out");
-        run(with(redact, in.toString(), "-o", argOut.toString()), null, null);
+        Path argStdout = dir.resolve("arg.stdout");
+        run(with(redact, in.toString(), "-o", argOut.toString()), null, argStdout.toFile());
         Path redirOut = dir.resolve("redirect.out");
         run(redact, in.toFile(), redirOut.toFile());
         Path pipedOut = dir.resolve("piped.out");
@@ -49,6 +50,19 @@ class RedactFileIT {
                 .contains("Authorization: Basic [REDACTED:");
         assertThat(new String(Files.readAllBytes(argOut), StandardCharsets.UTF_8)).isEqualTo(streamed);
         assertThat(new String(Files.readAllBytes(redirOut), StandardCharsets.UTF_8)).isEqualTo(streamed);
+        // the summary counts the same redactions, the secret inside the base64 of a header too
+        String summary = summary(pipedOut);
+        assertThat(summary).contains("values-file:1=").contains("header:Authorization=").doesNotContain(secret);
+        assertThat(summary(argStdout)).isEqualTo(summary);
+        assertThat(argStdout).isEmptyFile();
+        assertThat(summary(redirOut)).isEqualTo(summary);
+    }
+
+    /** The "redactions {...}" part of the summary the run wrote to stderr. */
+    private static String summary(Path out) throws Exception {
+        String err = new String(Files.readAllBytes(Path.of(out + ".err")), StandardCharsets.UTF_8);
+        assertThat(err).contains("redactions {");
+        return err.substring(err.indexOf("redactions {")).trim();
     }
 
     /**
@@ -81,7 +95,7 @@ class RedactFileIT {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Runs {@code cmd} with stdin redirected from a file (or nothing), stdout to a file (or discarded). */
+    /** Runs {@code cmd} with stdin redirected from a file (or nothing), stdout to a file. */
     private static void run(List<String> cmd, File stdin, File stdout) throws Exception {
         ProcessBuilder pb = start(cmd, stdout);
         if (stdin != null) {
@@ -99,10 +113,11 @@ class RedactFileIT {
         finish(p, cmd);
     }
 
+    /** stdout to {@code stdout}, stderr (the summary) beside it as {@code <stdout>.err}. */
     private static ProcessBuilder start(List<String> cmd, File stdout) {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(new File(stdout + ".err"));
         pb.environment().keySet().removeIf(k -> k.startsWith("SECRETAGENT_") || k.equals("JAVA_TOOL_OPTIONS"));
-        pb.redirectOutput(stdout != null ? ProcessBuilder.Redirect.to(stdout) : ProcessBuilder.Redirect.DISCARD);
+        pb.redirectOutput(stdout);
         return pb;
     }
 
