@@ -54,18 +54,15 @@ public final class RedactCommand implements Callable<Integer> {
     boolean quiet;
 
     @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "<file>",
-            description = "log file to read instead of stdin (read on every core, as is stdin redirected from a file)")
+            description = "log file to read instead of stdin")
     Path input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "<file>", description = "file to write instead of stdout")
     Path output;
 
-    @Option(names = "--parallel", hidden = true,
-            description = "kept for scripts written when the parallel path was opt-in: it is the default for a file")
+    @Option(names = "--parallel", description = "read a file in blocks on every core (opt-in: on a loaded 2-core"
+            + " machine it measured no faster than the default, see docs/performance.md)")
     boolean parallel;
-
-    @Option(names = "--stream", description = "stream a file too (one core), as a pipe is")
-    boolean stream;
 
     /** The store options of {@code store ...}; the store is read only when --store is given. */
     @Mixin
@@ -86,10 +83,11 @@ public final class RedactCommand implements Callable<Integer> {
             Redaction.setListener((id, channel) -> counts.merge(id, 1, Integer::sum));
             long bytes;
             try (InputStream in = open(input); OutputStream out = create(output)) {
-                if (!stream && (input != null || stdinIsAFile())) {
-                    // a whole file on every core, in order (docs/performance.md: no more CPU per byte than the
-                    // streaming path, and the second core on top). A pipe or a terminal always streams
-                    // (`tail -f app.log | redact`): a block would wait for bytes that may never come
+                if (parallel && (input != null || stdinIsAFile())) {
+                    // a whole file on every core, in order; opt-in: about the same CPU per byte as the streaming
+                    // path, but on the loaded 2-core machine it was measured on, not faster (docs/performance.md).
+                    // A pipe or a terminal always streams (`tail -f app.log | redact`): a block would wait for
+                    // bytes that may never come
                     bytes = ParallelPipe.defaults().pipe(in, new java.io.BufferedOutputStream(out, 1 << 16), counts);
                 } else {
                     bytes = pipe(in, out);

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code redact} on a file (an argument, or stdin redirected from one) reads it on every core in blocks; the
+ * {@code redact --parallel} on a file (an argument, or stdin redirected from one) reads it on every core in blocks; the
  * result must be byte for byte what the one-core stream gives for the same text fed through a pipe. The file is
  * larger than several blocks (8 MB), and secrets sit everywhere, also right around the block boundaries.
  */
@@ -39,11 +39,11 @@ class RedactFileIT {
                 "--values-file", values.toString());
         Path argOut = dir.resolve("arg.out");
         Path argStdout = dir.resolve("arg.stdout");
-        run(with(redact, in.toString(), "-o", argOut.toString()), null, argStdout.toFile());
+        run(with(redact, "--parallel", in.toString(), "-o", argOut.toString()), null, argStdout.toFile());
         Path redirOut = dir.resolve("redirect.out");
-        run(redact, in.toFile(), redirOut.toFile());
+        run(with(redact, "--parallel"), in.toFile(), redirOut.toFile());
         Path pipedOut = dir.resolve("piped.out");
-        runPiped(with(redact, "--stream"), in, pipedOut.toFile());
+        runPiped(redact, in, pipedOut.toFile());
 
         String streamed = new String(Files.readAllBytes(pipedOut), StandardCharsets.UTF_8);
         assertThat(streamed).doesNotContain(secret).doesNotContain(basic).contains("[REDACTED:values-file:1]")
