@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,19 +13,33 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * {@code redact}'s pipe on every core: the input is read in blocks; each block is scanned by a worker
- * together with {@link #before} bytes of the block before it (a value's name, a line's start) and
- * {@link #after} bytes of the block after it (a value that runs past the cut), and keeps the masks
- * that start inside its block; the writer puts the blocks out in input order, skipping what a mask
- * of the block before already covered. So the output is the same as one scan of the whole input
- * whenever no mask needs more context than those margins (name rules hold at most 64 KB; known
- * secret forms and detector matches are far shorter). Memory is bounded: at most
- * {@code 2 x threads + 2} blocks are in flight, whatever the input's size.
+ * {@code redact}'s pipe on every core: the input is cut into blocks that end at a line's end (when the block
+ * holds one); each block is scanned by a worker together with {@link #before} bytes of the text before it (a
+ * value's name, a line's start) and {@link #after} bytes of the text after it (a value that runs past the cut),
+ * and keeps the masks that start inside its block; the writer puts the blocks out in input order, skipping what a
+ * mask of the block before already covered. So the output is the same as one scan of the whole input whenever no
+ * mask needs more context than those margins (name rules hold at most 64 KB; known secret forms and detector
+ * matches are far shorter).
+ *
+ * <p>Memory is bounded and allocated once: a fixed set of {@link Window} buffers ({@link #windows}: at most
+ * {@code 2 x threads} in flight, plus the one being read) is reused for the whole input, whatever its size. The
+ * input is read straight into a window; the next window starts with a copy of the margin bytes it shares with this
+ * one, so each input byte is read once and copied at most once more (the margins: a few percent). Unchanged text
+ * is written straight from the window, never re-encoded.
  */
 final class ParallelPipe {
-    static final int DEFAULT_BLOCK = 8 << 20;
+    /**
+     * Blocks are as large as the memory bound allows, up to 8 MB: the margins are scanned twice (by the block
+     * on either side), so the larger the block the smaller that share (64 + 64 KB of 8 MB: 1.6%). The windows
+     * are allocated once and reused, so their being humongous for G1 costs nothing per block.
+     */
+    static final int MAX_BLOCK = 8 << 20;
+    static final int MIN_BLOCK = 1 << 20;
+    /** What all windows together may hold, so that RSS stays far below 256 MB on any number of cores. */
+    static final int WINDOW_MEMORY = 96 << 20;
     static final int DEFAULT_BEFORE = 64 << 10;
-    static final int DEFAULT_AFTER = 256 << 10;
+    /** As far as the streaming path holds a name rule's value open (HoldBackRedactor.MAX_RULE_HOLD). */
+    static final int DEFAULT_AFTER = 64 << 10;
 
     private final int block;
     private final int before;
@@ -34,98 +47,135 @@ final class ParallelPipe {
     private final int threads;
 
     ParallelPipe(int block, int before, int after, int threads) {
-        // a window's margins come from the blocks on either side only, so a block is at least as long as each
-        this.block = Math.max(block, Math.max(before, after));
+        this.block = Math.max(1, block);
         this.before = before;
         this.after = after;
         this.threads = Math.max(1, threads);
     }
 
     static ParallelPipe defaults() {
-        return new ParallelPipe(DEFAULT_BLOCK, DEFAULT_BEFORE, DEFAULT_AFTER, Runtime.getRuntime().availableProcessors());
+        int threads = Runtime.getRuntime().availableProcessors();
+        int block = Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, WINDOW_MEMORY / windows(threads)));
+        return new ParallelPipe(block, DEFAULT_BEFORE, DEFAULT_AFTER, threads);
     }
 
-    /** One block's window: {@code bytes[0, length)} holds input positions {@code [origin, origin + length)}. */
+    /** The most windows in use at once: {@code 2 x threads} in flight and the one being read. */
+    static int windows(int threads) {
+        return 2 * Math.max(1, threads) + 1;
+    }
+
+    /**
+     * One window, reused: {@code bytes[0, length)} holds input positions {@code [origin, origin + length)}; the
+     * block it keeps is {@code [keepFrom, keepTo)} in window coordinates; {@code scan} is set by the worker.
+     */
     private static final class Window {
         final byte[] bytes;
-        final int length;
-        final long origin;
-        /** The block itself, in window coordinates. */
-        final int keepFrom;
-        final int keepTo;
+        int length;
+        long origin;
+        int keepFrom;
+        int keepTo;
+        /** The input ended inside this window: it is the last. */
+        boolean last;
+        WindowScan scan;
 
-        Window(byte[] bytes, int length, long origin, int keepFrom, int keepTo) {
-            this.bytes = bytes;
-            this.length = length;
-            this.origin = origin;
-            this.keepFrom = keepFrom;
-            this.keepTo = keepTo;
-        }
-    }
-
-    private static final class Scanned {
-        final Window window;
-        final WindowScan scan;
-
-        Scanned(Window window, WindowScan scan) {
-            this.window = window;
-            this.scan = scan;
+        Window(int capacity) {
+            this.bytes = new byte[capacity];
         }
     }
 
     /** Copies {@code in} to {@code out} redacted; counts masks per id into {@code counts}; returns the bytes read. */
     long pipe(InputStream in, OutputStream out, Map<String, Integer> counts) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon());
-        ArrayDeque<Future<Scanned>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Future<Window>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Window> free = new ArrayDeque<>();
+        int capacity = before + block + after;
         try {
             Writer writer = new Writer(out, counts);
-            byte[] previous = null; // the block before the current one, for its tail
-            byte[] current = readBlock(in);
-            long origin = 0;
-            long total = 0;
-            while (current != null) {
-                byte[] next = current.length == block ? readBlock(in) : null;
-                total += current.length;
-                final Window w = window(previous, current, next, origin);
-                inFlight.add(pool.submit(() -> new Scanned(w, scanOrFail(w))));
-                while (inFlight.size() > 2 * threads) {
-                    writer.write(get(inFlight.poll()));
+            Window previous = null;
+            while (true) {
+                Window w = free.isEmpty() ? new Window(capacity) : free.poll();
+                if (!next(previous, w, in)) {
+                    free.add(w);
+                    break;
                 }
-                origin += current.length;
-                previous = current;
-                current = next;
+                inFlight.add(pool.submit(() -> scanOrFail(w)));
+                previous = w;
+                // a window leaves the free list only after the writer has put it out, and the one just read
+                // stays readable for the next window's margin copy (it is at the tail of inFlight)
+                while (inFlight.size() > 2 * threads) {
+                    free.add(writer.write(get(inFlight.poll())));
+                }
+                if (w.last) {
+                    break;
+                }
             }
             while (!inFlight.isEmpty()) {
                 writer.write(get(inFlight.poll()));
             }
             out.flush();
-            return total;
+            return previous == null ? 0 : previous.origin + previous.keepTo;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private Window window(byte[] previous, byte[] current, byte[] next, long origin) {
-        int head = previous == null ? 0 : Math.min(before, previous.length);
-        int tail = next == null ? 0 : Math.min(after, next.length);
-        byte[] w = new byte[head + current.length + tail];
-        if (head > 0) {
-            System.arraycopy(previous, previous.length - head, w, 0, head);
+    /**
+     * Fills {@code w} with the window after {@code prev} (or the first one): its block starts where {@code prev}'s
+     * ended; the bytes both windows hold (the margins) are copied from {@code prev}, the rest read from {@code in}.
+     * False when the input has no more bytes.
+     */
+    private boolean next(Window prev, Window w, InputStream in) throws IOException {
+        long start = prev == null ? 0 : prev.origin + prev.keepTo;
+        int head = prev == null ? 0 : (int) Math.min(before, start - prev.origin);
+        int have = 0;
+        if (prev != null) {
+            int from = prev.keepTo - head;
+            have = prev.length - from;
+            System.arraycopy(prev.bytes, from, w.bytes, 0, have);
         }
-        System.arraycopy(current, 0, w, head, current.length);
-        if (tail > 0) {
-            System.arraycopy(next, 0, w, head + current.length, tail);
+        boolean ended = prev != null && prev.last;
+        int want = head + block + after;
+        while (!ended && have < want) {
+            int r = in.read(w.bytes, have, want - have);
+            if (r < 0) {
+                ended = true;
+            } else {
+                have += r;
+            }
         }
-        return new Window(w, w.length, origin - head, head, head + current.length);
+        if (have <= head) {
+            return false;
+        }
+        w.origin = start - head;
+        w.length = have;
+        w.keepFrom = head;
+        w.last = ended && have <= head + block;
+        w.keepTo = w.last ? have : lineEnd(w.bytes, head, head + block);
+        w.scan = null;
+        return true;
     }
 
-    /** Null on a scan failure: the writer puts the fail-closed marker in the block's place. */
-    private static WindowScan scanOrFail(Window w) {
-        try {
-            return WindowScan.scan(w.bytes, 0, w.length, w.keepFrom, w.keepTo);
-        } catch (Throwable t) {
-            return null;
+    /**
+     * Where a block {@code [from, to)} ends: after its last line feed in the second half of the block, so that a
+     * line (and the name-value pairs in it) is scanned whole by one worker; else at {@code to}.
+     */
+    private static int lineEnd(byte[] b, int from, int to) {
+        for (int i = to - 1, stop = from + (to - from) / 2; i >= stop; i--) {
+            if (b[i] == '\n') {
+                return i + 1;
+            }
         }
+        return to;
+    }
+
+    /** The scan of a window's block, or null on a scan failure: the writer puts the fail-closed marker there. */
+    private static Window scanOrFail(Window w) {
+        try {
+            w.scan = WindowScan.scan(w.bytes, 0, w.length, w.keepFrom, w.keepTo);
+        } catch (Throwable t) {
+            w.scan = null;
+        }
+        return w;
     }
 
     /** Puts blocks out in order; {@code emitted} is the input position up to which output was written. */
@@ -135,34 +185,43 @@ final class ParallelPipe {
         private long emitted;
         /** The output ends in a mask that reaches {@code emitted}: a match starting by then joins it. */
         private boolean inMask;
+        /** The ids counted for the current mask: its own, and each known secret folded into it. */
+        private final java.util.List<String> maskIds = new java.util.ArrayList<>();
 
         Writer(OutputStream out, Map<String, Integer> counts) {
             this.out = out;
             this.counts = counts;
         }
 
-        void write(Scanned s) throws IOException {
-            Window w = s.window;
+        /** Writes the window's block and returns the window, free again. */
+        Window write(Window w) throws IOException {
             long blockStart = w.origin + w.keepFrom;
             long blockEnd = w.origin + w.keepTo;
-            if (s.scan == null) {
+            WindowScan scan = w.scan;
+            if (scan == null) {
                 out.write(WindowScan.failedMarker());
                 emitted = Math.max(emitted, blockEnd);
                 inMask = false;
-                return;
+                return w;
             }
-            for (int i = 0; i < s.scan.count; i++) {
-                long start = w.origin + s.scan.start(i);
-                long end = w.origin + s.scan.end(i);
+            for (int i = 0; i < scan.count; i++) {
+                long start = w.origin + scan.start(i);
+                long end = w.origin + scan.end(i);
                 if (inMask && start <= emitted) {
                     // overlaps or touches the mask just written (perhaps by the block before): one mask, as one
-                    // scan of the whole text folds them
+                    // scan of the whole text folds them; a known secret inside it is still reported, once
                     emitted = Math.max(emitted, end);
+                    if (scan.secret(i) && !maskIds.contains(scan.id(i))) {
+                        maskIds.add(scan.id(i));
+                        counts.merge(scan.id(i), 1, Integer::sum);
+                    }
                     continue;
                 }
                 copy(w, emitted, start);
-                out.write(s.scan.mask(i));
-                counts.merge(s.scan.id(i), 1, Integer::sum);
+                out.write(scan.mask(i));
+                counts.merge(scan.id(i), 1, Integer::sum);
+                maskIds.clear();
+                maskIds.add(scan.id(i));
                 emitted = end;
                 inMask = true;
             }
@@ -171,6 +230,8 @@ final class ParallelPipe {
                 emitted = blockEnd;
                 inMask = false;
             }
+            w.scan = null;
+            return w;
         }
 
         private void copy(Window w, long from, long to) throws IOException {
@@ -180,20 +241,7 @@ final class ParallelPipe {
         }
     }
 
-    private byte[] readBlock(InputStream in) throws IOException {
-        byte[] b = new byte[block];
-        int n = 0;
-        while (n < block) {
-            int r = in.read(b, n, block - n);
-            if (r < 0) {
-                break;
-            }
-            n += r;
-        }
-        return n == 0 ? null : n == block ? b : Arrays.copyOf(b, n);
-    }
-
-    private static Scanned get(Future<Scanned> f) throws IOException {
+    private static Window get(Future<Window> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -55,14 +55,14 @@ public final class RedactCommand implements Callable<Integer> {
     boolean quiet;
 
     @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "<file>",
-            description = "log file to read instead of stdin (read on every core)")
+            description = "log file to read instead of stdin")
     Path input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "<file>", description = "file to write instead of stdout")
     Path output;
 
-    @Option(names = "--parallel", description = "read a file in blocks on every core (experimental: slower than the"
-            + " default on 2 cores, see docs/performance.md)")
+    @Option(names = "--parallel", description = "read a file in blocks on every core (opt-in: on a loaded 2-core"
+            + " machine it measured no faster than the default, see docs/performance.md)")
     boolean parallel;
 
     /** The store options of {@code store ...}; the store is read only when --store is given. */
@@ -85,8 +85,10 @@ public final class RedactCommand implements Callable<Integer> {
             long bytes;
             try (InputStream in = open(input); OutputStream out = create(output)) {
                 if (parallel && (input != null || stdinIsAFile())) {
-                    // a whole file on every core, in order; opt-in: measured slower than the streaming path on 2
-                    // cores (docs/performance.md). A pipe or a terminal always streams (`tail -f app.log | redact`)
+                    // a whole file on every core, in order; opt-in: about the same CPU per byte as the streaming
+                    // path, but on the loaded 2-core machine it was measured on, not faster (docs/performance.md).
+                    // A pipe or a terminal always streams (`tail -f app.log | redact`): a block would wait for
+                    // bytes that may never come
                     bytes = ParallelPipe.defaults().pipe(in, new java.io.BufferedOutputStream(out, 1 << 16), counts);
                 } else {
                     bytes = pipe(in, out);

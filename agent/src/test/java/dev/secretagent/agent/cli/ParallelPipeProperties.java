@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
@@ -74,11 +75,26 @@ class ParallelPipeProperties {
     }
 
     static String parallel(String text, int block, int threads) throws Exception {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return parallel(block, threads, new ByteArrayInputStream(b), new TreeMap<>());
+    }
+
+    static String parallel(int block, int threads, InputStream in, Map<String, Integer> counts) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // margins: wider than any form in these texts and than a line's name-value context
-        new ParallelPipe(block, 400, 400, threads).pipe(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                out, new TreeMap<>());
+        new ParallelPipe(block, 400, 400, threads).pipe(in, out, counts);
         return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    /** Returns at most a random number of bytes per read, as a pipe or a slow disk does: windows fill in pieces. */
+    static InputStream choppy(byte[] b, long seed) {
+        Random r = new Random(seed);
+        return new ByteArrayInputStream(b) {
+            @Override
+            public synchronized int read(byte[] dst, int off, int len) {
+                return super.read(dst, off, Math.min(len, 1 + r.nextInt(r.nextBoolean() ? 7 : 700)));
+            }
+        };
     }
 
     static String whole(String text) {
@@ -91,9 +107,42 @@ class ParallelPipeProperties {
                                  @ForAll @IntRange(min = 1, max = 3) int threads) throws Exception {
         setUp();
         String text = text(seed, 200);
-        String got = parallel(text, block, threads);
+        assertSameAsWhole(parallel(text, block, threads), text);
+    }
+
+    static void assertSameAsWhole(String got, String text) {
         assertThat(got).doesNotContain(secretA).doesNotContain(secretB);
         assertThat(got).isEqualTo(whole(text));
+    }
+
+    /** Blocks smaller than the margins (a window's context then spans several blocks) and reads cut anywhere. */
+    @Property(tries = 200)
+    void sameAsOneScanWithTinyBlocksAndChoppyReads(@ForAll long seed, @ForAll @IntRange(min = 1, max = 500) int block,
+                                                   @ForAll @IntRange(min = 1, max = 3) int threads) throws Exception {
+        setUp();
+        String text = text(seed, 120);
+        InputStream in = choppy(text.getBytes(StandardCharsets.UTF_8), seed);
+        assertSameAsWhole(parallel(block, threads, in, new TreeMap<>()), text);
+    }
+
+    /** The summary's counts: what the engine reports for one scan of the whole, known secrets inside masks too. */
+    @Property(tries = 100)
+    void countsTheRedactionsAsOneScanReportsThem(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1000) int block,
+                                                  @ForAll @IntRange(min = 1, max = 3) int threads) throws Exception {
+        setUp();
+        // a known secret inside a name rule's value: one mask, two ids reported
+        String text = text(seed, 150) + " Authorization: Basic "
+                + Base64.getEncoder().encodeToString(("svc:" + secretA).getBytes(StandardCharsets.UTF_8)) + "\n";
+        Map<String, Integer> got = new TreeMap<>();
+        parallel(block, threads, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), got);
+        Map<String, Integer> expected = new TreeMap<>();
+        Redaction.setListener((id, channel) -> expected.merge(id, 1, Integer::sum));
+        try {
+            whole(text);
+        } finally {
+            Redaction.setListener(null);
+        }
+        assertThat(got).isEqualTo(expected).containsKey("A_SECRET");
     }
 
     @Test

@@ -16,13 +16,16 @@ public final class WindowScan {
     private final int[] end;
     private final byte[][] mask;
     private final String[] id;
+    /** Whether match i is a known secret (not a name rule or detector): counted even when folded into another mask. */
+    private final boolean[] secret;
 
-    private WindowScan(int count, int[] start, int[] end, byte[][] mask, String[] id) {
+    private WindowScan(int count, int[] start, int[] end, byte[][] mask, String[] id, boolean[] secret) {
         this.count = count;
         this.start = start;
         this.end = end;
         this.mask = mask;
         this.id = id;
+        this.secret = secret;
     }
 
     public int start(int i) {
@@ -42,6 +45,14 @@ public final class WindowScan {
     }
 
     /**
+     * Match i is a known secret's form: a redaction of it is reported even when it lies inside another mask (a
+     * value inside a header's base64), as {@link Engine#notify} reports it for one scan of the whole text.
+     */
+    public boolean secret(int i) {
+        return secret[i];
+    }
+
+    /**
      * Scans {@code b[from, to)} as one whole text (the engine of the moment) and returns the matches that
      * start in {@code [keepFrom, keepTo)}, in the order {@link Spans#merge} folds them. Thread-safe: each call has its own spans. On an internal error
      * throws, so that the caller writes the fail-closed marker for the piece instead of its text.
@@ -51,7 +62,7 @@ public final class WindowScan {
         Spans sp = e.bytes.scan(b, from, to, null);
         sp = e.rules.scan(b, from, to, sp, new RuleScanner.Open());
         if (sp == null) {
-            return new WindowScan(0, null, null, null, null);
+            return new WindowScan(0, null, null, null, null, null);
         }
         long[] keys = new long[sp.size];
         int kept = 0;
@@ -66,14 +77,16 @@ public final class WindowScan {
         int[] en = new int[n];
         byte[][] m = new byte[n][];
         String[] ids = new String[n];
+        boolean[] secrets = new boolean[n];
         for (int k = 0; k < n; k++) {
             int i = (int) (keys[k] & 0x7FFFFFFF);
             s[k] = sp.start[i];
             en[k] = sp.end[i];
             m[k] = e.maskBytes[sp.owner[i]];
             ids[k] = e.ids[sp.owner[i]];
+            secrets[k] = sp.owner[i] < e.secretOwners;
         }
-        return new WindowScan(n, s, en, m, ids);
+        return new WindowScan(n, s, en, m, ids, secrets);
     }
 
     /** The fail-closed marker, for a piece whose scan failed. */
