@@ -91,7 +91,8 @@ public final class AgentStarter {
         List<TargetInstrumentation> targets = Targets.all();
         warnOfUnknownTargets(disabled, targets);
         for (Iterator<TargetInstrumentation> it = targets.iterator(); it.hasNext(); ) {
-            if (disabled.contains(it.next().name())) {
+            TargetInstrumentation t = it.next();
+            if (disabled.contains(t.name()) || !java.util.Collections.disjoint(disabled, t.aliases())) {
                 it.remove();
             }
         }
@@ -145,6 +146,7 @@ public final class AgentStarter {
         java.util.Set<String> known = new java.util.TreeSet<>(CoreJdkTransformer.targetNames());
         for (TargetInstrumentation t : targets) {
             known.add(t.name());
+            known.addAll(t.aliases());
         }
         for (String name : disabled) {
             if (!known.contains(name)) {

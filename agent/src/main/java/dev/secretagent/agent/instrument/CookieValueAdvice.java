@@ -68,4 +68,20 @@ public final class CookieValueAdvice {
             text = Markers.REDACTION_FAILED;
         }
     }
+
+    /**
+     * {@code type}'s method that turns a cookie into text (the one with {@code arguments} parameters), masked by
+     * this advice with these constants.
+     */
+    public static TypeInstrumentation cookieText(String type, final String method, final int arguments,
+                                                 final AdviceConstants constants) {
+        return new TypeInstrumentation(type) {
+            @Override
+            protected void transform(TypeTransformer t) {
+                t.advice(net.bytebuddy.matcher.ElementMatchers.named(method)
+                        .and(net.bytebuddy.matcher.ElementMatchers.takesArguments(arguments)),
+                        CookieValueAdvice.class, constants);
+            }
+        };
+    }
 }

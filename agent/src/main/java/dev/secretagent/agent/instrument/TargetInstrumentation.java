@@ -14,6 +14,15 @@ public interface TargetInstrumentation {
     /** Short name used in {@code instrument.disabled} and in the start-up line, e.g. {@code logback}. */
     String name();
 
+    /**
+     * Older names that also switch this target off in {@code instrument.disabled}, so a setting written for an
+     * earlier layout keeps its meaning (Apache HttpClient was one target, {@code apachehttp}, before it became
+     * {@code apachehttp4} and {@code apachehttp5}).
+     */
+    default List<String> aliases() {
+        return java.util.Collections.emptyList();
+    }
+
     /** The framework versions this target supports; both ends are tested (agent/src/test: VersionRangeTest). */
     SupportedVersions supportedVersions();
 

@@ -26,7 +26,8 @@ public final class Targets {
         targets.add(new JulInstrumentation());
         targets.add(new dev.secretagent.agent.instrument.log4j1.Log4j1Instrumentation());
         targets.add(new dev.secretagent.agent.instrument.okhttp.OkHttpInstrumentation());
-        targets.add(new dev.secretagent.agent.instrument.apachehttp.ApacheHttpInstrumentation());
+        targets.add(new dev.secretagent.agent.instrument.apachehttp4.ApacheHttp4Instrumentation());
+        targets.add(new dev.secretagent.agent.instrument.apachehttp5.ApacheHttp5Instrumentation());
         targets.add(new dev.secretagent.agent.instrument.jetty.JettyInstrumentation());
         targets.add(new dev.secretagent.agent.instrument.netty.NettyInstrumentation());
         targets.add(new dev.secretagent.agent.instrument.otel.OtelInstrumentation());

@@ -1,4 +1,4 @@
-package dev.secretagent.agent.instrument.apachehttp;
+package dev.secretagent.agent.instrument.apachehttp4;
 
 import dev.secretagent.runtime.door.apachehttp4.ApacheHttp4Wire;
 import net.bytebuddy.asm.Advice;

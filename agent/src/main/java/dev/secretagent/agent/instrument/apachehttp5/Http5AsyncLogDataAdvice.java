@@ -1,4 +1,4 @@
-package dev.secretagent.agent.instrument.apachehttp;
+package dev.secretagent.agent.instrument.apachehttp5;
 
 import dev.secretagent.runtime.door.apachehttp5.ApacheHttp5Wire;
 import net.bytebuddy.asm.Advice;
