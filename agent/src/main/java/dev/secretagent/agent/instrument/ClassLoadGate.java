@@ -54,6 +54,7 @@ final class ClassLoadGate implements ClassFileTransformer {
         if (d != null) {
             return d;
         }
+        long t0 = System.nanoTime();
         try {
             if (!ready.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 Diagnostics.error("instrumentation not ready after " + MAX_WAIT_SECONDS + " s; " + className
@@ -62,6 +63,9 @@ final class ClassLoadGate implements ClassFileTransformer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // how long the application's thread waited for the background build (the start-up bench's profile)
+        Diagnostics.debug(className + " waited " + (System.nanoTime() - t0) / 1_000_000
+                + " ms for the framework instrumentation");
         return delegate;
     }
 }
