@@ -12,6 +12,8 @@ import java.util.Map;
  * Maps and the argument array are shared with the application's event (and the context's properties with every
  * event), so they are swapped for redacted copies, never changed. Exception messages reach the copy through
  * ThrowableProxy.getMessage()/getOverridingMessage(), already redacted by {@link ThrowableMessageAdvice}.
+ * Template and arguments are checked one by one (each secret counted once), then rendered together, as the
+ * receiver will render them, for a secret that only the two together hold.
  */
 public final class ShippedEventAdvice {
     private ShippedEventAdvice() {
@@ -28,6 +30,17 @@ public final class ShippedEventAdvice {
             message = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedText(message, logger);
             thread = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedText(thread, logger);
             arguments = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedArguments(arguments, logger);
+            if (message != null && arguments != null && arguments.length > 0) {
+                // the receiver renders template and arguments together: a secret split between them is whole only
+                // there, so the rendered line is checked too, and when it still holds one it is shipped rendered
+                // (redacted) without its arguments
+                String rendered = org.slf4j.helpers.MessageFormatter.arrayFormat(message, arguments).getMessage();
+                String whole = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedText(rendered, logger);
+                if (whole != rendered) {
+                    message = whole;
+                    arguments = null;
+                }
+            }
             mdc = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedMap(mdc, logger);
             if (context != null) {
                 Map<String, String> properties = context.getPropertyMap();
