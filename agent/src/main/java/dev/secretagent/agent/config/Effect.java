@@ -44,6 +44,14 @@ public abstract class Effect {
         return false;
     }
 
+    /**
+     * True when, where the fleet file does not set the option, any source may set it freely (a neutral option, or
+     * one the fleet decides only when it speaks); false when the default is then the floor.
+     */
+    public boolean openWhereFleetSilent() {
+        return neutral();
+    }
+
     /** The fleet's {@code floor} (never null: a fleet or default value) against {@code wanted} from another source. */
     abstract Merged merge(String floor, String wanted);
 
@@ -84,33 +92,42 @@ public abstract class Effect {
         }
     };
 
-    /** Where the secrets come from, where the audit goes: a value the fleet set is the fleet's alone. */
-    public static final Effect FLEET_DECIDES = new Effect("fleet decides: an application may set it only where the fleet policy leaves it unset") {
-        @Override
-        Merged merge(String floor, String wanted) {
-            return wanted.equals(floor) ? kept(floor) : refused(floor, "only the fleet policy may change it");
-        }
-
-        @Override
-        public String weakerThan(String floor) {
-            return floor + "-changed";
-        }
-
-        @Override
-        public String strongerThan(String floor) {
-            return floor;
-        }
-    };
+    /**
+     * Where the secrets come from, where the audit goes: a value the fleet set is the fleet's alone; where the
+     * fleet leaves it unset, the application may set it.
+     */
+    public static final Effect FLEET_DECIDES = new FleetOwned(
+            "fleet decides: an application may set it only where the fleet policy leaves it unset",
+            "only the fleet policy may change it", true);
 
     /**
      * A setting that can only weaken in an application's hands (detectors.config: a file without
      * {@code useDefault} replaces the built-in detectors, and its allowlists silence findings): under a
      * fleet policy only the fleet sets it, even where the fleet leaves it unset.
      */
-    public static final Effect FLEET_ONLY = new Effect("fleet only: under a fleet policy an application may not set it at all") {
+    public static final Effect FLEET_ONLY = new FleetOwned(
+            "fleet only: under a fleet policy an application may not set it at all",
+            "only the fleet policy may set it", false);
+
+    /** A value only the fleet may change: any other value than the floor is refused. */
+    private static final class FleetOwned extends Effect {
+        private final String why;
+        private final boolean openWhereFleetSilent;
+
+        FleetOwned(String description, String why, boolean openWhereFleetSilent) {
+            super(description);
+            this.why = why;
+            this.openWhereFleetSilent = openWhereFleetSilent;
+        }
+
         @Override
         Merged merge(String floor, String wanted) {
-            return wanted.equals(floor) ? kept(floor) : refused(floor, "only the fleet policy may set it");
+            return wanted.equals(floor) ? kept(floor) : refused(floor, why);
+        }
+
+        @Override
+        public boolean openWhereFleetSilent() {
+            return openWhereFleetSilent;
         }
 
         @Override
@@ -122,7 +139,7 @@ public abstract class Effect {
         public String strongerThan(String floor) {
             return floor;
         }
-    };
+    }
 
     /** A switch that protects when true (redaction.enabled, audit.enabled, leaks.fail, ...). */
     public static final Effect TRUE_PROTECTS = new Effect("weakens when switched from true to false") {

@@ -47,7 +47,7 @@ public final class FleetPolicy {
         if (v != null) {
             return v;
         }
-        if (o.effect == Effect.FLEET_DECIDES || o.effect.neutral()) {
+        if (o.effect.openWhereFleetSilent()) {
             return null;
         }
         if (o == Option.SECRET_NAMES) {
