@@ -31,12 +31,9 @@ public final class ShippedEventAdvice {
             thread = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedText(thread, logger);
             arguments = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedArguments(arguments, logger);
             if (message != null && arguments != null && arguments.length > 0) {
-                // the receiver renders template and arguments together: a secret split between them is whole only
-                // there, so the rendered line is checked too, and when it still holds one it is shipped rendered
-                // (redacted) without its arguments
-                String rendered = org.slf4j.helpers.MessageFormatter.arrayFormat(message, arguments).getMessage();
-                String whole = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedText(rendered, logger);
-                if (whole != rendered) {
+                String whole = dev.secretagent.runtime.door.logback.LogbackDoor.logbackShippedRendered(
+                        org.slf4j.helpers.MessageFormatter.arrayFormat(message, arguments).getMessage(), logger);
+                if (whole != null) {
                     message = whole;
                     arguments = null;
                 }

@@ -98,6 +98,20 @@ public final class LogbackDoor {
     }
 
     /**
+     * The message of a Logback event about to be serialised, rendered with its (already checked) arguments as the
+     * receiver will render them. A secret split between template and argument is whole only there: when the
+     * rendered line still holds one, it comes back redacted, to be shipped in place of the template, without the
+     * arguments; null when it is clean (template and arguments are shipped as they are).
+     */
+    public static String logbackShippedRendered(String rendered, String logger) {
+        if (rendered == null) {
+            return null;
+        }
+        String redacted = Redaction.redact(rendered, LogChannels.logback(logger));
+        return redacted == rendered ? null : redacted;
+    }
+
+    /**
      * The argument array of a Logback event about to be serialised. Logback writes each argument as its
      * {@code toString()}, so that is what is checked; the array is shared with the application's event, so it
      * is never changed: when an argument holds a secret, a new array of (redacted) strings comes back,
