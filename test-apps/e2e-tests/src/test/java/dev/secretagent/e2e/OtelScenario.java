@@ -51,6 +51,21 @@ final class OtelScenario {
         assertThat(text).as(what).doesNotContain(token).doesNotContain(bearer).doesNotContain(cookie);
     }
 
+    /**
+     * No secret of this run in anything it produced (the OTLP logs, traces and raw bytes, stdout, stderr, the log
+     * file, the audit), and no warning on stderr.
+     */
+    void assertNothingLeaked(OtlpReceiver receiver, ChildJvm.Result r) throws IOException {
+        assertNoSecretIn("OTLP logs", receiver.logs());
+        assertNoSecretIn("OTLP traces", receiver.traces());
+        assertNoSecretIn("OTLP bytes", receiver.raw());
+        assertNoSecretIn("stdout", r.stdout());
+        assertNoSecretIn("stderr", r.stderr());
+        assertNoSecretIn("log file", file());
+        assertNoSecretIn("audit", auditText());
+        assertThat(warnings(r)).as(r.stderr()).isEmpty();
+    }
+
     /** Lines of stderr that either agent (or anything else) wrote as a warning or an error. */
     static List<String> warnings(ChildJvm.Result r) {
         return r.stderr().lines().filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("Exception"))
