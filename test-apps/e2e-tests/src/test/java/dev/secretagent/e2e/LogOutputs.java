@@ -1,19 +1,13 @@
 package dev.secretagent.e2e;
 
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,44 +77,18 @@ final class LogOutputs {
         return f;
     }
 
-    /**
-     * True while the agent still ships the naive redaction stub (issue 3 replaces it): it matches raw values
-     * only, so an escaped form is not yet its failure to report but a pending expectation.
-     */
-    static boolean engineIsStub() {
-        try (JarFile jar = new JarFile(ChildJvm.AGENT_JAR.toFile())) {
-            return jar.getEntry("dev/secretagent/runtime/redact/LineBufferedRedactingStream.class") != null;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /**
-     * No form of any secret in any output. Raw forms fail at once; escaped forms fail too, unless the engine
-     * is still the stub, in which case the test is aborted (reported as skipped, never as passed) naming them.
-     */
+    /** No form of any secret in any output: the first one found fails, with an excerpt around it. */
     void assertNoSecret(String... secrets) {
-        List<String> pending = new ArrayList<>();
         for (Map.Entry<String, String> out : outputs.entrySet()) {
             for (String secret : secrets) {
                 for (Map.Entry<String, String> form : forms(secret).entrySet()) {
-                    if (!out.getValue().contains(form.getValue())) {
-                        continue;
+                    if (out.getValue().contains(form.getValue())) {
+                        throw new AssertionError(out.getKey() + " holds the " + form.getKey() + " form of a secret:\n"
+                                + excerpt(out.getValue(), form.getValue()));
                     }
-                    String what = out.getKey() + " holds the " + form.getKey() + " form of a secret";
-                    if (form.getKey().equals("raw") || !engineIsStub()) {
-                        throw new AssertionError(what + ":\n" + excerpt(out.getValue(), form.getValue()));
-                    }
-                    pending.add(what);
                 }
             }
         }
-        pendingIfAny(pending);
-    }
-
-    static void pendingIfAny(List<String> pending) {
-        Set<String> p = new LinkedHashSet<>(pending);
-        Assumptions.assumeTrue(p.isEmpty(), () -> "PENDING-ENGINE (issue 3): " + p);
     }
 
     void assertEveryOutputHolds(String secret, String... names) {
