@@ -146,13 +146,7 @@ public final class Redaction {
      * {@code writeBytes}): if that write reaches a stream of ours (System.out), it is not scanned again.
      */
     public static byte[] redactUtf8ForWrite(byte[] bytes, LazyChannel channel) {
-        byte[] out = redactUtf8(bytes, channel);
-        try {
-            AlreadyRedacted.mark(out);
-        } catch (Throwable t) {
-            // not marked: the stream scans it again, which is only slower
-        }
-        return out;
+        return marked(redactUtf8(bytes, channel));
     }
 
     /**
@@ -160,13 +154,7 @@ public final class Redaction {
      * possibly through a buffer (Log4j2's manager): the last-line net of a log file lets those bytes pass unscanned.
      */
     public static byte[] redactUtf8ForWrite(byte[] bytes, String channel) {
-        byte[] out = redactUtf8(bytes, 0, bytes.length, channel);
-        try {
-            AlreadyRedacted.mark(out);
-        } catch (Throwable t) {
-            // not marked: the net scans it again, which is only slower
-        }
-        return out;
+        return marked(redactUtf8(bytes, 0, bytes.length, channel));
     }
 
     /**
@@ -178,14 +166,20 @@ public final class Redaction {
      */
     public static String redactForWrite(String text, String channel) {
         String out = redact(text, channel);
-        try {
-            if (out != null && !out.isEmpty()) {
-                AlreadyRedacted.mark(out.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-        } catch (Throwable t) {
-            // not marked: the net scans it again, which is only slower
+        if (out != null && !out.isEmpty()) {
+            marked(out.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return out;
+    }
+
+    /** Marks {@code redacted} as the hook's output for the stream or net it is written to next; returns it. */
+    private static byte[] marked(byte[] redacted) {
+        try {
+            AlreadyRedacted.mark(redacted);
+        } catch (Throwable t) {
+            // not marked: the stream or net scans it again, which is only slower
+        }
+        return redacted;
     }
 
     /**
