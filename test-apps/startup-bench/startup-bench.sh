@@ -5,7 +5,8 @@
 #
 #   test-apps/startup-bench/startup-bench.sh [runs per side, default 11] [java binary, default java] [case ...]
 #
-# WARMUP=0 skips the one warm-up run per side (for the long cases on a loaded machine).
+# WARMUP=0 skips the one warm-up run per side (for the long cases on a loaded machine). AGENT_JAR=<jar> measures
+# another build of the agent (a copy of main's jar, to compare two builds on the same machine in the same hour).
 # Cases (default: hello logback log4j2):
 #   hello      hello world (test-apps/hello-app), plus a do-nothing agent to split the JVM's share from ours
 #   logback    time to the first log line of a Logback app (logs one line to the console and exits)
@@ -28,7 +29,7 @@ java="${2:-java}"
 shift $(( $# > 2 ? 2 : $# ))
 cases=("$@")
 [ ${#cases[@]} -gt 0 ] || cases=(hello logback log4j2)
-jar=$root/agent/target/secret-agent.jar
+jar=${AGENT_JAR:-$root/agent/target/secret-agent.jar}
 [ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 1; }
 javabin=$(dirname "$(command -v "$java")")
 work=$(mktemp -d)
