@@ -37,6 +37,9 @@ public final class AgentStarter {
 
     public static void start(String args, Instrumentation inst, boolean late, String jarPath) {
         long t0 = System.nanoTime();
+        if (!late) {
+            StartPreloader.start(); // what the hooks and the first engine load, while the configuration is read
+        }
         PrintStream rawStderr = ConsoleStreams.unwrap(System.err);
         AgentConfig config;
         try {

@@ -105,10 +105,14 @@ final class TriggerIndex {
                         int j = rarestOfClass(prefix, r);
                         int g = gram(prefix.charAt(j), prefix.charAt(j + 1));
                         set(filter, g);
-                        for (int c = 0; c < 256; c++) {
-                            if (j + 2 < prefix.length() || next == null || next[c]) {
-                                grams3[hash3(prefix.charAt(j), prefix.charAt(j + 1),
-                                        j + 2 < prefix.length() ? prefix.charAt(j + 2) : c)] = 1;
+                        if (j + 2 < prefix.length()) {
+                            grams3[hash3(prefix.charAt(j), prefix.charAt(j + 1), prefix.charAt(j + 2))] = 1;
+                        } else {
+                            // why only here a loop over the next char: it is built before main, interpreted
+                            for (int c = 0; c < 256; c++) {
+                                if (next == null || next[c]) {
+                                    grams3[hash3(prefix.charAt(j), prefix.charAt(j + 1), c)] = 1;
+                                }
                             }
                         }
                         det.add(new int[] {g, j, i, detPrefixes.size()});
@@ -141,13 +145,7 @@ final class TriggerIndex {
         }
         separators = seps;
         digitNames = digits;
-        for (int b2 = 0; b2 < 256; b2++) {
-            for (int b1 = 0; b1 < 256; b1++) {
-                if (sepMayMatter(b2, b1, '=', 0, 0)) {
-                    set(sepAfter, b2 | b1 << 8);
-                }
-            }
-        }
+        fillSepAfter();
         for (int c = 0; c < 128; c++) {
             List<Integer> l = byLast.get(c);
             if (l == null) {
@@ -199,6 +197,42 @@ final class TriggerIndex {
         }
     }
 
+    /**
+     * {@link #sepAfter}: what {@link #sepMayMatter} says of every pair of low bytes before a '='. Built from the
+     * names' folded suffixes rather than by asking for each of the 65,536 pairs, because this runs before main,
+     * interpreted: the same bits at a small fraction of the cost.
+     */
+    private void fillSepAfter() {
+        // the bytes whose fold is f, for each folded value f < 128 (fold(b) is 0 for b >= 128)
+        int[][] folding = new int[128][];
+        int[] count = new int[128];
+        for (int b = 0; b < 256; b++) {
+            count[RuleScanner.fold(b)]++;
+        }
+        for (int f = 0; f < 128; f++) {
+            folding[f] = new int[count[f]];
+            count[f] = 0;
+        }
+        for (int b = 0; b < 256; b++) {
+            int f = RuleScanner.fold(b);
+            folding[f][count[f]++] = b;
+        }
+        for (int b1 : new int[] {' ', '\t', '"', '\'', '?', '+'}) {
+            for (int b2 = 0; b2 < 256; b2++) {
+                set(sepAfter, b2 | b1 << 8);
+            }
+        }
+        for (int key = 0; key < 1 << 14; key++) {
+            if ((nameSuffixes[key >>> 6] & (1L << key)) != 0) {
+                for (int b2 : folding[key >>> 7]) {
+                    for (int b1 : folding[key & 0x7F]) {
+                        set(sepAfter, b2 | b1 << 8);
+                    }
+                }
+            }
+        }
+    }
+
     static int gram(int a, int b) {
         return (a & 0xFF) << 8 | (b & 0xFF);
     }
@@ -232,12 +266,13 @@ final class TriggerIndex {
 
     /** A 3-gram is about as common as its rarest char, then the next rarest (a char past the end counts as common). */
     private static int gramCommonness(String p, int j) {
-        int[] c = new int[3];
-        for (int i = 0; i < 3; i++) {
-            c[i] = j + i < p.length() ? commonness(p.charAt(j + i)) : 9;
-        }
-        Arrays.sort(c);
-        return c[0] * 100 + c[1] * 10 + c[2];
+        int a = commonness(p.charAt(j));
+        int b = j + 1 < p.length() ? commonness(p.charAt(j + 1)) : 9;
+        int c = j + 2 < p.length() ? commonness(p.charAt(j + 2)) : 9;
+        // the three in ascending order, without an array to sort (this runs before main, interpreted)
+        int lo = Math.min(a, Math.min(b, c));
+        int hi = Math.max(a, Math.max(b, c));
+        return lo * 100 + (a + b + c - lo - hi) * 10 + hi;
     }
 
     /**
