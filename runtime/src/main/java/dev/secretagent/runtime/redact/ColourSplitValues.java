@@ -157,7 +157,8 @@ final class ColourSplitValues {
      * The length of the complete escape sequence at t[i] (an ESC), 0 when there is none (the view keeps the ESC),
      * -1 when t ends inside one (the next write may complete it):
      * CSI {@code ESC [ params intermediates final} (colours, cursor moves), OSC {@code ESC ] ... BEL} or
-     * {@code ... ESC \} (hyperlinks, titles), and the two-char {@code ESC X} forms (X in 0x40..0x7E).
+     * {@code ... ESC \} (hyperlinks, titles), and the two-char {@code ESC X} forms (X in 0x30..0x7E: {@code ESC 7},
+     * {@code ESC M}, ...).
      */
     static int sequenceLength(CharSequence t, int i, int to) {
         if (i + 1 >= to) {
@@ -187,6 +188,6 @@ final class ColourSplitValues {
             }
             return j >= to ? -1 : 0;
         }
-        return c >= 0x40 && c <= 0x7E ? 2 : 0;
+        return c >= 0x30 && c <= 0x7E ? 2 : 0;
     }
 }
