@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * Every form a secret value takes when code writes it out: raw, base64 (standard and URL alphabet,
  * at each of the three byte alignments a value can have inside a larger blob), URL encoding, JSON,
- * XML/HTML and Java/C string escaping, hex of the UTF-8 bytes (lower and upper case), and each line of a multi-line value. The matcher hides every
- * form; forms shorter than {@code minLength} are dropped (they would mask ordinary text).
+ * XML/HTML and Java/C string escaping, hex of the UTF-8 bytes (lower and upper case), and each line
+ * of a multi-line value. The matcher hides every form; forms shorter than {@code minLength} are
+ * dropped (they would mask ordinary text).
  */
 public final class Encodings {
     private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();

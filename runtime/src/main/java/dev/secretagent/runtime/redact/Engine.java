@@ -101,7 +101,7 @@ final class Engine {
 
     // ---------------------------------------------------------------- finding
 
-    /** The known values' forms in s[from, to), also where terminal escape sequences split one (see ColourSplitValues). */
+    /** The known values' forms in s[from, to), also where terminal escape sequences split one (ColourSplitValues). */
     Spans known(String s, int from, int to, Spans sp) {
         return ColourSplitValues.find(chars, s, from, to, chars.scan(s, from, to, sp));
     }

@@ -581,8 +581,8 @@ final class RuleScanner {
             // ',' ')' ']' '}' '?' are not in the values these names carry (signatures, tokens, session ids are
             // base64, hex or percent-encoded): "access_token=v, client=web" keeps its ", client=web", and
             // "?x-amz-credential=v??private_token=w" is two values (a GitLab runner masker case), not one
-            if (c == '&' || c == '#' || c == '?' || c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == ','
-                    || c == ')' || c == ']' || c == '}' || (pathParameter && PathParameters.ends(c))) {
+            if (c == '&' || c == '#' || c == '?' || c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>'
+                    || c == ',' || c == ')' || c == ']' || c == '}' || (pathParameter && PathParameters.ends(c))) {
                 break;
             }
             ve++;
