@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * Every form a secret value takes when code writes it out: raw, base64 (standard and URL alphabet,
  * at each of the three byte alignments a value can have inside a larger blob), URL encoding, JSON,
- * XML/HTML and Java/C string escaping, and each line of a multi-line value. The matcher hides every
- * form; forms shorter than {@code minLength} are dropped (they would mask ordinary text).
+ * XML/HTML and Java/C string escaping, hex of the UTF-8 bytes (lower and upper case), and each line
+ * of a multi-line value. The matcher hides every form; forms shorter than {@code minLength} are
+ * dropped (they would mask ordinary text).
  */
 public final class Encodings {
     private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
@@ -75,6 +76,9 @@ public final class Encodings {
         out.add(xml(v, 4));
         out.add(javaEscape(v, false));
         out.add(javaEscape(v, true));
+        // hex dumps of the UTF-8 bytes: xxd -p, Go's %x, HexFormat, short-buffer dumps, Postgres bytea (\x...)
+        out.add(hex(utf8, HEX_LOWER));
+        out.add(hex(utf8, HEX_UPPER));
         if (v.indexOf('\'') >= 0) {
             out.add(v.replace("'", "''")); // SQL, PowerShell and YAML single-quoted strings
         }
@@ -107,6 +111,16 @@ public final class Encodings {
         if (rem != 0) {
             out.add(padded.substring(lead));
         }
+    }
+
+    /** The bytes as hex digits, two per byte, no separator. */
+    static String hex(byte[] bytes, char[] digits) {
+        char[] out = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = digits[(bytes[i] >> 4) & 15];
+            out[2 * i + 1] = digits[bytes[i] & 15];
+        }
+        return new String(out);
     }
 
     /** application/x-www-form-urlencoded ({@code formStyle}: '+' for space, '*' kept) or RFC 3986 (%20, '~' kept). */

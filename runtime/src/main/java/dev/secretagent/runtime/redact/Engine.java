@@ -101,25 +101,47 @@ final class Engine {
 
     // ---------------------------------------------------------------- finding
 
+    /** The known values' forms in s[from, to), also where terminal escape sequences split one (ColourSplitValues). */
+    Spans known(String s, int from, int to, Spans sp) {
+        return ColourSplitValues.find(chars, s, from, to, chars.scan(s, from, to, sp));
+    }
+
+    Spans known(char[] s, int from, int to, Spans sp) {
+        return ColourSplitValues.find(chars, s, from, to, chars.scan(s, from, to, sp));
+    }
+
+    Spans known(byte[] s, int from, int to, Spans sp) {
+        return ColourSplitValues.find(bytes, s, from, to, bytes.scan(s, from, to, sp));
+    }
+
+    /** What a stream holds back of buf[from, to): the start of a known value's form, also split by escape sequences. */
+    int heldTail(byte[] buf, int from, int to) {
+        return Math.max(bytes.heldTail(buf, from, to), ColourSplitValues.heldTail(bytes, buf, from, to));
+    }
+
+    int heldTail(char[] buf, int from, int to) {
+        return Math.max(chars.heldTail(buf, from, to), ColourSplitValues.heldTail(chars, buf, from, to));
+    }
+
     Spans find(String s, int from, int to, Spans sp, RuleScanner.Open open) {
-        sp = chars.scan(s, from, to, sp);
+        sp = known(s, from, to, sp);
         return rules.scan(s, from, to, sp, open == null ? new RuleScanner.Open() : open);
     }
 
     Spans find(char[] s, int from, int to, Spans sp, RuleScanner.Open open) {
-        sp = chars.scan(s, from, to, sp);
+        sp = known(s, from, to, sp);
         return rules.scan(s, from, to, sp, open == null ? new RuleScanner.Open() : open);
     }
 
     Spans find(byte[] s, int from, int to, Spans sp, RuleScanner.Open open) {
-        sp = bytes.scan(s, from, to, sp);
+        sp = known(s, from, to, sp);
         return rules.scan(s, from, to, sp, open == null ? new RuleScanner.Open() : open);
     }
 
     // ---------------------------------------------------------------- whole texts
 
     String redact(String text, String channel) {
-        Spans sp = chars.scan(text, 0, text.length(), null);
+        Spans sp = known(text, 0, text.length(), null);
         sp = rules.scan(text, 0, text.length(), sp, OPEN_SINK);
         if (sp == null) {
             return text;
@@ -146,7 +168,7 @@ final class Engine {
     }
 
     private byte[] redactUtf8(byte[] b, int off, int len, String channel, LazyChannel lazy) {
-        Spans sp = bytes.scan(b, off, off + len, null);
+        Spans sp = known(b, off, off + len, null);
         sp = rules.scan(b, off, off + len, sp, OPEN_SINK);
         if (sp == null) {
             return off == 0 && len == b.length ? b : Arrays.copyOfRange(b, off, off + len);

@@ -60,7 +60,7 @@ final class HoldBackWriter extends Writer {
 
         @Override
         int heldTail(Engine e) {
-            return e.chars.heldTail((char[]) buf, 0, len);
+            return e.heldTail((char[]) buf, 0, len);
         }
 
         @Override

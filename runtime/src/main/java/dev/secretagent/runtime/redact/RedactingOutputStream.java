@@ -75,7 +75,7 @@ final class RedactingOutputStream extends OutputStream implements ExitDrain.Drai
 
         @Override
         int heldTail(Engine e) {
-            return e.bytes.heldTail((byte[]) buf, 0, len);
+            return e.heldTail((byte[]) buf, 0, len);
         }
 
         @Override

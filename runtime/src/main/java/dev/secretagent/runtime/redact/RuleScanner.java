@@ -564,7 +564,7 @@ final class RuleScanner {
         return true;
     }
 
-    /** {@code ?sig=...&}: the parameter name must stand alone; the value runs to the next & # or blank. */
+    /** {@code ?sig=...&}: the parameter name must stand alone; the value runs to the next & # ? or blank. */
     private Spans query(Trigger t, CharSequence s, int from, int to, int st, Spans sp, Open open) {
         if (st > from) {
             char b = s.charAt(st - 1);
@@ -578,10 +578,11 @@ final class RuleScanner {
         boolean pathParameter = PathParameters.isPathParameter(s, from, st);
         while (ve < to) {
             char c = s.charAt(ve);
-            // ',' ')' ']' '}' are not in the values these names carry (signatures, tokens, session ids are base64,
-            // hex or percent-encoded): "access_token=v, client=web" keeps its ", client=web"
-            if (c == '&' || c == '#' || c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == ','
-                    || c == ')' || c == ']' || c == '}' || (pathParameter && PathParameters.ends(c))) {
+            // ',' ')' ']' '}' '?' are not in the values these names carry (signatures, tokens, session ids are
+            // base64, hex or percent-encoded): "access_token=v, client=web" keeps its ", client=web", and
+            // "?x-amz-credential=v??private_token=w" is two values (a GitLab runner masker case), not one
+            if (c == '&' || c == '#' || c == '?' || c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>'
+                    || c == ',' || c == ')' || c == ']' || c == '}' || (pathParameter && PathParameters.ends(c))) {
                 break;
             }
             ve++;
