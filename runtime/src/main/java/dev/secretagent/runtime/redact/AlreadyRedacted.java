@@ -8,14 +8,16 @@ import java.util.Arrays;
  * <p>Why: a Logback console appender's line is redacted by the encoder hook (counted on its
  * {@code logback:<logger>} channel) and then written to System.out, whose redacting stream would scan it a
  * second time, doubling the agent's cost for the most common set-up (containers logging to the console) and
- * counting it twice. The stream lets exactly that array through unscanned, once: the identity of the array is
- * the proof, so bytes of any other origin (another array, a copy, a piece) are scanned as always.
+ * counting it twice.
  *
- * <p>A file appender's line reaches the file's last-line net ({@code door/jdk/FileNet}) as a <em>copy</em>: a
- * {@code BufferedOutputStream} (Logback) or a {@code ByteBuffer} (Log4j2) gathers one or several lines and writes
- * its own array. So this thread keeps its last marked arrays (at most {@value #MAX_MARKS}, {@value #MAX_BYTES}
- * bytes), and the net lets a write through unscanned when its bytes are, byte for byte, a run of them in order
- * ({@link #takeCopy}): equal bytes to what a hook produced are clean whatever array holds them. The comparison
+ * <p>What reaches the stream is often a <em>copy</em>: a file appender's {@code BufferedOutputStream} (Logback) or
+ * {@code ByteBuffer} (Log4j2) gathers one or several lines and writes its own array to the file's last-line net
+ * ({@code door/jdk/FileNet}); JUL's {@code ConsoleHandler} encodes its hook's text into its encoder's array and
+ * writes that to System.err. So this thread keeps its last marked arrays (at most {@value #MAX_MARKS},
+ * {@value #MAX_BYTES} bytes), and a stream (the console's, the net's) lets a write through unscanned when its bytes
+ * are, byte for byte, a run of them in order ({@link #takeCopy}), and only when it holds nothing back (no partial
+ * secret of an earlier write can join them): equal bytes to what a hook produced are clean whatever array holds
+ * them. Bytes of any other origin (a piece, a changed copy, another thread's) are scanned as always. The comparison
  * runs at memory speed, far below a scan.
  *
  * <p>The bounds are sized for the frameworks' default 8 KiB buffers: a buffer of 100-byte lines holds ~80 of them,
@@ -78,14 +80,6 @@ final class AlreadyRedacted {
             }
             count -= k;
         }
-
-        /** Drops the newest. */
-        void dropNewest() {
-            int last = (head + count - 1) & (arrays.length - 1);
-            bytes -= arrays[last].length;
-            arrays[last] = null;
-            count--;
-        }
     }
 
     private static final ThreadLocal<Marks> MARKS = new ThreadLocal<Marks>() {
@@ -102,16 +96,6 @@ final class AlreadyRedacted {
         if (redacted != null && redacted.length > 0) { // an empty write needs no pass
             MARKS.get().add(redacted);
         }
-    }
-
-    /** True, once, if {@code b} is the array this thread marked last. */
-    static boolean take(byte[] b) {
-        Marks m = MARKS.get();
-        if (m.count > 0 && m.get(m.count - 1) == b) {
-            m.dropNewest();
-            return true;
-        }
-        return false;
     }
 
     /**

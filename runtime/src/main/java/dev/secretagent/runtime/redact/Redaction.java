@@ -168,9 +168,9 @@ public final class Redaction {
     /**
      * {@link #redact(String, String)} for a hook whose caller writes the result, whole, through a {@code Writer}
      * that encodes it (JUL's {@code StreamHandler}, Log4j 1.2's {@code QuietWriter}): the result's UTF-8 bytes are
-     * marked, so a log file's last-line net lets them through unscanned when the writer's bytes reach it as they are
-     * (a UTF-8 writer flushed after each record: JUL's {@code FileHandler}, Log4j 1.2's {@code FileAppender} with
-     * its default immediate flush). Another charset, or a buffer that cuts a record, only makes the net scan again.
+     * marked, so a log file's last-line net, or the console's stream, lets them through unscanned when the writer's
+     * bytes reach it as they are (a UTF-8 writer flushed after each record: JUL's {@code FileHandler} and
+     * {@code ConsoleHandler}, Log4j 1.2's {@code FileAppender} with its default immediate flush). Another charset, or a buffer that cuts a record, only makes the net scan again.
      */
     public static String redactForWrite(String text, String channel) {
         String out = redact(text, channel);

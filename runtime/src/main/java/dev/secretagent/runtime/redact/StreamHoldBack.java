@@ -22,11 +22,9 @@ public final class StreamHoldBack {
      * held: a buffered appender's copy of its lines is not scanned twice.
      */
     public void write(byte[] b, int off, int len) throws IOException {
-        if (held.idle() && (off | len | (b.length - off - len)) >= 0 && AlreadyRedacted.takeCopy(b, off, len)) {
-            held.out.write(b, off, len);
-            return;
+        if (!held.writeMarked(b, off, len)) {
+            held.write(b, b.length, off, len);
         }
-        held.write(b, b.length, off, len);
     }
 
     /**

@@ -13,7 +13,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A hook's redacted array reaches System.out's stream once, unscanned; everything else is scanned as always. */
+/**
+ * A hook's redacted bytes (its own array or a copy of them) reach System.out's stream or a net once, unscanned, when
+ * nothing is held; everything else is scanned as always.
+ */
 class AlreadyRedactedTest {
     private final List<String> redactions = new ArrayList<>();
     private String secret;
@@ -37,6 +40,13 @@ class AlreadyRedactedTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The same bytes but the first. */
+    private static byte[] changedCopy(byte[] a) {
+        byte[] c = a.clone();
+        c[0]++;
+        return c;
+    }
+
     @Test
     void theHooksArrayIsWrittenAsItIsAndCountedOnce() throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
@@ -49,11 +59,11 @@ class AlreadyRedactedTest {
     }
 
     @Test
-    void onlyThatArrayOnlyOnceAndOnlyWhenNothingIsHeld() throws Exception {
+    void onlyMarkedBytesOnlyOnceAndOnlyWhenNothingIsHeld() throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         OutputStream console = Redaction.redactingStream(sink, "stdout");
         byte[] raw = utf8("raw " + secret + "\n");
-        AlreadyRedacted.mark(raw.clone()); // another array with the same bytes: scanned
+        AlreadyRedacted.mark(changedCopy(raw)); // other bytes than the write's: scanned
         console.write(raw, 0, raw.length);
         AlreadyRedacted.mark(raw);
         console.write(utf8("x"), 0, 1); // a different write first: the mark stays for raw
@@ -62,6 +72,41 @@ class AlreadyRedactedTest {
         console.write(raw, 0, raw.length); // the mark was used up: scanned
         console.close();
         assertThat(sink.toString(StandardCharsets.UTF_8)).doesNotContain(secret);
+    }
+
+    // The marks below stand for a hook's output; marking unredacted bytes shows whether the stream scanned them.
+
+    @Test
+    void theConsoleLetsAMarkedCopyThroughUnscannedAndScansAChangedOne() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        OutputStream console = Redaction.redactingStream(sink, "stdout");
+        byte[] probe = utf8("probe " + secret + "\n");
+        AlreadyRedacted.mark(probe.clone());
+        console.write(probe, 0, probe.length); // a copy of the marked bytes: as it is
+        assertThat(sink.toByteArray()).isEqualTo(probe);
+        assertThat(redactions).isEmpty();
+
+        sink.reset();
+        AlreadyRedacted.mark(changedCopy(probe));
+        console.write(probe, 0, probe.length); // one byte differs: scanned
+        console.flush();
+        assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("probe [REDACTED:S]\n");
+        assertThat(redactions).containsExactly("S@stdout");
+    }
+
+    @Test
+    void julsConsoleHandlerEncodesTheHooksTextIntoItsOwnArrayAndTheConsoleTakesItOnce() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        OutputStream console = Redaction.redactingStream(sink, "stderr");
+        String written = Redaction.redactForWrite("INFO caf\u00e9 password " + secret + "\n", "jul:demo");
+        byte[] encoder = new byte[8192]; // the StreamEncoder's buffer: the record at its start, then stale bytes
+        byte[] line = utf8(written);
+        System.arraycopy(line, 0, encoder, 0, line.length);
+        encoder[line.length] = 'x';
+        console.write(encoder, 0, line.length);
+        assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo(written);
+        assertThat(redactions).containsExactly("S@jul:demo");
+        assertThat(AlreadyRedacted.takeCopy(line, 0, line.length)).isFalse(); // used up
     }
 
     @Test
