@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AlreadyRedactedTest {
     private final List<String> redactions = new ArrayList<>();
+    private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
     private String secret;
 
     @BeforeEach
@@ -36,6 +37,11 @@ class AlreadyRedactedTest {
         SecretRegistry.reset();
     }
 
+    /** A console's redacting stream (System.out's or System.err's) writing to {@link #sink}. */
+    private OutputStream console(String channel) {
+        return Redaction.redactingStream(sink, channel);
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -49,8 +55,7 @@ class AlreadyRedactedTest {
 
     @Test
     void theHooksArrayIsWrittenAsItIsAndCountedOnce() throws Exception {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        OutputStream console = Redaction.redactingStream(sink, "stdout");
+        OutputStream console = console("stdout");
         byte[] line = Redaction.redactUtf8ForWrite(utf8("INFO password " + secret + "\n"), () -> "logback:demo");
         console.write(line, 0, line.length);
         console.flush();
@@ -60,8 +65,7 @@ class AlreadyRedactedTest {
 
     @Test
     void onlyMarkedBytesOnlyOnceAndOnlyWhenNothingIsHeld() throws Exception {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        OutputStream console = Redaction.redactingStream(sink, "stdout");
+        OutputStream console = console("stdout");
         byte[] raw = utf8("raw " + secret + "\n");
         AlreadyRedacted.mark(changedCopy(raw)); // other bytes than the write's: scanned
         console.write(raw, 0, raw.length);
@@ -78,8 +82,7 @@ class AlreadyRedactedTest {
 
     @Test
     void theConsoleLetsAMarkedCopyThroughUnscannedAndScansAChangedOne() throws Exception {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        OutputStream console = Redaction.redactingStream(sink, "stdout");
+        OutputStream console = console("stdout");
         byte[] probe = utf8("probe " + secret + "\n");
         AlreadyRedacted.mark(probe.clone());
         console.write(probe, 0, probe.length); // a copy of the marked bytes: as it is
@@ -96,8 +99,7 @@ class AlreadyRedactedTest {
 
     @Test
     void julsConsoleHandlerEncodesTheHooksTextIntoItsOwnArrayAndTheConsoleTakesItOnce() throws Exception {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        OutputStream console = Redaction.redactingStream(sink, "stderr");
+        OutputStream console = console("stderr");
         String written = Redaction.redactForWrite("INFO caf\u00e9 password " + secret + "\n", "jul:demo");
         byte[] encoder = new byte[8192]; // the StreamEncoder's buffer: the record at its start, then stale bytes
         byte[] line = utf8(written);
