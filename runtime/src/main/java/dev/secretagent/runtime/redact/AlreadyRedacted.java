@@ -14,9 +14,9 @@ import java.util.Arrays;
  * {@code ByteBuffer} (Log4j2) gathers one or several lines and writes its own array to the file's last-line net
  * ({@code door/jdk/FileNet}); JUL's {@code ConsoleHandler} encodes its hook's text into its encoder's array and
  * writes that to System.err. So this thread keeps its last marked arrays (at most {@value #MAX_MARKS},
- * {@value #MAX_BYTES} bytes), and a stream (the console's, the net's) lets a write through unscanned when its bytes
- * are, byte for byte, a run of them in order ({@link #takeCopy}), and only when it holds nothing back (no partial
- * secret of an earlier write can join them): equal bytes to what a hook produced are clean whatever array holds
+ * {@value #MAX_BYTES} bytes), and a stream lets a write through unscanned when its bytes are, byte for byte, a run of
+ * them in order, and only when it holds nothing back (no partial secret of an earlier write can join them): the
+ * net any run ({@link #takeCopy}), the console a run that ends with the newest mark ({@link #takeNewest}): equal bytes to what a hook produced are clean whatever array holds
  * them. Bytes of any other origin (a piece, a changed copy, another thread's) are scanned as always. The comparison
  * runs at memory speed, far below a scan.
  *
@@ -80,6 +80,16 @@ final class AlreadyRedacted {
             }
             count -= k;
         }
+
+        /** Drops the {@code k} newest. */
+        void dropNewest(int k) {
+            for (int i = 0; i < k; i++) {
+                int last = (head + count - 1) & (arrays.length - 1);
+                bytes -= arrays[last].length;
+                arrays[last] = null;
+                count--;
+            }
+        }
     }
 
     private static final ThreadLocal<Marks> MARKS = new ThreadLocal<Marks>() {
@@ -99,8 +109,35 @@ final class AlreadyRedacted {
     }
 
     /**
+     * True, once, if {@code b[off, off + len)} is byte for byte the newest of this thread's marks, or a run of marks
+     * that ends with the newest (a formatter's head and the record): only that run is used up, so the older marks a
+     * buffered file appender's lines left for the net stay. A console write comes right after its hook, so this is
+     * the console's check: it compares the run it matches and looks at no other mark.
+     */
+    static boolean takeNewest(byte[] b, int off, int len) {
+        if (len <= 0 || (off | (b.length - off - len)) < 0) {
+            return false;
+        }
+        Marks m = MARKS.get();
+        int at = off + len;
+        for (int j = m.count - 1; j >= 0; j--) {
+            byte[] a = m.get(j);
+            if (a.length > at - off || !Arrays.equals(a, 0, a.length, b, at - a.length, at)) {
+                return false;
+            }
+            at -= a.length;
+            if (at == off) {
+                m.dropNewest(m.count - j);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * True, once, if {@code b[off, off + len)} is byte for byte a run of this thread's marks in the order they were
-     * marked (one line, or a buffer's worth of lines); those marks and all older ones are used up.
+     * marked (one line, or a buffer's worth of lines); those marks and all older ones are used up. The net's check:
+     * a buffer's copy of lines reaches it long after their hooks.
      */
     static boolean takeCopy(byte[] b, int off, int len) {
         if (len <= 0) {

@@ -37,9 +37,13 @@ final class RedactingOutputStream extends OutputStream implements ExitDrain.Drai
 
     @Override
     public synchronized void write(byte[] b, int off, int n) throws IOException {
-        if (!held.writeMarked(b, off, n)) { // JUL's ConsoleHandler encodes its hook's text into its own array
-            held.write(b, b.length, off, n);
+        // taken first: the mark is used up whatever the state. A copy counts (JUL's ConsoleHandler encodes its hook's
+        // text into its own array): equal bytes to what a hook just redacted are clean whatever array holds them
+        if (AlreadyRedacted.takeNewest(b, off, n) && held.idle()) {
+            held.out.write(b, off, n);
+            return;
         }
+        held.write(b, b.length, off, n);
     }
 
     @Override
@@ -59,20 +63,6 @@ final class RedactingOutputStream extends OutputStream implements ExitDrain.Drai
         Bytes(OutputStream out, String channel) {
             super(channel, new byte[256], new byte[256], 256);
             this.out = out;
-        }
-
-        /**
-         * Writes {@code b[off, off+n)} straight on, unscanned, if it is byte for byte what a hook on this thread has
-         * just redacted ({@link AlreadyRedacted#takeCopy}: the hook's own array, or a copy an appender's buffer or
-         * encoder made of it) and nothing is held (so no partial secret of an earlier write can join it); false
-         * when the caller must scan it. The marks are taken first: used up whatever the state, never matched later.
-         */
-        boolean writeMarked(byte[] b, int off, int n) throws IOException {
-            if ((off | n | (b.length - off - n)) < 0 || !AlreadyRedacted.takeCopy(b, off, n) || !idle()) {
-                return false;
-            }
-            out.write(b, off, n);
-            return true;
         }
 
         @Override

@@ -22,9 +22,11 @@ public final class StreamHoldBack {
      * held: a buffered appender's copy of its lines is not scanned twice.
      */
     public void write(byte[] b, int off, int len) throws IOException {
-        if (!held.writeMarked(b, off, len)) {
-            held.write(b, b.length, off, len);
+        if (held.idle() && (off | len | (b.length - off - len)) >= 0 && AlreadyRedacted.takeCopy(b, off, len)) {
+            held.out.write(b, off, len);
+            return;
         }
+        held.write(b, b.length, off, len);
     }
 
     /**

@@ -112,6 +112,23 @@ class AlreadyRedactedTest {
     }
 
     @Test
+    void theConsoleTakesOnlyTheNewestRunAndLeavesAFileAppendersMarksForTheNet() throws Exception {
+        OutputStream console = console("stdout");
+        byte[] fileLine = utf8("2026-12-02 file line\n"); // a buffered file appender's line, still in its buffer
+        byte[] head = utf8("<log>\n");
+        byte[] record = utf8("<record>ok</record>\n");
+        AlreadyRedacted.mark(fileLine);
+        AlreadyRedacted.mark(head);
+        AlreadyRedacted.mark(record);
+        byte[] flushed = utf8("<log>\n<record>ok</record>\n"); // the console handler's encoder: head and record
+        console.write(flushed, 0, flushed.length);
+        assertThat(sink.toByteArray()).isEqualTo(flushed);
+        assertThat(AlreadyRedacted.takeNewest(record, 0, record.length)).isFalse(); // used up
+        byte[] buffered = fileLine.clone();
+        assertThat(AlreadyRedacted.takeCopy(buffered, 0, buffered.length)).isTrue(); // the net's mark stayed
+    }
+
+    @Test
     void aBufferedAppendersEightKibOfShortLinesIsLetThroughAfterTheRingWrapped() {
         // more marks than the ring holds first (a thread whose log files the net does not watch), then a
         // BufferedOutputStream's 8 KiB worth of 80-byte lines: the copy matches the newest marks in order
