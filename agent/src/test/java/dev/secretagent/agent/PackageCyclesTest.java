@@ -31,6 +31,7 @@ class PackageCyclesTest {
     private static final Pattern REFERENCE = Pattern.compile("\\b(dev\\.secretagent(?:\\.[a-z]\\w*)*)\\.[A-Z]");
     private static final Pattern NOISE = Pattern.compile(
             "/\\*.*?\\*/|//[^\\n]*|'(?:\\\\.|[^'\\\\])'|\"(?:\\\\.|[^\"\\\\\\n])*\"", Pattern.DOTALL);
+    private static final Pattern CLASS_NAME = Pattern.compile("\\b[A-Z]\\w*\\b");
 
 
     @Test
@@ -47,6 +48,20 @@ class PackageCyclesTest {
     @Test
     void mavenPluginHasNoPackageCycle() throws IOException {
         assertThat(cycles(Paths.get("..", "maven-plugin", "src", "main", "java"))).isEmpty();
+    }
+
+    /**
+     * Class level, inside the engine's package: the diagnostics channel redacts its lines through the engine, so the
+     * engine must never reach back to it (it reports through {@code RedactionWarnings}, set at start). The package
+     * as a whole still has class cycles (the streams and their hold-back, the rule scanner and its rules), which are
+     * one unit each; this one was a layer inversion.
+     */
+    @Test
+    void diagnosticsIsInNoClassCycleOfTheEngine() throws IOException {
+        Map<String, Set<String>> classes = classGraph(Paths.get("..", "runtime", "src", "main", "java", "dev",
+                "secretagent", "runtime", "redact"));
+        assertThat(classes.get("Diagnostics")).contains("Redaction"); // the scan sees same-package uses
+        assertThat(stronglyConnected(classes)).noneMatch(cycle -> cycle.contains("Diagnostics"));
     }
 
     @Test
@@ -80,6 +95,32 @@ class PackageCyclesTest {
             }
         }
         return stronglyConnected(graph);
+    }
+
+    /**
+     * The uses among the top-level classes of one package's folder: a class uses another when its code names it
+     * (same package, so by simple name; a nested class counts as its outer class).
+     */
+    static Map<String, Set<String>> classGraph(Path packageDir) throws IOException {
+        assertThat(packageDir).isDirectory();
+        Map<String, String> code = new TreeMap<>();
+        try (Stream<Path> files = Files.list(packageDir)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+                code.put(f.getFileName().toString().replace(".java", ""), NOISE.matcher(text).replaceAll(" "));
+            }
+        }
+        Map<String, Set<String>> graph = new TreeMap<>();
+        for (Map.Entry<String, String> c : code.entrySet()) {
+            Set<String> uses = graph.computeIfAbsent(c.getKey(), k -> new TreeSet<>());
+            Matcher name = CLASS_NAME.matcher(c.getValue());
+            while (name.find()) {
+                if (code.containsKey(name.group()) && !name.group().equals(c.getKey())) {
+                    uses.add(name.group());
+                }
+            }
+        }
+        return graph;
     }
 
     /** Tarjan's algorithm, iterative enough for a few dozen packages. */

@@ -193,6 +193,7 @@ public final class RedactCommand implements Callable<Integer> {
             }
         }
         dev.secretagent.runtime.Settings.install(config.toSettings());
+        Redaction.setWarnings(dev.secretagent.runtime.redact.Diagnostics.WARNINGS); // a secret too short to redact
     }
 
     /** Large reads through the streaming redactor: it holds back only what could still become a secret. */

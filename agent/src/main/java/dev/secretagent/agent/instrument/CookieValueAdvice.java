@@ -73,15 +73,7 @@ public final class CookieValueAdvice {
      * {@code type}'s method that turns a cookie into text (the one with {@code arguments} parameters), masked by
      * this advice with these constants.
      */
-    public static TypeInstrumentation cookieText(String type, final String method, final int arguments,
-                                                 final AdviceConstants constants) {
-        return new TypeInstrumentation(type) {
-            @Override
-            protected void transform(TypeTransformer t) {
-                t.advice(net.bytebuddy.matcher.ElementMatchers.named(method)
-                        .and(net.bytebuddy.matcher.ElementMatchers.takesArguments(arguments)),
-                        CookieValueAdvice.class, constants);
-            }
-        };
+    public static TypeInstrumentation cookieText(String type, String method, int arguments, AdviceConstants constants) {
+        return NamedMethod.advice(type, method, arguments, CookieValueAdvice.class, constants);
     }
 }

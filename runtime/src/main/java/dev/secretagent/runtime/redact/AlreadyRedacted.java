@@ -8,14 +8,16 @@ import java.util.Arrays;
  * <p>Why: a Logback console appender's line is redacted by the encoder hook (counted on its
  * {@code logback:<logger>} channel) and then written to System.out, whose redacting stream would scan it a
  * second time, doubling the agent's cost for the most common set-up (containers logging to the console) and
- * counting it twice. The stream lets exactly that array through unscanned, once: the identity of the array is
- * the proof, so bytes of any other origin (another array, a copy, a piece) are scanned as always.
+ * counting it twice.
  *
- * <p>A file appender's line reaches the file's last-line net ({@code door/jdk/FileNet}) as a <em>copy</em>: a
- * {@code BufferedOutputStream} (Logback) or a {@code ByteBuffer} (Log4j2) gathers one or several lines and writes
- * its own array. So this thread keeps its last marked arrays (at most {@value #MAX_MARKS}, {@value #MAX_BYTES}
- * bytes), and the net lets a write through unscanned when its bytes are, byte for byte, a run of them in order
- * ({@link #takeCopy}): equal bytes to what a hook produced are clean whatever array holds them. The comparison
+ * <p>What reaches the stream is often a <em>copy</em>: a file appender's {@code BufferedOutputStream} (Logback) or
+ * {@code ByteBuffer} (Log4j2) gathers one or several lines and writes its own array to the file's last-line net
+ * ({@code door/jdk/FileNet}); JUL's {@code ConsoleHandler} encodes its hook's text into its encoder's array and
+ * writes that to System.err. So this thread keeps its last marked arrays (at most {@value #MAX_MARKS},
+ * {@value #MAX_BYTES} bytes), and a stream lets a write through unscanned when its bytes are, byte for byte, a run of
+ * them in order, and only when it holds nothing back (no partial secret of an earlier write can join them): the
+ * net any run ({@link #takeCopy}), the console a run that ends with the newest mark ({@link #takeNewest}): equal bytes to what a hook produced are clean whatever array holds
+ * them. Bytes of any other origin (a piece, a changed copy, another thread's) are scanned as always. The comparison
  * runs at memory speed, far below a scan.
  *
  * <p>The bounds are sized for the frameworks' default 8 KiB buffers: a buffer of 100-byte lines holds ~80 of them,
@@ -79,12 +81,14 @@ final class AlreadyRedacted {
             count -= k;
         }
 
-        /** Drops the newest. */
-        void dropNewest() {
-            int last = (head + count - 1) & (arrays.length - 1);
-            bytes -= arrays[last].length;
-            arrays[last] = null;
-            count--;
+        /** Drops the {@code k} newest. */
+        void dropNewest(int k) {
+            for (int i = 0; i < k; i++) {
+                int last = (head + count - 1) & (arrays.length - 1);
+                bytes -= arrays[last].length;
+                arrays[last] = null;
+                count--;
+            }
         }
     }
 
@@ -104,19 +108,36 @@ final class AlreadyRedacted {
         }
     }
 
-    /** True, once, if {@code b} is the array this thread marked last. */
-    static boolean take(byte[] b) {
+    /**
+     * True, once, if {@code b[off, off + len)} is byte for byte the newest of this thread's marks, or a run of marks
+     * that ends with the newest (a formatter's head and the record): only that run is used up, so the older marks a
+     * buffered file appender's lines left for the net stay. A console write comes right after its hook, so this is
+     * the console's check: it compares the run it matches and looks at no other mark.
+     */
+    static boolean takeNewest(byte[] b, int off, int len) {
+        if (len <= 0 || (off | (b.length - off - len)) < 0) {
+            return false;
+        }
         Marks m = MARKS.get();
-        if (m.count > 0 && m.get(m.count - 1) == b) {
-            m.dropNewest();
-            return true;
+        int at = off + len;
+        for (int j = m.count - 1; j >= 0; j--) {
+            byte[] a = m.get(j);
+            if (a.length > at - off || !Arrays.equals(a, 0, a.length, b, at - a.length, at)) {
+                return false;
+            }
+            at -= a.length;
+            if (at == off) {
+                m.dropNewest(m.count - j);
+                return true;
+            }
         }
         return false;
     }
 
     /**
      * True, once, if {@code b[off, off + len)} is byte for byte a run of this thread's marks in the order they were
-     * marked (one line, or a buffer's worth of lines); those marks and all older ones are used up.
+     * marked (one line, or a buffer's worth of lines); those marks and all older ones are used up. The net's check:
+     * a buffer's copy of lines reaches it long after their hooks.
      */
     static boolean takeCopy(byte[] b, int off, int len) {
         if (len <= 0) {

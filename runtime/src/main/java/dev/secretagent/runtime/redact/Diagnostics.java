@@ -14,6 +14,17 @@ import java.time.Instant;
 public final class Diagnostics {
     public enum Level { ERROR, WARN, INFO, DEBUG }
 
+    /**
+     * The engine's warnings, written here. The start hands this to {@link Redaction#setWarnings}: the engine never
+     * calls Diagnostics, which calls the engine for every line.
+     */
+    public static final RedactionWarnings WARNINGS = new RedactionWarnings() {
+        @Override
+        public void warn(String message) {
+            Diagnostics.warn(message);
+        }
+    };
+
     private static volatile PrintStream out;
     private static volatile Level threshold = Level.INFO;
 

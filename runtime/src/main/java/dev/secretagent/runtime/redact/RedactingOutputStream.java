@@ -37,8 +37,10 @@ final class RedactingOutputStream extends OutputStream implements ExitDrain.Drai
 
     @Override
     public synchronized void write(byte[] b, int off, int n) throws IOException {
-        if (AlreadyRedacted.take(b) && held.idle()) { // taken first: the mark is used up whatever the state
-            held.out.write(b, off, n); // a hook redacted exactly this array for this write: see AlreadyRedacted
+        // taken first: the mark is used up whatever the state. A copy counts (JUL's ConsoleHandler encodes its hook's
+        // text into its own array): equal bytes to what a hook just redacted are clean whatever array holds them
+        if (AlreadyRedacted.takeNewest(b, off, n) && held.idle()) {
+            held.out.write(b, off, n);
             return;
         }
         held.write(b, b.length, off, n);

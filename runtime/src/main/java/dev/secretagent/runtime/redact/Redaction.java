@@ -23,6 +23,8 @@ import java.util.Set;
 public final class Redaction {
     private static volatile RedactionListener listener;
     private static volatile Engine engine;
+    /** Null until the start sets it; a secret is warned about only once a sink can hear it. */
+    private static volatile RedactionWarnings warnings;
     private static final Set<String> WARNED = new HashSet<String>();
 
     static {
@@ -43,6 +45,11 @@ public final class Redaction {
         listener = l;
     }
 
+    /** Sets where the engine's warnings go (the diagnostics channel); null drops them. */
+    public static void setWarnings(RedactionWarnings sink) {
+        warnings = sink;
+    }
+
     /** The engine for the published snapshot and the installed settings. */
     static Engine engine() {
         Engine e = engine;
@@ -55,6 +62,7 @@ public final class Redaction {
 
     private static Engine rebuild(SecretSnapshot snapshot, Settings settings) {
         List<String> warn = new ArrayList<String>();
+        RedactionWarnings sink = warnings;
         Engine e;
         synchronized (Redaction.class) {
             Engine cur = engine;
@@ -68,14 +76,14 @@ public final class Redaction {
             e = new Engine(snapshot, settings);
             engine = e;
             for (String id : e.tooShort) {
-                if (WARNED.add(id)) {
+                if (sink != null && WARNED.add(id)) {
                     warn.add(id);
                 }
             }
         }
-        // after the swap: Diagnostics itself redacts, with the engine just installed
+        // after the swap: the diagnostics channel redacts its lines with the engine just installed
         for (String id : warn) {
-            Diagnostics.warn("secret " + id + " is shorter than min.length (" + settings.get(Keys.MIN_LENGTH)
+            sink.warn("secret " + id + " is shorter than min.length (" + settings.get(Keys.MIN_LENGTH)
                     + " chars) and is NOT redacted");
         }
         return e;
@@ -160,9 +168,9 @@ public final class Redaction {
     /**
      * {@link #redact(String, String)} for a hook whose caller writes the result, whole, through a {@code Writer}
      * that encodes it (JUL's {@code StreamHandler}, Log4j 1.2's {@code QuietWriter}): the result's UTF-8 bytes are
-     * marked, so a log file's last-line net lets them through unscanned when the writer's bytes reach it as they are
-     * (a UTF-8 writer flushed after each record: JUL's {@code FileHandler}, Log4j 1.2's {@code FileAppender} with
-     * its default immediate flush). Another charset, or a buffer that cuts a record, only makes the net scan again.
+     * marked, so a log file's last-line net, or the console's stream, lets them through unscanned when the writer's
+     * bytes reach it as they are (a UTF-8 writer flushed after each record: JUL's {@code FileHandler} and
+     * {@code ConsoleHandler}, Log4j 1.2's {@code FileAppender} with its default immediate flush). Another charset, or a buffer that cuts a record, only makes the net scan again.
      */
     public static String redactForWrite(String text, String channel) {
         String out = redact(text, channel);

@@ -6,6 +6,7 @@ import dev.secretagent.runtime.access.AccessRuntime;
 import dev.secretagent.runtime.access.SecretDiscovery;
 import dev.secretagent.runtime.leaks.DevMode;
 import dev.secretagent.runtime.redact.Diagnostics;
+import dev.secretagent.runtime.redact.Redaction;
 import dev.secretagent.runtime.status.AgentStatus;
 
 import java.io.PrintStream;
@@ -30,6 +31,7 @@ public final class RuntimeStart {
         Settings.install(settings);
         Diagnostics.configure(rawStderr, settings.get(Keys.DIAGNOSTICS_FILE), settings.get(Keys.DEBUG),
                 settings.get(Keys.DIAGNOSTICS_LEVEL));
+        Redaction.setWarnings(Diagnostics.WARNINGS);
         AccessRuntime.start(settings, rawStderr); // names, policy (validated: file:line), audit writer
         AgentStatus.start(version);
         if ("dev".equals(settings.mode())) {

@@ -13,9 +13,13 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A hook's redacted array reaches System.out's stream once, unscanned; everything else is scanned as always. */
+/**
+ * A hook's redacted bytes (its own array or a copy of them) reach System.out's stream or a net once, unscanned, when
+ * nothing is held; everything else is scanned as always.
+ */
 class AlreadyRedactedTest {
     private final List<String> redactions = new ArrayList<>();
+    private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
     private String secret;
 
     @BeforeEach
@@ -33,14 +37,25 @@ class AlreadyRedactedTest {
         SecretRegistry.reset();
     }
 
+    /** A console's redacting stream (System.out's or System.err's) writing to {@link #sink}. */
+    private OutputStream console(String channel) {
+        return Redaction.redactingStream(sink, channel);
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The same bytes but the first. */
+    private static byte[] changedCopy(byte[] a) {
+        byte[] c = a.clone();
+        c[0]++;
+        return c;
+    }
+
     @Test
     void theHooksArrayIsWrittenAsItIsAndCountedOnce() throws Exception {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        OutputStream console = Redaction.redactingStream(sink, "stdout");
+        OutputStream console = console("stdout");
         byte[] line = Redaction.redactUtf8ForWrite(utf8("INFO password " + secret + "\n"), () -> "logback:demo");
         console.write(line, 0, line.length);
         console.flush();
@@ -49,11 +64,10 @@ class AlreadyRedactedTest {
     }
 
     @Test
-    void onlyThatArrayOnlyOnceAndOnlyWhenNothingIsHeld() throws Exception {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        OutputStream console = Redaction.redactingStream(sink, "stdout");
+    void onlyMarkedBytesOnlyOnceAndOnlyWhenNothingIsHeld() throws Exception {
+        OutputStream console = console("stdout");
         byte[] raw = utf8("raw " + secret + "\n");
-        AlreadyRedacted.mark(raw.clone()); // another array with the same bytes: scanned
+        AlreadyRedacted.mark(changedCopy(raw)); // other bytes than the write's: scanned
         console.write(raw, 0, raw.length);
         AlreadyRedacted.mark(raw);
         console.write(utf8("x"), 0, 1); // a different write first: the mark stays for raw
@@ -62,6 +76,56 @@ class AlreadyRedactedTest {
         console.write(raw, 0, raw.length); // the mark was used up: scanned
         console.close();
         assertThat(sink.toString(StandardCharsets.UTF_8)).doesNotContain(secret);
+    }
+
+    // The marks below stand for a hook's output; marking unredacted bytes shows whether the stream scanned them.
+
+    @Test
+    void theConsoleLetsAMarkedCopyThroughUnscannedAndScansAChangedOne() throws Exception {
+        OutputStream console = console("stdout");
+        byte[] probe = utf8("probe " + secret + "\n");
+        AlreadyRedacted.mark(probe.clone());
+        console.write(probe, 0, probe.length); // a copy of the marked bytes: as it is
+        assertThat(sink.toByteArray()).isEqualTo(probe);
+        assertThat(redactions).isEmpty();
+
+        sink.reset();
+        AlreadyRedacted.mark(changedCopy(probe));
+        console.write(probe, 0, probe.length); // one byte differs: scanned
+        console.flush();
+        assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("probe [REDACTED:S]\n");
+        assertThat(redactions).containsExactly("S@stdout");
+    }
+
+    @Test
+    void julsConsoleHandlerEncodesTheHooksTextIntoItsOwnArrayAndTheConsoleTakesItOnce() throws Exception {
+        OutputStream console = console("stderr");
+        String written = Redaction.redactForWrite("INFO caf\u00e9 password " + secret + "\n", "jul:demo");
+        byte[] encoder = new byte[8192]; // the StreamEncoder's buffer: the record at its start, then stale bytes
+        byte[] line = utf8(written);
+        System.arraycopy(line, 0, encoder, 0, line.length);
+        encoder[line.length] = 'x';
+        console.write(encoder, 0, line.length);
+        assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo(written);
+        assertThat(redactions).containsExactly("S@jul:demo");
+        assertThat(AlreadyRedacted.takeCopy(line, 0, line.length)).isFalse(); // used up
+    }
+
+    @Test
+    void theConsoleTakesOnlyTheNewestRunAndLeavesAFileAppendersMarksForTheNet() throws Exception {
+        OutputStream console = console("stdout");
+        byte[] fileLine = utf8("2026-12-02 file line\n"); // a buffered file appender's line, still in its buffer
+        byte[] head = utf8("<log>\n");
+        byte[] record = utf8("<record>ok</record>\n");
+        AlreadyRedacted.mark(fileLine);
+        AlreadyRedacted.mark(head);
+        AlreadyRedacted.mark(record);
+        byte[] flushed = utf8("<log>\n<record>ok</record>\n"); // the console handler's encoder: head and record
+        console.write(flushed, 0, flushed.length);
+        assertThat(sink.toByteArray()).isEqualTo(flushed);
+        assertThat(AlreadyRedacted.takeNewest(record, 0, record.length)).isFalse(); // used up
+        byte[] buffered = fileLine.clone();
+        assertThat(AlreadyRedacted.takeCopy(buffered, 0, buffered.length)).isTrue(); // the net's mark stayed
     }
 
     @Test

@@ -58,4 +58,26 @@ class DiagnosticsTest {
         Diagnostics.info("start-up line");
         assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).contains("INFO start-up line");
     }
+
+    @Test
+    void theEnginesWarningsReachThisChannelOnceTheStartSetsIt() throws Exception {
+        TestSupport.settings(); // min.length 8
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Diagnostics.configure(new PrintStream(bytes, true, "UTF-8"), null, false, "info");
+        String id = TestSupport.random("SHORT_", 8);
+        String value = TestSupport.random("", 7);
+        try {
+            Redaction.setWarnings(null);
+            TestSupport.secret(id, value); // no sink yet: nothing said, and nothing used up
+            assertThat(new String(bytes.toByteArray(), StandardCharsets.UTF_8)).doesNotContain(id);
+
+            Redaction.setWarnings(Diagnostics.WARNINGS);
+            TestSupport.secret("LONG", TestSupport.random("long-", 20)); // the next engine warns
+            assertThat(new String(bytes.toByteArray(), StandardCharsets.UTF_8))
+                    .contains("WARN secret " + id + " is shorter than min.length (8 chars) and is NOT redacted")
+                    .doesNotContain(value);
+        } finally {
+            Redaction.setWarnings(null);
+        }
+    }
 }

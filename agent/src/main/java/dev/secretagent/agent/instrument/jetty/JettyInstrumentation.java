@@ -84,13 +84,8 @@ public final class JettyInstrumentation implements TargetInstrumentation {
                                 FillAdvice.class);
                     }
                 },
-                new TypeInstrumentation("org.eclipse.jetty.http.HttpCookie") {
-                    @Override
-                    protected void transform(TypeTransformer t) {
-                        t.advice(named("toString").and(takesArguments(1)), CookieValueAdvice.class,
-                                CookieValueAdvice.bracketedPair("jetty:cookie"));
-                    }
-                },
+                CookieValueAdvice.cookieText("org.eclipse.jetty.http.HttpCookie", "toString", 1,
+                        CookieValueAdvice.bracketedPair("jetty:cookie")),
                 new TypeInstrumentation("org.eclipse.jetty.http.HttpParser") {
                     @Override
                     protected void transform(TypeTransformer t) {

@@ -1,15 +1,12 @@
 package dev.secretagent.agent.instrument.jul;
 
+import dev.secretagent.agent.instrument.NamedMethod;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
-import dev.secretagent.agent.instrument.TypeTransformer;
 
 import java.util.Collections;
 import java.util.List;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * java.util.logging: every StreamHandler (ConsoleHandler, FileHandler, SocketHandler, the application's
@@ -32,11 +29,7 @@ public final class JulInstrumentation implements TargetInstrumentation {
 
     @Override
     public List<TypeInstrumentation> types() {
-        return Collections.singletonList(new TypeInstrumentation("java.util.logging.StreamHandler") {
-                                             @Override
-                                             protected void transform(TypeTransformer t) {
-                                                 t.advice(named("publish").and(takesArguments(1)), PublishAdvice.class);
-                                             }
-                                         });
+        return Collections.singletonList(
+                NamedMethod.advice("java.util.logging.StreamHandler", "publish", 1, PublishAdvice.class));
     }
 }

@@ -1,5 +1,6 @@
 package dev.secretagent.agent.instrument.log4j1;
 
+import dev.secretagent.agent.instrument.NamedMethod;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
@@ -60,12 +61,7 @@ public final class Log4j1Instrumentation implements TargetInstrumentation {
     @Override
     public List<TypeInstrumentation> types() {
         return Arrays.asList(
-                new TypeInstrumentation("org.apache.log4j.WriterAppender") {
-                    @Override
-                    protected void transform(TypeTransformer t) {
-                        t.advice(named("subAppend").and(takesArguments(1)), SubAppendAdvice.class);
-                    }
-                },
+                NamedMethod.advice("org.apache.log4j.WriterAppender", "subAppend", 1, SubAppendAdvice.class),
                 new TypeInstrumentation("org.apache.log4j.helpers.QuietWriter", "org.apache.log4j.helpers.CountingQuietWriter") {
                     @Override
                     protected void transform(TypeTransformer t) {

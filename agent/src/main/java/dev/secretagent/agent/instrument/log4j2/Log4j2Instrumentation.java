@@ -1,15 +1,12 @@
 package dev.secretagent.agent.instrument.log4j2;
 
+import dev.secretagent.agent.instrument.NamedMethod;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
-import dev.secretagent.agent.instrument.TypeTransformer;
 
 import java.util.Collections;
 import java.util.List;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Log4j2 (2.17 to current). Every appender that writes text through an OutputStreamManager (console, file,
@@ -37,12 +34,8 @@ public final class Log4j2Instrumentation implements TargetInstrumentation {
 
     @Override
     public List<TypeInstrumentation> types() {
-        return Collections.singletonList(
-                new TypeInstrumentation("org.apache.logging.log4j.core.appender.AbstractOutputStreamAppender") {
-                    @Override
-                    protected void transform(TypeTransformer t) {
-                        t.advice(named("tryAppend").and(takesArguments(1)), TryAppendAdvice.class);
-                    }
-                });
+        return Collections.singletonList(NamedMethod.advice(
+                "org.apache.logging.log4j.core.appender.AbstractOutputStreamAppender", "tryAppend", 1,
+                TryAppendAdvice.class));
     }
 }

@@ -1,11 +1,11 @@
 package dev.secretagent.agent.instrument.otel;
 
+import dev.secretagent.agent.instrument.AdviceConstants;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
 import dev.secretagent.agent.instrument.TypeTransformer;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.secretagent.runtime.door.otel.OtelExports;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -42,30 +42,24 @@ public final class OtelInstrumentation implements TargetInstrumentation {
     @Override
     public List<TypeInstrumentation> types() {
         return Arrays.asList(
-                new TypeInstrumentation(PACKAGE + "logs.LogsRequestMarshaler", PACKAGE + "logs.LowAllocationLogsRequestMarshaler") {
-                    @Override
-                    protected void transform(TypeTransformer t) {
-                        t.advice(batch(), LogsExportAdvice.class);
-                    }
-                },
-                new TypeInstrumentation(PACKAGE + "traces.TraceRequestMarshaler",
-                                PACKAGE + "traces.LowAllocationTraceRequestMarshaler") {
-                    @Override
-                    protected void transform(TypeTransformer t) {
-                        t.advice(batch(), TracesExportAdvice.class);
-                    }
-                },
-                new TypeInstrumentation(PACKAGE + "metrics.MetricsRequestMarshaler",
-                                PACKAGE + "metrics.LowAllocationMetricsRequestMarshaler") {
-                    @Override
-                    protected void transform(TypeTransformer t) {
-                        t.advice(batch(), MetricsExportAdvice.class);
-                    }
-                });
+                marshalers("logs.LogsRequestMarshaler", "logs.LowAllocationLogsRequestMarshaler", OtelExports.LOGS),
+                marshalers("traces.TraceRequestMarshaler", "traces.LowAllocationTraceRequestMarshaler",
+                        OtelExports.TRACES),
+                marshalers("metrics.MetricsRequestMarshaler", "metrics.LowAllocationMetricsRequestMarshaler",
+                        OtelExports.METRICS));
     }
 
-    /** {@code static create(Collection)} and {@code initialize(Collection)}. */
-    private static ElementMatcher<MethodDescription> batch() {
-        return namedOneOf("create", "initialize").and(takesArguments(Collection.class));
+    /**
+     * A signal's two marshalers ({@code IMMUTABLE_DATA} and {@code REUSABLE_DATA}): their {@code static
+     * create(Collection)} and {@code initialize(Collection)} hand the batch to the door on {@code channel}.
+     */
+    private static TypeInstrumentation marshalers(String marshaler, String lowAllocation, final String channel) {
+        return new TypeInstrumentation(PACKAGE + marshaler, PACKAGE + lowAllocation) {
+            @Override
+            protected void transform(TypeTransformer t) {
+                t.advice(namedOneOf("create", "initialize").and(takesArguments(Collection.class)), ExportAdvice.class,
+                        AdviceConstants.of().bind(ExportAdvice.Channel.class, channel));
+            }
+        };
     }
 }

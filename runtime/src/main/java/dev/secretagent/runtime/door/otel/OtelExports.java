@@ -22,19 +22,8 @@ public final class OtelExports {
     private OtelExports() {
     }
 
-    public static Collection<?> logs(Collection<?> items) {
-        return views(items, LOGS);
-    }
-
-    public static Collection<?> spans(Collection<?> items) {
-        return views(items, TRACES);
-    }
-
-    public static Collection<?> metrics(Collection<?> items) {
-        return views(items, METRICS);
-    }
-
-    private static Collection<?> views(Collection<?> items, String channel) {
+    /** The batch of one signal ({@link #LOGS}, {@link #TRACES} or {@link #METRICS}: the advice's constant) as views. */
+    public static Collection<?> batch(Collection<?> items, String channel) {
         if (items == null || items.isEmpty()) {
             return items;
         }
