@@ -47,14 +47,16 @@ final class BareSchemes {
         if (ve >= to) {
             open.at(st); // the credential may go on in the next write
         }
-        if (ve < to && s.charAt(ve) == '"' && ve > pad) {
-            return sp; // Bearer realm="api": an auth parameter
-        }
         if (ve == vs || RuleScanner.startsWith(s, vs, to, maskPrefix)) {
             return sp;
         }
         boolean credential = t.detail.equals("basic") ? basicCredential(s, vs, ve)
                 : tokenLike(s, vs, pad, t.detail.equals("token") ? 16 : 8);
+        if (ve < to && s.charAt(ve) == '"' && ve == pad + 1 && !credential) {
+            // Bearer realm="api": an auth parameter (one '=', a name that is no credential). A token ending in
+            // base64 padding before a closing quote ("Bearer dG9rZW4xMjM=" in JSON) is still masked.
+            return sp;
+        }
         return credential ? RuleScanner.add(sp, vs, ve, t.owner) : sp;
     }
 

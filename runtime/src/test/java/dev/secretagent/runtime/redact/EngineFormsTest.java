@@ -148,6 +148,10 @@ class EngineFormsTest {
         String basic = Base64.getEncoder().encodeToString(("svc:" + value()).getBytes(StandardCharsets.UTF_8));
         masks("upstream got Basic {v} (rejected)\n", basic, "auth:basic");
         masks("{\"auth\":\"Bearer {v}\"}\n", hex(40), "auth:bearer");
+        // base64 padding before a closing quote is no auth parameter (realm="api"): found by EngineFormsProperties
+        masks("{\"auth\":\"Bearer {v}\"}\n", value() + "=", "auth:bearer");
+        masks("auth=Bearer {v}\"\n", value() + "=", "auth:bearer");
+        masks("{\"auth\":\"Bearer {v}\"}\n", value() + "==", "auth:bearer");
     }
 
     @Test
