@@ -1,9 +1,13 @@
 package dev.secretagent.runtime.logging;
 
+import dev.secretagent.runtime.redact.Redaction;
+import dev.secretagent.runtime.thread.CallState;
+
 /**
  * Per thread, the channel of one framework's appender or handler call in progress, for the text that call writes
  * further down (a JUL handler's writer, a Log4j 1.2 QuietWriter). Calls can nest: {@link #enter} returns what
  * {@link #exit} puts back. Each door holds its own instance, so each framework has its own per-thread state.
+ * When the outermost call ends, a virtual thread drops this state and the marks its hooks left (see CallState).
  */
 public final class CallChannel {
     /** One thread's call in progress (an instance per thread, reused: nothing is allocated per event). */
@@ -11,9 +15,9 @@ public final class CallChannel {
         String channel;
     }
 
-    private final ThreadLocal<Call> calls = new ThreadLocal<Call>() {
+    private final CallState<Call> calls = new CallState<Call>() {
         @Override
-        protected Call initialValue() {
+        protected Call create() {
             return new Call();
         }
     };
@@ -29,10 +33,15 @@ public final class CallChannel {
     /** Puts back what {@link #enter} returned. */
     public void exit(String previous) {
         calls.get().channel = previous;
+        if (previous == null) {
+            calls.ended();
+            Redaction.appenderCallEnded();
+        }
     }
 
     /** This thread's channel, or null outside a call. */
     public String current() {
-        return calls.get().channel;
+        Call now = calls.peek();
+        return now == null ? null : now.channel;
     }
 }

@@ -1,5 +1,8 @@
 package dev.secretagent.runtime.redact;
 
+import dev.secretagent.runtime.thread.CallState;
+import dev.secretagent.runtime.thread.VirtualThreads;
+
 import java.util.Arrays;
 
 /**
@@ -25,6 +28,11 @@ import java.util.Arrays;
  * scanned twice (issue 15 item 2). A buffer bigger than {@value #MAX_BYTES} bytes (Log4j2's 256 KiB random access
  * file) is scanned by the net as before: only slower, never less safe. The marks are a ring: adding one when full
  * drops the oldest in constant time (an application whose log files the net does not watch never takes its marks).
+ *
+ * <p>A virtual thread's ring never grows past {@value #FIRST_SLOTS} slots, and a framework door whose appender call
+ * ends drops the thread's marks ({@link #callEnded}): its lines reach a buffered file among other threads' lines,
+ * written by whichever thread fills the buffer, so its own marks rarely match a flush, and 10,000 parked virtual
+ * threads must not each hold their last lines (issue 17). Such a flush is scanned: slower, never less safe.
  */
 final class AlreadyRedacted {
     static final int MAX_MARKS = 512;
@@ -38,11 +46,17 @@ final class AlreadyRedacted {
      * {@link #FIRST_SLOTS} and doubles up to {@link #MAX_MARKS} while a buffer's worth of lines is outstanding.
      */
     static final class Marks {
+        /** The most marks this thread keeps: {@link #MAX_MARKS}, or the first ring's slots on a virtual thread. */
+        final int limit;
         byte[][] arrays = new byte[FIRST_SLOTS][];
         /** Slot of the oldest mark. */
         int head;
         int count;
         int bytes;
+
+        Marks(int limit) {
+            this.limit = limit;
+        }
 
         /** The {@code i}-th oldest mark. */
         byte[] get(int i) {
@@ -50,7 +64,7 @@ final class AlreadyRedacted {
         }
 
         void add(byte[] a) {
-            while (count > 0 && (count == MAX_MARKS || bytes + a.length > MAX_BYTES)) {
+            while (count > 0 && (count == limit || bytes + a.length > MAX_BYTES)) {
                 drop(1);
             }
             if (count == arrays.length) {
@@ -92,10 +106,10 @@ final class AlreadyRedacted {
         }
     }
 
-    private static final ThreadLocal<Marks> MARKS = new ThreadLocal<Marks>() {
+    private static final CallState<Marks> MARKS = new CallState<Marks>() {
         @Override
-        protected Marks initialValue() {
-            return new Marks();
+        protected Marks create() {
+            return new Marks(VirtualThreads.current() ? FIRST_SLOTS : MAX_MARKS);
         }
     };
 
@@ -108,6 +122,11 @@ final class AlreadyRedacted {
         }
     }
 
+    /** The outermost appender call of this thread ended: a virtual thread drops its marks (see the class). */
+    static void callEnded() {
+        MARKS.ended();
+    }
+
     /**
      * True, once, if {@code b[off, off + len)} is byte for byte the newest of this thread's marks, or a run of marks
      * that ends with the newest (a formatter's head and the record): only that run is used up, so the older marks a
@@ -118,7 +137,10 @@ final class AlreadyRedacted {
         if (len <= 0 || (off | (b.length - off - len)) < 0) {
             return false;
         }
-        Marks m = MARKS.get();
+        Marks m = MARKS.peek();
+        if (m == null) {
+            return false;
+        }
         int at = off + len;
         for (int j = m.count - 1; j >= 0; j--) {
             byte[] a = m.get(j);
@@ -143,8 +165,8 @@ final class AlreadyRedacted {
         if (len <= 0) {
             return false;
         }
-        Marks m = MARKS.get();
-        if (len > m.bytes) {
+        Marks m = MARKS.peek();
+        if (m == null || len > m.bytes) {
             return false; // more than every mark together (a buffer bigger than MAX_BYTES): scanned
         }
         int end = off + len;

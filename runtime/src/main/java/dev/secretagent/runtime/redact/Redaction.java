@@ -180,6 +180,19 @@ public final class Redaction {
         return out;
     }
 
+    /**
+     * A framework door's outermost appender or handler call ended on this thread. A virtual thread then drops what the
+     * hooks marked during the call (see {@code AlreadyRedacted}), so it holds none of the agent's state once it has
+     * logged; a platform thread keeps its marks for the buffered flush that may follow.
+     */
+    public static void appenderCallEnded() {
+        try {
+            AlreadyRedacted.callEnded();
+        } catch (Throwable t) {
+            // the marks stay: only memory, until the thread ends
+        }
+    }
+
     /** Marks {@code redacted} as the hook's output for the stream or net it is written to next; returns it. */
     private static byte[] marked(byte[] redacted) {
         try {

@@ -175,4 +175,65 @@ class AlreadyRedactedTest {
         assertThat(AlreadyRedacted.takeCopy(flushed, 0, flushed.length)).isFalse();
         assertThat(redactions).containsExactly("S@jul:demo");
     }
+
+    @Test
+    void aPlatformThreadKeepsItsMarksPastTheAppenderCallForTheBufferedFlush() {
+        byte[] line = utf8("kept line\n");
+        AlreadyRedacted.mark(line);
+        Redaction.appenderCallEnded();
+        byte[] flushed = line.clone(); // a BufferedOutputStream's copy, flushed later
+        assertThat(AlreadyRedacted.takeCopy(flushed, 0, flushed.length)).isTrue();
+    }
+
+    @Test
+    void aVirtualThreadUsesItsMarksInTheCallAndDropsThemWhenTheCallEnds() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.ExecutorService vt = dev.secretagent.runtime.thread.VirtualThreadsSupport.perTask();
+        try {
+            vt.submit(() -> {
+                ByteArrayOutputStream sink = new ByteArrayOutputStream();
+                OutputStream console = Redaction.redactingStream(sink, "stdout");
+                // in the call: the console's stream lets the hook's array through unscanned, counted once
+                byte[] line = Redaction.redactUtf8ForWrite(utf8("INFO password " + secret + "\n"), () -> "logback:vt");
+                console.write(line, 0, line.length);
+                console.flush();
+                // a file appender's line, marked in the call, not yet flushed when the call ends: dropped
+                byte[] fileLine = utf8("INFO buffered line\n");
+                AlreadyRedacted.mark(fileLine);
+                Redaction.appenderCallEnded();
+                byte[] flushed = fileLine.clone();
+                outcome.set(sink.toString(StandardCharsets.UTF_8) + "|taken after the call: "
+                        + AlreadyRedacted.takeCopy(flushed, 0, flushed.length));
+                return null;
+            }).get();
+        } finally {
+            dev.secretagent.runtime.thread.VirtualThreadsSupport.awaitAll(vt);
+        }
+        assertThat(outcome.get()).isEqualTo("INFO password [REDACTED:S]\n|taken after the call: false");
+        assertThat(redactions).containsExactly("S@logback:vt");
+    }
+
+    @Test
+    void aVirtualThreadsRingDoesNotGrow() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger slots = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService vt = dev.secretagent.runtime.thread.VirtualThreadsSupport.perTask();
+        try {
+            vt.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    AlreadyRedacted.mark(utf8("line " + i + "\n"));
+                }
+                // the oldest first (taking a mark uses up the older ones): a ring that grew would still hold it
+                byte[] oldest = utf8("line 0\n");
+                byte[] dropped = utf8("line " + (99 - AlreadyRedacted.FIRST_SLOTS) + "\n");
+                byte[] kept = utf8("line " + (100 - AlreadyRedacted.FIRST_SLOTS) + "\n");
+                boolean grew = AlreadyRedacted.takeCopy(oldest, 0, oldest.length)
+                        || AlreadyRedacted.takeCopy(dropped, 0, dropped.length);
+                slots.set(grew ? -1 : AlreadyRedacted.takeCopy(kept, 0, kept.length) ? AlreadyRedacted.FIRST_SLOTS : -2);
+                return null;
+            }).get();
+        } finally {
+            dev.secretagent.runtime.thread.VirtualThreadsSupport.awaitAll(vt);
+        }
+        assertThat(slots.get()).isEqualTo(AlreadyRedacted.FIRST_SLOTS);
+    }
 }

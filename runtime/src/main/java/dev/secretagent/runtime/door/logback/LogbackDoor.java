@@ -5,6 +5,7 @@ import dev.secretagent.runtime.logging.LoggerNames;
 import dev.secretagent.runtime.redact.LazyChannel;
 import dev.secretagent.runtime.redact.Markers;
 import dev.secretagent.runtime.redact.Redaction;
+import dev.secretagent.runtime.thread.CallState;
 
 import java.util.Collections;
 
@@ -20,13 +21,19 @@ import java.util.Collections;
  * map lookup) is named only when one of its lines is redacted, which most lines are not.
  */
 public final class LogbackDoor {
-    /** Per thread: the appender calls in progress (an instance per thread, reused: nothing is allocated per event). */
-    private static final ThreadLocal<InProgress> CURRENT = new ThreadLocal<InProgress>() {
+    /**
+     * Per thread: the appender calls in progress (an instance per platform thread, reused: nothing is allocated per
+     * event; a virtual thread's is dropped when its outermost appender call ends, see CallState).
+     */
+    private static final CallState<InProgress> CURRENT = new CallState<InProgress>() {
         @Override
-        protected InProgress initialValue() {
+        protected InProgress create() {
             return new InProgress();
         }
     };
+
+    /** The channel of bytes written outside any appender call (only if an adapter calls out of order). */
+    private static final InProgress OUTSIDE = new InProgress();
 
     /** Stands for an appender call whose event is null (the channel is then the framework's name). */
     private static final Object NO_EVENT = new Object();
@@ -57,6 +64,10 @@ public final class LogbackDoor {
     /** Called on exit of subAppend, with what {@link #enterLogbackAppender} returned (appenders can nest). */
     public static void exitLogbackAppender(Object previous) {
         CURRENT.get().logbackEvent = previous;
+        if (previous == null) {
+            CURRENT.ended();
+            Redaction.appenderCallEnded();
+        }
     }
 
     /**
@@ -70,7 +81,8 @@ public final class LogbackDoor {
             return bytes;
         }
         // marked either way: the console's stream or a log file's net lets exactly these bytes pass unscanned
-        return Redaction.redactUtf8ForWrite(bytes, CURRENT.get());
+        InProgress now = CURRENT.peek();
+        return Redaction.redactUtf8ForWrite(bytes, now != null ? now : OUTSIDE);
     }
 
     /**
@@ -79,7 +91,8 @@ public final class LogbackDoor {
      * final bytes are redacted anyway, so the text passes unscanned.
      */
     public static String logbackEventText(String text, String logger) {
-        if (text == null || CURRENT.get().logbackEvent != null) {
+        InProgress now = CURRENT.peek();
+        if (text == null || (now != null && now.logbackEvent != null)) {
             return text;
         }
         return Redaction.redact(text, LogChannels.logback(logger));

@@ -78,4 +78,55 @@ class LogbackDoorTest {
         }
         assertThat(known.heard).containsExactly("APP_PASSWORD@logback");
     }
+
+    @Test
+    void aVirtualThreadKeepsItsAppenderCallAcrossAnUnmountAndOthersDoNotSeeIt() throws Exception {
+        java.util.concurrent.CountDownLatch inCall = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch othersDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        String text = "pw " + known.value;
+        java.util.concurrent.ExecutorService vt = dev.secretagent.runtime.thread.VirtualThreadsSupport.perTask();
+        try {
+            java.util.concurrent.Future<?> caller = vt.submit(() -> {
+                Object previous = LogbackDoor.enterLogbackAppender(new Event("demo.Parked"));
+                try {
+                    inCall.countDown();
+                    othersDone.await(); // unmounts mid-call: other virtual threads run on the carriers meanwhile
+                    if (!LogbackDoor.logbackEventText(text, "demo.Parked").contains(known.value)) {
+                        wrong.incrementAndGet(); // lost its appender call: the event text would be scanned twice
+                    }
+                    byte[] out = LogbackDoor.logbackBytes(line(text), false);
+                    if (new String(out, StandardCharsets.UTF_8).contains(known.value)) {
+                        wrong.incrementAndGet();
+                    }
+                } finally {
+                    LogbackDoor.exitLogbackAppender(previous);
+                }
+                if (LogbackDoor.logbackEventText(text, "demo.Parked").contains(known.value)) {
+                    wrong.incrementAndGet(); // after the call: outside an appender, redacted
+                }
+                return null;
+            });
+            inCall.await();
+            java.util.List<java.util.concurrent.Future<?>> others = new java.util.ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                others.add(vt.submit(() -> {
+                    if (LogbackDoor.logbackEventText(text, "demo.Other").contains(known.value)) {
+                        wrong.incrementAndGet(); // saw the parked thread's appender call
+                    }
+                    Object previous = LogbackDoor.enterLogbackAppender(new Event("demo.Other"));
+                    LogbackDoor.exitLogbackAppender(previous);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : others) {
+                f.get();
+            }
+            othersDone.countDown();
+            caller.get();
+        } finally {
+            dev.secretagent.runtime.thread.VirtualThreadsSupport.awaitAll(vt);
+        }
+        assertThat(wrong.get()).isZero();
+    }
 }
