@@ -5,6 +5,7 @@ import dev.secretagent.runtime.redact.Diagnostics;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Installs the framework targets: one {@link ClassLoadGate}, registered before main, that transforms every
@@ -17,22 +18,29 @@ import java.util.List;
  * attached late, it is prepared and the loaded classes retransformed right away.
  */
 public final class Installer {
-    private static final String MODE = System.getProperty("secretagent.experiment.prepare", "lazy");
+    private static final String MODE = System.getProperty("installer.experiment.prepare", "lazy");
 
     private Installer() {
     }
 
-    /** Returns the names of the targets; the instrumentation itself may complete later. */
+    /**
+     * Returns the names of the targets; the instrumentation itself may complete later. {@code watchedByTarget}:
+     * the class names each target watches, as plain strings (see {@code targets/WatchedClassNames}); a target
+     * missing from it has its names read from its declarations.
+     */
     public static List<String> install(final Instrumentation inst, final List<TargetInstrumentation> targets,
-                                       boolean background) {
+                                       Map<String, List<String>> watchedByTarget, boolean background) {
         List<String> names = new ArrayList<>();
+        List<String> watchedNames = new ArrayList<>();
         for (TargetInstrumentation t : targets) {
             names.add(t.name());
+            List<String> listed = watchedByTarget.get(t.name());
+            watchedNames.addAll(listed != null ? listed : WatchedNames.declared(t));
         }
         if (targets.isEmpty()) {
             return names;
         }
-        final WatchedNames watched = new WatchedNames(targets);
+        final WatchedNames watched = new WatchedNames(watchedNames);
         final Preparation preparation = new Preparation(inst, targets);
         inst.addTransformer(new ClassLoadGate(watched, preparation), true);
         if (!background) {
