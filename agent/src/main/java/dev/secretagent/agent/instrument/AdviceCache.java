@@ -5,6 +5,7 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.pool.TypePool;
 
+import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,14 +22,15 @@ final class AdviceCache {
     private static final ClassFileLocator AGENT_CLASSES = ClassFileLocator.ForClassLoader.of(AGENT_LOADER);
     private static final TypePool AGENT_TYPES = new TypePool.Default(new TypePool.CacheProvider.Simple(), AGENT_CLASSES,
             TypePool.Default.ReaderMode.FAST);
-    private static final Map<Key, Advice> ADVICE = new HashMap<>();
+    /** (advice class, constants) → the parsed advice. */
+    private static final Map<Map.Entry<String, AdviceConstants>, Advice> ADVICE = new HashMap<>();
 
     private AdviceCache() {
     }
 
     /** {@code adviceClass} (a binary name) with {@code constants} bound to its custom-annotated parameters. */
     static synchronized Advice advice(String adviceClass, AdviceConstants constants) {
-        Key key = new Key(adviceClass, constants);
+        Map.Entry<String, AdviceConstants> key = new AbstractMap.SimpleImmutableEntry<>(adviceClass, constants);
         Advice advice = ADVICE.get(key);
         if (advice == null) {
             // as AgentBuilder's ForAdvice set it: the default assigner, and the suppressing handler for any advice
@@ -39,25 +41,5 @@ final class AdviceCache {
             ADVICE.put(key, advice);
         }
         return advice;
-    }
-
-    private static final class Key {
-        private final String adviceClass;
-        private final AdviceConstants constants;
-
-        Key(String adviceClass, AdviceConstants constants) {
-            this.adviceClass = adviceClass;
-            this.constants = constants;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key && ((Key) o).adviceClass.equals(adviceClass) && ((Key) o).constants.equals(constants);
-        }
-
-        @Override
-        public int hashCode() {
-            return adviceClass.hashCode() * 31 + constants.hashCode();
-        }
     }
 }

@@ -61,15 +61,6 @@ final class FrameworkTransformer {
         }
     }
 
-    /** Parses every advice the targets declare now, so the first watched class does not pay for it. */
-    void prepareAll() {
-        for (TypeInstrumentation type : declared()) {
-            for (MethodHook hook : type.hooks()) {
-                hook.wrapper();
-            }
-        }
-    }
-
     /** The transformed class file, or null to leave it unchanged (also on any failure, which is reported). */
     byte[] transform(Module module, ClassLoader loader, String binaryName, boolean retransforming, byte[] bytes) {
         try {
@@ -116,14 +107,6 @@ final class FrameworkTransformer {
             }
         }
         return found;
-    }
-
-    private List<TypeInstrumentation> declared() {
-        List<TypeInstrumentation> all = new ArrayList<>(byPrefix);
-        for (List<TypeInstrumentation> list : byName.values()) {
-            all.addAll(list);
-        }
-        return all;
     }
 
     /**

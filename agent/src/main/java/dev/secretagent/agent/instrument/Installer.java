@@ -12,23 +12,25 @@ import java.util.Map;
  * watched class itself (no Byte Buddy AgentBuilder: setting one up cost 0.5 s and a thousand classes on every
  * JVM's start; see docs/performance.md).
  *
- * <p>Ignore-by-default: only classes with a name (or prefix) a target declares are looked at, and those names
- * are derived from the targets' {@link TypeInstrumentation}s. The transformer behind the gate is prepared once,
- * by whoever needs it first ({@link Preparation}); watched classes already loaded are retransformed. When
- * attached late, it is prepared and the loaded classes retransformed right away.
+ * <p>Ignore-by-default: only classes with a name (or prefix) a target declares are looked at; before main those
+ * names come from a static table ({@code targets/WatchedClassNames}), so premain reads no declaration. The
+ * transformer behind the gate is prepared once, by the first watched class to load, on its own thread
+ * ({@link Preparation}): a JVM that never loads one loads no Byte Buddy class for it. Preparing it on a
+ * background thread right after premain was measured too: it did not bring the first Logback line sooner on two
+ * cores, and cost hello world CPU and classes (docs/performance.md). Watched classes already loaded are
+ * retransformed through the same gate; when attached late, it is prepared right away.
  */
 public final class Installer {
-    private static final String MODE = System.getProperty("installer.experiment.prepare", "lazy");
-
     private Installer() {
     }
 
     /**
-     * Returns the names of the targets; the instrumentation itself may complete later. {@code watchedByTarget}:
+     * Returns the names of the targets. {@code background} (start-up): nothing is prepared until the first watched
+     * class loads; otherwise (attached late) it is prepared now. {@code watchedByTarget}:
      * the class names each target watches, as plain strings (see {@code targets/WatchedClassNames}); a target
      * missing from it has its names read from its declarations.
      */
-    public static List<String> install(final Instrumentation inst, final List<TargetInstrumentation> targets,
+    public static List<String> install(Instrumentation inst, List<TargetInstrumentation> targets,
                                        Map<String, List<String>> watchedByTarget, boolean background) {
         List<String> names = new ArrayList<>();
         List<String> watchedNames = new ArrayList<>();
@@ -40,25 +42,15 @@ public final class Installer {
         if (targets.isEmpty()) {
             return names;
         }
-        final WatchedNames watched = new WatchedNames(watchedNames);
-        final Preparation preparation = new Preparation(inst, targets);
+        WatchedNames watched = new WatchedNames(watchedNames);
+        Preparation preparation = new Preparation(inst, targets);
         inst.addTransformer(new ClassLoadGate(watched, preparation), true);
         if (!background) {
-            preparation.prepareNow(false);
-            retransformLoaded(inst, watched);
-        } else if (MODE.equals("eager")) {
-            Thread thread = new Thread(new Runnable() {
-                @Override
-                public void run() {
-                    preparation.prepareNow(true);
-                    retransformLoaded(inst, watched);
-                }
-            }, "secret-agent-instrumentation");
-            thread.setDaemon(true);
-            thread.start();
-        } else {
-            retransformLoaded(inst, watched);
+            preparation.prepareNow();
         }
+        // at start-up rarely any (the JDK's own, if something touched java.util.logging before the agent);
+        // each one found prepares the transformer through the gate
+        retransformLoaded(inst, watched);
         return names;
     }
 

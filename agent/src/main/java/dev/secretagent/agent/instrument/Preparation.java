@@ -8,10 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The {@link FrameworkTransformer}, built once by whoever needs it first: the installer's background thread, or
- * the first watched class to load (which then prepares it itself, or waits while the background thread does).
- * Building it reads the targets' declarations (Byte Buddy matchers) and loads the first few hundred Byte Buddy
- * classes; nothing of it runs before a watched class or the background thread asks.
+ * The {@link FrameworkTransformer}, built once by whoever needs it first: the first watched class to load (its
+ * thread prepares it; another watched class arriving meanwhile waits), or the late-attach path. Building it reads
+ * the targets' declarations (Byte Buddy matchers); each advice is parsed when a class first needs it.
  */
 final class Preparation {
     /** Far longer than preparing ever takes; only a deadlock we did not foresee would reach it. */
@@ -46,7 +45,7 @@ final class Preparation {
             return null;
         }
         try {
-            return prepare(false);
+            return prepare();
         } finally {
             lock.unlock();
             // how long the application's thread waited or prepared (the start-up bench's profile)
@@ -55,27 +54,23 @@ final class Preparation {
         }
     }
 
-    /** Prepares now on the calling thread; {@code everyAdvice}: also parse every advice ahead of its class. */
-    FrameworkTransformer prepareNow(boolean everyAdvice) {
+    /** Prepares now on the calling thread. */
+    FrameworkTransformer prepareNow() {
         lock.lock();
         try {
-            return prepare(everyAdvice);
+            return prepare();
         } finally {
             lock.unlock();
         }
     }
 
-    private FrameworkTransformer prepare(boolean everyAdvice) {
+    private FrameworkTransformer prepare() {
         if (transformer != null || failed) {
             return transformer;
         }
         long t0 = System.nanoTime();
         try {
-            FrameworkTransformer t = new FrameworkTransformer(inst, targets);
-            if (everyAdvice) {
-                t.prepareAll();
-            }
-            transformer = t;
+            transformer = new FrameworkTransformer(inst, targets);
             Diagnostics.debug("framework instrumentation ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         } catch (Throwable e) {
             failed = true;
