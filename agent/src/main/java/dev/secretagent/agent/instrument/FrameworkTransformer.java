@@ -97,16 +97,16 @@ final class FrameworkTransformer {
 
     private List<TypeInstrumentation> candidates(String binaryName) {
         List<TypeInstrumentation> exact = byName.get(binaryName);
-        List<TypeInstrumentation> found = exact == null ? Collections.<TypeInstrumentation>emptyList() : exact;
+        List<TypeInstrumentation> found = null;
         for (int i = 0; i < prefixes.size(); i++) {
             if (binaryName.startsWith(prefixes.get(i))) {
-                if (found == exact) {
-                    found = new ArrayList<>(found);
+                if (found == null) {
+                    found = exact == null ? new ArrayList<TypeInstrumentation>() : new ArrayList<>(exact);
                 }
                 found.add(byPrefix.get(i));
             }
         }
-        return found;
+        return found != null ? found : exact != null ? exact : Collections.<TypeInstrumentation>emptyList();
     }
 
     /**

@@ -59,8 +59,24 @@ class ClassLoadGateTest {
                 bytes(AlsoWatched.class))).isNotNull();
     }
 
-    private ClassLoadGate gate() {
-        TargetInstrumentation target = new TargetInstrumentation() {
+    @Test
+    void aClassDeclaredByPrefixOnlyIsTransformed() throws Exception {
+        // Jetty's end points are declared by a prefix and no exact name
+        final TypeInstrumentation byPrefix = new TypeInstrumentation(Collections.<String>emptyList(),
+                Collections.singletonList(Watched.class.getName())) {
+            @Override
+            protected void transform(TypeTransformer t) {
+                t.advice(named("toString"), CookieValueAdvice.class,
+                        CookieValueAdvice.between("; value: ", "; domain: ", "t:cookie"));
+            }
+        };
+        FrameworkTransformer transformer = new FrameworkTransformer(null, Collections.singletonList(target(byPrefix)));
+        assertThat(transformer.transform(null, Watched.class.getClassLoader(), Watched.class.getName(), false,
+                bytes(Watched.class))).isNotNull();
+    }
+
+    private static TargetInstrumentation target(final TypeInstrumentation... types) {
+        return new TargetInstrumentation() {
             @Override
             public String name() {
                 return "gate-test";
@@ -73,23 +89,27 @@ class ClassLoadGateTest {
 
             @Override
             public List<TypeInstrumentation> types() {
-                return Arrays.asList(new TypeInstrumentation(Watched.class.getName()) {
-                    @Override
-                    protected void transform(TypeTransformer t) {
-                        declarationsRead.incrementAndGet();
-                        try {
-                            nested.set(gate.transform(null, AlsoWatched.class.getClassLoader(),
-                                    internal(AlsoWatched.class), null, null, bytes(AlsoWatched.class)));
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                        t.advice(named("toString"), CookieValueAdvice.class,
-                                CookieValueAdvice.between("; value: ", "; domain: ", "t:cookie"));
-                    }
-                }, CookieValueAdvice.cookieText(AlsoWatched.class.getName(), "toString", 0,
-                        CookieValueAdvice.between("; value: ", "; domain: ", "t:cookie")));
+                return Arrays.asList(types);
             }
         };
+    }
+
+    private ClassLoadGate gate() {
+        TargetInstrumentation target = target(new TypeInstrumentation(Watched.class.getName()) {
+            @Override
+            protected void transform(TypeTransformer t) {
+                declarationsRead.incrementAndGet();
+                try {
+                    nested.set(gate.transform(null, AlsoWatched.class.getClassLoader(),
+                            internal(AlsoWatched.class), null, null, bytes(AlsoWatched.class)));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                t.advice(named("toString"), CookieValueAdvice.class,
+                        CookieValueAdvice.between("; value: ", "; domain: ", "t:cookie"));
+            }
+        }, CookieValueAdvice.cookieText(AlsoWatched.class.getName(), "toString", 0,
+                CookieValueAdvice.between("; value: ", "; domain: ", "t:cookie")));
         List<TargetInstrumentation> targets = Collections.singletonList(target);
         return new ClassLoadGate(new WatchedNames(Arrays.asList(Watched.class.getName(), AlsoWatched.class.getName())),
                 new Preparation(null, targets));
