@@ -25,13 +25,13 @@ public final class Installer {
     }
 
     /**
-     * Returns the names of the targets. {@code background} (start-up): nothing is prepared until the first watched
-     * class loads; otherwise (attached late) it is prepared now. {@code watchedByTarget}:
-     * the class names each target watches, as plain strings (see {@code targets/WatchedClassNames}); a target
-     * missing from it has its names read from its declarations.
+     * Returns the names of the targets. {@code atStartup}: nothing is prepared until the first watched class loads;
+     * otherwise (attached late) it is prepared now. {@code watchedByTarget}: the class names each target watches, as
+     * plain strings (see {@code targets/WatchedClassNames}); a target missing from it has its names read from its
+     * declarations.
      */
     public static List<String> install(Instrumentation inst, List<TargetInstrumentation> targets,
-                                       Map<String, List<String>> watchedByTarget, boolean background) {
+                                       Map<String, List<String>> watchedByTarget, boolean atStartup) {
         List<String> names = new ArrayList<>();
         List<String> watchedNames = new ArrayList<>();
         for (TargetInstrumentation t : targets) {
@@ -45,7 +45,7 @@ public final class Installer {
         WatchedNames watched = new WatchedNames(watchedNames);
         Preparation preparation = new Preparation(inst, targets);
         inst.addTransformer(new ClassLoadGate(watched, preparation), true);
-        if (!background) {
+        if (!atStartup) {
             preparation.prepareNow();
         }
         // at start-up rarely any (the JDK's own, if something touched java.util.logging before the agent);
