@@ -70,32 +70,14 @@ class ClassLoadGateTest {
                         CookieValueAdvice.between("; value: ", "; domain: ", "t:cookie"));
             }
         };
-        FrameworkTransformer transformer = new FrameworkTransformer(null, Collections.singletonList(target(byPrefix)));
+        FrameworkTransformer transformer = new FrameworkTransformer(null,
+                Collections.<TargetInstrumentation>singletonList(TestTarget.of(byPrefix)));
         assertThat(transformer.transform(null, Watched.class.getClassLoader(), Watched.class.getName(), false,
                 bytes(Watched.class))).isNotNull();
     }
 
-    private static TargetInstrumentation target(final TypeInstrumentation... types) {
-        return new TargetInstrumentation() {
-            @Override
-            public String name() {
-                return "gate-test";
-            }
-
-            @Override
-            public SupportedVersions supportedVersions() {
-                return SupportedVersions.jdk(11, 25);
-            }
-
-            @Override
-            public List<TypeInstrumentation> types() {
-                return Arrays.asList(types);
-            }
-        };
-    }
-
     private ClassLoadGate gate() {
-        TargetInstrumentation target = target(new TypeInstrumentation(Watched.class.getName()) {
+        TargetInstrumentation target = TestTarget.of(new TypeInstrumentation(Watched.class.getName()) {
             @Override
             protected void transform(TypeTransformer t) {
                 declarationsRead.incrementAndGet();

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.util.Collections;
-import java.util.List;
 import java.util.UUID;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -57,22 +56,7 @@ class CookieValueAdviceTest {
 
     private static String instrumented(Class<?> type, final AdviceConstants constants) throws Exception {
         final String name = type.getName();
-        TargetInstrumentation target = new TargetInstrumentation() {
-            @Override
-            public String name() {
-                return "cookie-test";
-            }
-
-            @Override
-            public SupportedVersions supportedVersions() {
-                return SupportedVersions.jdk(11, 25);
-            }
-
-            @Override
-            public List<TypeInstrumentation> types() {
-                return Collections.singletonList(CookieValueAdvice.cookieText(name, "toString", 0, constants));
-            }
-        };
+        TargetInstrumentation target = TestTarget.of(CookieValueAdvice.cookieText(name, "toString", 0, constants));
         byte[] original;
         try (InputStream in = type.getClassLoader().getResourceAsStream(name.replace('.', '/') + ".class")) {
             original = in.readAllBytes();
