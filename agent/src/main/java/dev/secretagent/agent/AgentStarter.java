@@ -100,7 +100,7 @@ public final class AgentStarter {
             }
         }
         // At start-up, Byte Buddy is set up while main runs (see Installer); when attached, right away.
-        installed.addAll(Installer.install(inst, targets, !late));
+        installed.addAll(Installer.install(inst, targets, dev.secretagent.agent.targets.WatchedClassNames.byTarget(), !late));
         Runtime.getRuntime().addShutdownHook(new ConsoleFlusher());
         if (settings.get(Keys.JMX)) {
             // never on the premain thread: the platform MBean server must not exist before main (see StatusMBeans)

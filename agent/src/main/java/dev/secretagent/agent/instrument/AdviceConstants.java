@@ -11,7 +11,8 @@ import java.util.Map;
  * Values bound to an advice's custom-annotated parameters ({@code Advice.withCustomMapping().bind(...)}): one
  * advice class serves several methods that differ only in constants. Byte Buddy inlines each value as a
  * constant into the instrumented method, so the advice costs what a hand-written copy per method would.
- * Plain values until {@link #mapping()}, which the installer calls on its background thread.
+ * Plain values until {@link #mapping()}, which the advice cache calls when the advice is
+ * first needed (see {@link AdviceCache}).
  */
 public final class AdviceConstants {
     static final AdviceConstants NONE = new AdviceConstants(Collections.<Class<? extends Annotation>, Object>emptyMap());
@@ -31,6 +32,17 @@ public final class AdviceConstants {
         Map<Class<? extends Annotation>, Object> more = new LinkedHashMap<>(values);
         more.put(annotation, value);
         return new AdviceConstants(more);
+    }
+
+    /** Equal when the same values are bound to the same annotations (the advice cache's key). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AdviceConstants && ((AdviceConstants) o).values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
     }
 
     Advice.WithCustomMapping mapping() {

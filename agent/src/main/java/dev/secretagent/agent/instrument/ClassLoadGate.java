@@ -3,69 +3,57 @@ package dev.secretagent.agent.instrument;
 import dev.secretagent.runtime.redact.Diagnostics;
 
 import java.lang.instrument.ClassFileTransformer;
-import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The only transformer the framework targets register. Until Byte Buddy is ready, a watched class
- * waits here instead of loading uninstrumented; afterwards every watched class goes to Byte Buddy's
- * transformer (loading and retransformation alike). Every other class costs a name lookup ({@link WatchedNames}).
+ * The framework targets' one {@link ClassFileTransformer}, registered before main (retransformation-capable), for
+ * loading and retransformation alike. A class no target watches costs one name lookup ({@link WatchedNames}) and
+ * leaves; a watched class is transformed here, by the {@link FrameworkTransformer} (waiting for it, or preparing
+ * it, when it is the first: see {@link Preparation}). So no watched class is ever defined uninstrumented.
+ *
+ * <p>Never throws: a failure leaves the class unchanged (null) and says so in diagnostics. A watched class loaded
+ * while this thread is already transforming one (resolving a type through a loader that is itself loading can
+ * come back here) is left unchanged too, as Byte Buddy's {@code CircularityLock} would: re-entering would parse
+ * and lock recursively.
  */
 final class ClassLoadGate implements ClassFileTransformer {
-    /** Far longer than set-up ever takes; only a deadlock we did not foresee would reach it. */
-    private static final long MAX_WAIT_SECONDS = 30;
-
     private final WatchedNames watched;
-    private final CountDownLatch ready = new CountDownLatch(1);
-    private volatile ClassFileTransformer delegate;
+    private final Preparation preparation;
+    private final ThreadLocal<Boolean> transforming = new ThreadLocal<>();
 
-    ClassLoadGate(WatchedNames watched) {
+    ClassLoadGate(WatchedNames watched, Preparation preparation) {
         this.watched = watched;
-    }
-
-    void open(ClassFileTransformer transformer) {
-        delegate = transformer;
-        ready.countDown();
+        this.preparation = preparation;
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
-                            ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-        ClassFileTransformer target = awaitDelegate(className);
-        return target == null ? null
-                : target.transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (className == null || !watched.watchesInternal(className)) {
+            return null;
+        }
+        String name = className.replace('/', '.');
+        if (transforming.get() != null) {
+            Diagnostics.warn("could not instrument " + name + ": loaded while another class was being instrumented"
+                    + " on the same thread (class circularity)");
+            return null;
+        }
+        transforming.set(Boolean.TRUE);
+        try {
+            FrameworkTransformer transformer = preparation.forClass(name);
+            return transformer == null ? null
+                    : transformer.transform(module, loader, name, classBeingRedefined != null, classfileBuffer);
+        } catch (Throwable e) {
+            Diagnostics.warn("could not instrument " + name + ": " + e);
+            return null;
+        } finally {
+            transforming.remove();
+        }
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
-                            ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-        ClassFileTransformer target = awaitDelegate(className);
-        return target == null ? null
-                : target.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
-    }
-
-    private ClassFileTransformer awaitDelegate(String className) {
-        if (className == null || !watched.watchesInternal(className)) {
-            return null;
-        }
-        ClassFileTransformer d = delegate;
-        if (d != null) {
-            return d;
-        }
-        long t0 = System.nanoTime();
-        try {
-            if (!ready.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                Diagnostics.error("instrumentation not ready after " + MAX_WAIT_SECONDS + " s; " + className
-                        + " loads without it and will be retransformed when it is");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // how long the application's thread waited for the background build (the start-up bench's profile)
-        Diagnostics.debug(className + " waited " + (System.nanoTime() - t0) / 1_000_000
-                + " ms for the framework instrumentation");
-        return delegate;
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        return transform(null, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     }
 }

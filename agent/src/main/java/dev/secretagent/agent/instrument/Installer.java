@@ -1,107 +1,57 @@
 package dev.secretagent.agent.instrument;
 
 import dev.secretagent.runtime.redact.Diagnostics;
-import dev.secretagent.runtime.redact.Redaction;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Builds the one Byte Buddy AgentBuilder for every framework target and installs it once.
+ * Installs the framework targets: one {@link ClassLoadGate}, registered before main, that transforms every
+ * watched class itself (no Byte Buddy AgentBuilder: setting one up cost 0.5 s and a thousand classes on every
+ * JVM's start; see docs/performance.md).
  *
- * <p>Setting Byte Buddy up costs a few hundred milliseconds (about a thousand of its classes load),
- * which would be added to every JVM's start. So at start-up it is built on a background thread
- * while main already runs, behind a {@link ClassLoadGate}: a plain transformer registered before
- * main that lets every class through at the cost of one prefix check, except a class a target
- * watches, whose loading waits until the AgentBuilder is ready and is then transformed by it. No
- * watched class is ever defined uninstrumented; an application that touches Logback in its first
- * milliseconds waits for the agent, one that does not, does not. When attached late, it is built
- * synchronously. Ignore-by-default: only classes with a name (or prefix) a target declares are looked at,
- * and those names are derived from the targets' {@link TypeInstrumentation}s. Already loaded watched classes
- * are retransformed.
+ * <p>Ignore-by-default: only classes with a name (or prefix) a target declares are looked at; before main those
+ * names come from a static table ({@code targets/WatchedClassNames}), so premain reads no declaration. The
+ * transformer behind the gate is prepared once, by the first watched class to load, on its own thread
+ * ({@link Preparation}): a JVM that never loads one loads no Byte Buddy class for it. Preparing it on a
+ * background thread right after premain was measured too: it did not bring the first Logback line sooner on two
+ * cores, and cost hello world CPU and classes (docs/performance.md). Watched classes already loaded are
+ * retransformed through the same gate; when attached late, it is prepared right away.
  */
 public final class Installer {
     private Installer() {
     }
 
-    /** Returns the names of the targets; the instrumentation itself may complete in the background. */
-    public static List<String> install(final Instrumentation inst, final List<TargetInstrumentation> targets,
-                                       boolean background) {
+    /**
+     * Returns the names of the targets. {@code atStartup}: nothing is prepared until the first watched class loads;
+     * otherwise (attached late) it is prepared now. {@code watchedByTarget}: the class names each target watches, as
+     * plain strings (see {@code targets/WatchedClassNames}); a target missing from it has its names read from its
+     * declarations.
+     */
+    public static List<String> install(Instrumentation inst, List<TargetInstrumentation> targets,
+                                       Map<String, List<String>> watchedByTarget, boolean atStartup) {
         List<String> names = new ArrayList<>();
+        List<String> watchedNames = new ArrayList<>();
         for (TargetInstrumentation t : targets) {
             names.add(t.name());
+            List<String> listed = watchedByTarget.get(t.name());
+            watchedNames.addAll(listed != null ? listed : WatchedNames.declared(t));
         }
         if (targets.isEmpty()) {
             return names;
         }
-        final WatchedNames watched = new WatchedNames(targets);
-        final ClassLoadGate gate = new ClassLoadGate(watched);
-        inst.addTransformer(gate, true);
-        Runnable build = new Runnable() {
-            @Override
-            public void run() {
-                java.lang.instrument.ClassFileTransformer transformer = null;
-                try {
-                    long t0 = System.nanoTime();
-                    transformer = build(inst, targets, watched).makeRaw();
-                    Diagnostics.debug("framework instrumentation ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-                } catch (Throwable e) {
-                    Diagnostics.error("framework instrumentation failed; logging frameworks are not hooked", e);
-                } finally {
-                    gate.open(transformer);
-                }
-                if (transformer != null) {
-                    retransformLoaded(inst, watched);
-                }
-            }
-        };
-        if (background) {
-            Thread thread = new Thread(build, "secret-agent-instrumentation");
-            thread.setDaemon(true);
-            thread.start();
-        } else {
-            build.run();
+        WatchedNames watched = new WatchedNames(watchedNames);
+        Preparation preparation = new Preparation(inst, targets);
+        inst.addTransformer(new ClassLoadGate(watched, preparation), true);
+        if (!atStartup) {
+            preparation.prepareNow();
         }
+        // at start-up rarely any (the JDK's own, if something touched java.util.logging before the agent);
+        // each one found prepares the transformer through the gate
+        retransformLoaded(inst, watched);
         return names;
-    }
-
-    static AgentBuilder build(Instrumentation inst, List<TargetInstrumentation> targets, final WatchedNames watched) {
-        AgentBuilder builder = newAgentBuilder()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(new DiagnosticsListener())
-                // JDK modules (java.logging, java.net.http, ...) must read the bootstrap loader's unnamed
-                // module, where the runtime lives, before their advice can call it.
-                .assureReadEdgeTo(inst, Redaction.class)
-                .ignore(new AgentBuilder.RawMatcher() {
-                    @Override
-                    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module,
-                                           Class<?> classBeingRedefined, java.security.ProtectionDomain pd) {
-                        return !watched.watchesBinary(type.getName());
-                    }
-                });
-        for (TargetInstrumentation t : targets) {
-            for (TypeInstrumentation type : t.types()) {
-                List<MethodHook> hooks = type.hooks();
-                AgentBuilder.Identified.Extendable typeBuilder =
-                        builder.type(type.typeMatcher()).transform(hooks.get(0).transformer());
-                for (MethodHook hook : hooks.subList(1, hooks.size())) {
-                    typeBuilder = typeBuilder.transform(hook.transformer());
-                }
-                builder = typeBuilder;
-            }
-        }
-        return builder;
     }
 
     private static void retransformLoaded(Instrumentation inst, WatchedNames watched) {
@@ -117,52 +67,6 @@ public final class Installer {
             } catch (Throwable e) {
                 Diagnostics.warn("could not retransform " + c.getName() + ": " + e);
             }
-        }
-    }
-
-    /**
-     * Byte Buddy's Nexus (for LoadedTypeInitializers) is not used by advice-only transformations, and
-     * its set-up reaches for sun.misc.Unsafe, which JDK 24+ warns about on the application's stderr.
-     * The property is read once, in a static initialiser, so it is set only around construction.
-     */
-    private static AgentBuilder newAgentBuilder() {
-        String[] names = {"net.bytebuddy.nexus.disabled", "dev.secretagent.shaded.bytebuddy.nexus.disabled"};
-        String[] previous = new String[names.length];
-        for (int i = 0; i < names.length; i++) {
-            previous[i] = System.setProperty(names[i], "true");
-        }
-        try {
-            return new AgentBuilder.Default(new ByteBuddy()
-                    // Only the methods a class declares itself are looked at, never the method graph of its
-                    // super types: another agent that ran first (OpenTelemetry, Datadog, Elastic, ...) may
-                    // have added interfaces it generated at run time and defined without a class file
-                    // (OpenTelemetry's VirtualFieldAccessor$...), which no TypePool can resolve. Our advice
-                    // only ever goes into declared methods, so the graph is not needed.
-                    .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-                    // validation checks the shape of types Byte Buddy creates; advice changes no signature
-                    .with(TypeValidation.DISABLED));
-        } finally {
-            for (int i = 0; i < names.length; i++) {
-                if (previous[i] == null) {
-                    System.clearProperty(names[i]);
-                } else {
-                    System.setProperty(names[i], previous[i]);
-                }
-            }
-        }
-    }
-
-    /** Reports transformation errors to the agent's own log; transformations at debug level. */
-    private static final class DiagnosticsListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-                                     DynamicType dynamicType) {
-            Diagnostics.debug("instrumented " + type.getName() + (loaded ? " (retransformed)" : ""));
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable t) {
-            Diagnostics.warn("could not instrument " + typeName + ": " + t);
         }
     }
 }

@@ -1,23 +1,23 @@
 package dev.secretagent.agent.instrument;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * One (method matcher → advice) pair of a {@link TypeInstrumentation}, or a transformation that is not
- * advice. The installer turns it into a Byte Buddy transformer; the range test checks {@link #methods()} against
+ * advice. The class-load gate applies it as an {@link AsmVisitorWrapper}; the range test checks {@link #methods()} against
  * the framework's declared methods.
  */
 public final class MethodHook {
     private final ElementMatcher<? super MethodDescription> methods;
     private final String adviceClass;
     private final AdviceConstants constants;
-    private final AgentBuilder.Transformer visitor;
+    private final AsmVisitorWrapper visitor;
     private final String since;
 
     private MethodHook(ElementMatcher<? super MethodDescription> methods, String adviceClass, AdviceConstants constants,
-                       AgentBuilder.Transformer visitor, String since) {
+                       AsmVisitorWrapper visitor, String since) {
         this.methods = methods;
         this.adviceClass = adviceClass;
         this.constants = constants;
@@ -30,8 +30,8 @@ public final class MethodHook {
         return new MethodHook(methods, advice.getName(), constants, null, since);
     }
 
-    static MethodHook visit(ElementMatcher<? super MethodDescription> methods, AgentBuilder.Transformer transformer) {
-        return new MethodHook(methods, null, AdviceConstants.NONE, transformer, null);
+    static MethodHook visit(ElementMatcher<? super MethodDescription> methods, AsmVisitorWrapper visitor) {
+        return new MethodHook(methods, null, AdviceConstants.NONE, visitor, null);
     }
 
     public ElementMatcher<? super MethodDescription> methods() {
@@ -49,15 +49,13 @@ public final class MethodHook {
     }
 
     /**
-     * Advice is read from the system class loader (the agent jar) and inlined, so it never has to be visible
-     * from the application's class loaders; the runtime it calls is on the bootstrap path.
+     * What the hook does to a class's bytes: its advice inlined into the methods {@link #methods()} matches
+     * (parsed once, see {@link AdviceCache}), or its own visitor.
      */
-    AgentBuilder.Transformer transformer() {
+    AsmVisitorWrapper wrapper() {
         if (visitor != null) {
             return visitor;
         }
-        return new AgentBuilder.Transformer.ForAdvice(constants.mapping())
-                .include(ClassLoader.getSystemClassLoader())
-                .advice(methods, adviceClass);
+        return AdviceCache.advice(adviceClass, constants).on(methods);
     }
 }

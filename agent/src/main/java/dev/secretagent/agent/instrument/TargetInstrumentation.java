@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * One instrumented target (a framework). Implementations live in their own folder ({@code instrument/<target>/}),
  * stay thin (find the text or value at the framework's boundary and hand it to one static door in runtime) and
- * only declare: which types, which methods, which advice, and which versions. {@link Installer} turns the
- * declarations into the one AgentBuilder and derives the class names the class-load gate and the ignore matcher
- * watch from them, so no target names a class twice (the shape of the OpenTelemetry agent's
+ * only declare: which types, which methods, which advice, and which versions. The class-load gate applies the
+ * declarations to the classes they name (see {@link Installer}); the names it watches before main come from
+ * {@code targets/WatchedClassNames}, which a test holds equal to the declarations (the shape of the OpenTelemetry agent's
  * {@code TypeInstrumentation} with its {@code TypeTransformer}).
  */
 public interface TargetInstrumentation {

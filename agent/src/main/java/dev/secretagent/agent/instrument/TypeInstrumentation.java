@@ -12,9 +12,10 @@ import java.util.List;
  * A target's declaration for one type (or a family of types): the names it is matched by, given to the
  * constructor, and in {@link #transform} the hooks applied to it (and a refinement that needs the parsed type).
  *
- * <p>Two stages on purpose: the names are plain strings, read before {@code main} to set up the class-load gate;
- * {@link #transform} builds Byte Buddy matchers and runs only on the installer's background thread, so no Byte
- * Buddy class loads on the application's main thread (a couple of hundred classes: seconds on a loaded machine).
+ * <p>Two stages on purpose: the names are plain strings (and listed again in {@code targets/WatchedClassNames},
+ * which the class-load gate reads before {@code main}); {@link #transform} builds Byte Buddy matchers and runs only
+ * when the framework transformer is prepared (the first watched class, or the late-attach path), so a JVM that
+ * never loads a watched class loads no Byte Buddy matcher.
  *
  * <p>Types are declared by exact name wherever the framework's class is known: the gate and the ignore matcher
  * look exact names up in a hash set; a prefix is for a family of classes the target cannot list (Jetty's end
@@ -56,7 +57,7 @@ public abstract class TypeInstrumentation {
         return declared().since();
     }
 
-    /** What the AgentBuilder matches: a declared name or prefix, then the refinement. */
+    /** What the class-load gate matches: a declared name or prefix, then the refinement. */
     public final ElementMatcher<TypeDescription> typeMatcher() {
         ElementMatcher.Junction<TypeDescription> byName = ElementMatchers.none();
         if (!names.isEmpty()) {

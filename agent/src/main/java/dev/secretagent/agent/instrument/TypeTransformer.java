@@ -1,6 +1,6 @@
 package dev.secretagent.agent.instrument;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -43,9 +43,12 @@ public final class TypeTransformer {
         return this;
     }
 
-    /** A transformation that is not advice (a call-site substitution inside {@code methods}). */
-    public TypeTransformer visit(ElementMatcher<? super MethodDescription> methods, AgentBuilder.Transformer transformer) {
-        hooks.add(MethodHook.visit(methods, transformer));
+    /**
+     * A transformation that is not advice (a call-site substitution inside {@code methods}, which {@code visitor}
+     * restricts itself to; {@code methods} is what the range test checks).
+     */
+    public TypeTransformer visit(ElementMatcher<? super MethodDescription> methods, AsmVisitorWrapper visitor) {
+        hooks.add(MethodHook.visit(methods, visitor));
         return this;
     }
 

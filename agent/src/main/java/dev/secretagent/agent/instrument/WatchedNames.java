@@ -1,6 +1,7 @@
 package dev.secretagent.agent.instrument;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,20 +14,30 @@ import java.util.Set;
  * {@code Class.getName()} give), so neither path converts a name.
  */
 final class WatchedNames {
+    private static final String PREFIX_MARK = "*";
+
     private final Set<String> binaryNames = new HashSet<>();
     private final Set<String> internalNames = new HashSet<>();
     private final String[] binaryPrefixes;
     private final String[] internalPrefixes;
 
+    /** The names {@code targets} declare (reads their declarations). */
     WatchedNames(List<TargetInstrumentation> targets) {
+        this(declared(targets));
+    }
+
+    /**
+     * {@code entries}: class names, and prefixes marked by a trailing {@code *} (the form of the targets' static
+     * table, which spares reading the declarations before main).
+     */
+    WatchedNames(Collection<String> entries) {
         List<String> prefixes = new ArrayList<>();
-        for (TargetInstrumentation t : targets) {
-            for (TypeInstrumentation type : t.types()) {
-                for (String name : type.names()) {
-                    binaryNames.add(name);
-                    internalNames.add(name.replace('.', '/'));
-                }
-                prefixes.addAll(type.prefixes());
+        for (String entry : entries) {
+            if (entry.endsWith(PREFIX_MARK)) {
+                prefixes.add(entry.substring(0, entry.length() - PREFIX_MARK.length()));
+            } else {
+                binaryNames.add(entry);
+                internalNames.add(entry.replace('.', '/'));
             }
         }
         binaryPrefixes = prefixes.toArray(new String[0]);
@@ -34,6 +45,27 @@ final class WatchedNames {
         for (int i = 0; i < binaryPrefixes.length; i++) {
             internalPrefixes[i] = binaryPrefixes[i].replace('.', '/');
         }
+    }
+
+    /** The declared names of {@code targets}, prefixes marked as in the static table. */
+    static List<String> declared(List<TargetInstrumentation> targets) {
+        List<String> entries = new ArrayList<>();
+        for (TargetInstrumentation t : targets) {
+            entries.addAll(declared(t));
+        }
+        return entries;
+    }
+
+    /** The names and marked prefixes one target's declarations name. */
+    static List<String> declared(TargetInstrumentation target) {
+        List<String> entries = new ArrayList<>();
+        for (TypeInstrumentation type : target.types()) {
+            entries.addAll(type.names());
+            for (String prefix : type.prefixes()) {
+                entries.add(prefix + PREFIX_MARK);
+            }
+        }
+        return entries;
     }
 
     /** {@code name} as {@code a.b.C}. */

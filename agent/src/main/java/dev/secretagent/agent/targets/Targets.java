@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The framework targets (their own package, so the target packages can depend on {@code instrument} without a
- * cycle through this list), installed through Byte Buddy (see {@code instrument/Installer}). Adding a target: a
- * folder under instrument/, one entry here. The java.lang hooks that must exist before main
+ * cycle through this list), installed by {@code instrument/Installer}. Adding a target: a
+ * folder under instrument/, one entry here and its row of class names in {@link WatchedClassNames}. The java.lang hooks that must exist before main
  * (getenv, getProperty, setOut/setErr) are not here: see {@code instrument/jdk/CoreJdkTransformer}.
  */
 public final class Targets {

@@ -1,10 +1,9 @@
 package dev.secretagent.agent.instrument;
 
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
+import java.util.Collections;
 import java.util.UUID;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -12,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one cookie advice, inlined with constants bound per method through Byte Buddy's custom advice mapping:
- * each binding masks the value of its own text shape. The same transformer the installer builds is applied
- * to stand-ins that return each client's cookie text.
+ * each binding masks the value of its own text shape. The same transformer the class-load gate uses is applied
+ * to the class files of stand-ins that return each client's cookie text.
  */
 class CookieValueAdviceTest {
     private static final String VALUE = "v" + UUID.randomUUID().toString().replace("-", "");
@@ -55,14 +54,21 @@ class CookieValueAdviceTest {
                 .doesNotContain(VALUE).startsWith("HttpCookie$Immutable@1f[session=").endsWith("; Path=/; HttpOnly=true]");
     }
 
-    private static String instrumented(Class<?> type, AdviceConstants constants) throws Exception {
-        MethodHook hook = MethodHook.advice(named("toString"), CookieValueAdvice.class, constants, null);
-        Class<?> redefined = hook.transformer()
-                .transform(new ByteBuddy().redefine(type), TypeDescription.ForLoadedType.of(type),
-                        type.getClassLoader(), null, null)
-                .make()
-                .load(type.getClassLoader(), ClassLoadingStrategy.Default.CHILD_FIRST)
-                .getLoaded();
+    private static String instrumented(Class<?> type, final AdviceConstants constants) throws Exception {
+        final String name = type.getName();
+        TargetInstrumentation target = TestTarget.of(CookieValueAdvice.cookieText(name, "toString", 0, constants));
+        byte[] original;
+        try (InputStream in = type.getClassLoader().getResourceAsStream(name.replace('.', '/') + ".class")) {
+            original = in.readAllBytes();
+        }
+        byte[] bytes = new FrameworkTransformer(null, Collections.singletonList(target))
+                .transform(null, type.getClassLoader(), name, false, original);
+        assertThat(bytes).as("transformed").isNotNull();
+        Class<?> redefined = new ClassLoader(type.getClassLoader()) {
+            Class<?> define() {
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+        }.define();
         // a field of the copy itself: the copy lives in another class loader, where this test's members are not visible
         redefined.getField("value").set(null, VALUE);
         return redefined.getDeclaredConstructor().newInstance().toString();

@@ -1,15 +1,17 @@
 package dev.secretagent.agent.instrument.jetty;
 
 import dev.secretagent.runtime.door.jetty.HeaderLogArgs;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.asm.MemberSubstitution;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
-
-import java.security.ProtectionDomain;
+import net.bytebuddy.pool.TypePool;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -20,26 +22,44 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * {@link HeaderLogArgs#debug}: the header's name and value are two arguments there, so the value is masked
  * before the logger formats them apart. Only that call site changes; the parse itself is untouched.
  */
-final class ParserDebugSubstitution implements AgentBuilder.Transformer {
-    private final ElementMatcher<? super MethodDescription> callers;
+final class ParserDebugSubstitution implements AsmVisitorWrapper {
+    private final AsmVisitorWrapper substitution;
 
     /** {@code callers}: the methods whose DEBUG call is replaced. */
     ParserDebugSubstitution(ElementMatcher<? super MethodDescription> callers) {
-        this.callers = callers;
+        this.substitution = substitution(callers);
     }
 
-    @Override
-    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
-                                            JavaModule module, ProtectionDomain domain) {
+    private static AsmVisitorWrapper substitution(ElementMatcher<? super MethodDescription> callers) {
         try {
             MethodDescription substitute = new MethodDescription.ForLoadedMethod(
                     HeaderLogArgs.class.getMethod("debug", Object.class, String.class, Object[].class));
-            return builder.visit(MemberSubstitution.relaxed()
+            return MemberSubstitution.relaxed()
                     .method(named("debug").and(takesArguments(String.class, Object[].class)))
                     .replaceWith(substitute)
-                    .on(callers));
+                    .on(callers);
         } catch (Throwable t) {
-            return builder;
+            // the door is missing from this runtime: the parser stays as it is
+            return AsmVisitorWrapper.NoOp.INSTANCE;
         }
+    }
+
+    @Override
+    public int mergeWriter(int flags) {
+        return substitution.mergeWriter(flags);
+    }
+
+    @Override
+    public int mergeReader(int flags) {
+        return substitution.mergeReader(flags);
+    }
+
+    @Override
+    public ClassVisitor wrap(TypeDescription instrumentedType, ClassVisitor classVisitor,
+                             Implementation.Context implementationContext, TypePool typePool,
+                             FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
+                             int writerFlags, int readerFlags) {
+        return substitution.wrap(instrumentedType, classVisitor, implementationContext, typePool, fields, methods,
+                writerFlags, readerFlags);
     }
 }
