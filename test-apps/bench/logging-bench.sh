@@ -10,6 +10,7 @@
 #           against agent, what the net adds to a file appender whose lines the hooks already redacted
 # Usage (after mvn package): test-apps/bench/logging-bench.sh [lines] [rounds]   JAVA=... to pick the JVM,
 #   MODES="none bare agent" and FWS=logback to pick modes and frameworks (default: none agent regex, both),
+#   AGENT_JAR=<jar> measures another build of the agent (main's, to compare two builds in one hour).
 #   FLUSH=true for the frameworks' default file appender (immediateFlush: one write to the file per line; the
 #   default here is FLUSH=false, a buffered appender, where the agent's share of a line is largest)
 # The log files go to a tmpfs (/dev/shm) when there is one, each run starts after a sync, and the order of the
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/../.."
 LINES=${1:-200000}
 ROUNDS=${2:-3}
 JAVA=${JAVA:-java}
-AGENT=agent/target/secret-agent.jar
+AGENT=${AGENT_JAR:-agent/target/secret-agent.jar}
 if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then TMP=$(mktemp -d -p /dev/shm); else TMP=$(mktemp -d); fi
 trap 'rm -rf "$TMP"' EXIT
 rand() { head -c 64 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' | head -c 24; }
