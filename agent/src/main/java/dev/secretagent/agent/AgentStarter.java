@@ -99,7 +99,8 @@ public final class AgentStarter {
                 it.remove();
             }
         }
-        // At start-up, Byte Buddy is set up while main runs (see Installer); when attached, right away.
+        // At start-up only the class-load gate is registered; Byte Buddy is prepared by the first watched class that
+        // loads (see Installer), so an application that uses no target loads none of it. When attached, right away.
         installed.addAll(Installer.install(inst, targets, dev.secretagent.agent.targets.WatchedClassNames.byTarget(), !late));
         Runtime.getRuntime().addShutdownHook(new ConsoleFlusher());
         if (settings.get(Keys.JMX)) {
