@@ -1,7 +1,5 @@
 package dev.secretagent.runtime.redact;
 
-import dev.secretagent.runtime.thread.ScratchPool;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,13 +16,10 @@ import java.util.List;
  */
 final class SkipMatcher {
     private static final int MAX_WINDOW = 24;
-    /**
-     * Per thread (pooled for virtual threads, see ScratchPool): the chunk of a long String's low bytes that
-     * {@link #scanCopied} hashes (no allocation per call).
-     */
-    private static final ScratchPool<byte[]> SCRATCH = new ScratchPool<byte[]>() {
+    /** Per thread: the chunk of a long String's low bytes that {@link #scanCopied} hashes (no allocation per call). */
+    private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<byte[]>() {
         @Override
-        protected byte[] create() {
+        protected byte[] initialValue() {
             return new byte[4096];
         }
     };
@@ -211,20 +206,12 @@ final class SkipMatcher {
      * not explained: the JIT compiles the bounded inner loop better). Verification reads the input itself.
      */
     private Spans scanCopied(String str, byte[] bytes, int from, int to, Spans sp) {
-        byte[] buf = SCRATCH.borrow();
-        try {
-            return scanCopied(str, bytes, from, to, sp, buf);
-        } finally {
-            SCRATCH.giveBack(buf);
-        }
-    }
-
-    private Spans scanCopied(String str, byte[] bytes, int from, int to, Spans sp, final byte[] buf) {
         final byte[] shift = this.shift;
         final int rs = 32 - bits;
         final long[] present = this.present;
         final int ws = 32 - (bits - 6);
         final int maxShift = m - q + 1;
+        final byte[] buf = SCRATCH.get();
         int pos = from + m - 1; // m >= 12 when q == 4: pos - 3 >= from
         while (pos < to) {
             int base = pos - 3;

@@ -1,7 +1,5 @@
 package dev.secretagent.runtime.redact;
 
-import dev.secretagent.runtime.thread.ScratchPool;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -32,20 +30,17 @@ final class TriggerSearch {
     static final int BIG = 256;
     /** Chars copied per round (a multiple of BLOCK): bounds the scratch array of a long String. */
     private static final int CHUNK = 170 * BLOCK;
-    /**
-     * Per thread, so that clean text allocates nothing: the String is copied here a chunk at a time. Pooled for
-     * virtual threads (see ScratchPool): borrowed for one call, given back in a finally block.
-     */
-    private static final ScratchPool<byte[]> SCRATCH = new ScratchPool<byte[]>() {
+    /** Per thread, so that clean text allocates nothing: the String is copied here a chunk at a time. */
+    private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<byte[]>() {
         @Override
-        protected byte[] create() {
+        protected byte[] initialValue() {
             return new byte[CHUNK];
         }
     };
-    /** Per thread (pooled for virtual threads): pass 1's notes on the blocks of one chunk of bytes (4 longs a block at most). */
-    private static final ScratchPool<long[]> FLAGGED = new ScratchPool<long[]>() {
+    /** Per thread: pass 1's notes on the blocks of one chunk of bytes (4 longs a block at most). */
+    private static final ThreadLocal<long[]> FLAGGED = new ThreadLocal<long[]>() {
         @Override
-        protected long[] create() {
+        protected long[] initialValue() {
             return new long[4 * (CHUNK / BLOCK)];
         }
     };
@@ -81,15 +76,6 @@ final class TriggerSearch {
     }
 
     private static Candidates findInBlocks(TriggerIndex ix, String s, int from, int to) {
-        byte[] buf = SCRATCH.borrow();
-        try {
-            return findInBlocks(ix, s, from, to, buf);
-        } finally {
-            SCRATCH.giveBack(buf);
-        }
-    }
-
-    private static Candidates findInBlocks(TriggerIndex ix, String s, int from, int to, byte[] buf) {
         Candidates found = null;
         if (ix.separators) {
             // String.indexOf(char) is a SIMD intrinsic: faster than any block test for a char as rare as ':'
@@ -101,6 +87,7 @@ final class TriggerSearch {
         // add false hits, which the exact checks on the String reject). String.getBytes(int, int, byte[], int) is
         // deprecated because it drops high bytes, which is what is wanted here; for a Latin-1 String it is an
         // array copy. The scratch array is bounded by CHUNK.
+        byte[] buf = SCRATCH.get();
         int c = from;
         while (to - c >= BLOCK) {
             int n = Math.min(CHUNK, (to - c) / BLOCK * BLOCK);
@@ -312,17 +299,9 @@ final class TriggerSearch {
      * log line: times, latency=) is noted: whether one may matter is one table lookup in pass 2.
      */
     private static Candidates findInChunks(TriggerIndex ix, byte[] s, int from, int to) {
-        long[] flagged = FLAGGED.borrow();
-        try {
-            return findInChunks(ix, s, from, to, flagged);
-        } finally {
-            FLAGGED.giveBack(flagged);
-        }
-    }
-
-    private static Candidates findInChunks(TriggerIndex ix, byte[] s, int from, int to, long[] flagged) {
         final boolean seps = ix.separators;
         final byte[] grams = ix.grams3;
+        final long[] flagged = FLAGGED.get();
         Candidates found = null;
         for (int p = from; to - p >= BLOCK; ) {
             int end = p + Math.min(CHUNK, (to - p) / BLOCK * BLOCK);

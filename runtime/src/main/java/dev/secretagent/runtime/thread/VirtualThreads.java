@@ -6,8 +6,8 @@ package dev.secretagent.runtime.thread;
  * {@code java.lang.VirtualThread}; neither exists before JDK 19, and then no thread is virtual).
  *
  * <p>Why it matters: per-thread state kept in a {@code ThreadLocal} costs a platform thread once, but a virtual
- * thread is created per task, and an application runs thousands of them at once. The agent's scratch buffers are
- * pooled for them ({@link ScratchPool}) and its per-call state is dropped when the call ends ({@link CallState}).
+ * thread is created per task, and an application runs thousands of them at once. The agent's per-call state is
+ * dropped when the call ends ({@link CallState}), and the hook marks of a virtual thread stay few.
  * {@code Class.isInstance} on a constant class is a JIT intrinsic (a load and a compare): the platform-thread hot
  * path pays that and nothing else.
  */
