@@ -25,9 +25,20 @@ final class SkipMatcher {
     };
     private static final java.lang.invoke.VarHandle INTS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final char[][] patterns;
     private final int[] owners;
+    /**
+     * Where each pattern's window starts in it: the m units (of a longer pattern) with the fewest all-digit q-grams.
+     * Why: numbers are the commonest runs in logs (ids, times, sizes), and a window's digit q-grams make digit runs
+     * in clean text pass the first stage. The hex forms are mostly digits; taking their windows where their letters
+     * a-f are roughly halves the digit 4-grams they put in {@link #present}. 0 for most patterns, and always 0 for a
+     * pattern that is a prefix of another or has one as its prefix: only such patterns can match at the same start,
+     * and found in the same window they are added in pattern order, as before (whose id names a mask depends on it).
+     */
+    private final int[] offsets;
     private final int m;
     private final int q;
     private final int bits;
@@ -43,6 +54,18 @@ final class SkipMatcher {
     private final long[] present;
     /** Second multiplier of the q-gram, for the two bits a q-gram sets in its word of {@link #present}. */
     private static final int BLOOM = 0x85EBCA6B;
+    /**
+     * The second stage, asked only for a window whose 4-gram passed {@link #present} (q = 4): a blocked Bloom filter
+     * of every 8-gram in some pattern's window. When the window's last 8 units are in none, no window ends in the
+     * next {@code m - 7} positions, and the scan jumps that far without reading the shift table. Why: the hex forms
+     * of values (lower/upper hex of the UTF-8 bytes) are mostly decimal digits (hex of ASCII is 30..7A), so their
+     * windows hold all-digit 4-grams, and in digit-heavy text (ids, timestamps) ~45% of windows passed the first
+     * stage and then moved 1-3 positions. An all-digit 8-gram is in a hex window far more rarely (4 bytes in a row
+     * with a digit low nibble), and of the 10^8 digit 8-grams the forms hold a few thousand. A per-pattern window
+     * offset (each hex form's window on its letters a-f) cannot do this: with q = 4 every 4 hex chars must hold a
+     * letter, i.e. no two bytes in a row with a digit low nibble, which almost no value has. Null when q < 4.
+     */
+    private final long[] present8;
     /** CSR lists of pattern indexes by hash of the window's last q-gram (only for shift-0 buckets). */
     private final int[] bucketStart;
     private final int[] bucketItems;
@@ -55,6 +78,7 @@ final class SkipMatcher {
         int n = pats.size();
         patterns = pats.toArray(new char[n][]);
         owners = new int[n];
+        offsets = new int[n];
         int min = Integer.MAX_VALUE;
         int max = 0;
         for (int i = 0; i < n; i++) {
@@ -65,12 +89,14 @@ final class SkipMatcher {
         }
         maxLength = max;
         sorted = sortedIndex(patterns);
+        boolean[] pinned = prefixRelated(patterns, sorted);
         if (n == 0) {
             m = 1;
             q = 1;
             bits = 1;
             shift = null;
             present = null;
+            present8 = null;
             bucketStart = null;
             bucketItems = null;
             return;
@@ -82,13 +108,16 @@ final class SkipMatcher {
         bits = Math.max(12, Math.min(20, b));
         shift = new byte[1 << bits];
         present = new long[Math.max(1, (1 << bits) >>> 6)];
+        present8 = q == 4 ? new long[present.length] : null;
         Arrays.fill(shift, (byte) (m - q + 1));
         int[] counts = new int[(1 << bits) + 1];
         int[] lastHash = new int[n];
         for (int i = 0; i < n; i++) {
             char[] p = patterns[i];
+            int o = pinned[i] ? 0 : leastDigits(p, m, q);
+            offsets[i] = o;
             for (int j = 0; j + q <= m; j++) {
-                int key = key(p, j + q - 1);
+                int key = key(p, o + j + q - 1);
                 int h = (key * 0x9E3779B1) >>> (32 - bits);
                 int s = m - q - j;
                 if (s < (shift[h] & 0xFF)) {
@@ -96,7 +125,11 @@ final class SkipMatcher {
                 }
                 present[(key * 0x9E3779B1) >>> (32 - (bits - 6))] |= bloomBits(key);
             }
-            lastHash[i] = hash(p, m - 1);
+            for (int j = 0; present8 != null && j + 8 <= m; j++) {
+                long key8 = key8(p, o + j + 7);
+                present8[index8(key8)] |= bloomBits8(key8);
+            }
+            lastHash[i] = hash(p, o + m - 1);
             counts[lastHash[i] + 1]++;
         }
         for (int i = 1; i < counts.length; i++) {
@@ -108,6 +141,38 @@ final class SkipMatcher {
         for (int i = 0; i < n; i++) {
             bucketItems[fill[lastHash[i]]++] = i;
         }
+    }
+
+    /** The patterns that are a prefix of another pattern or have one as their prefix ({@code sorted}: in order). */
+    private static boolean[] prefixRelated(char[][] pats, int[] sorted) {
+        boolean[] out = new boolean[pats.length];
+        for (int i = 0; i < sorted.length; i++) {
+            char[] p = pats[sorted[i]];
+            // every pattern that starts with p sorts right after it
+            for (int j = i + 1; j < sorted.length && startsWith(pats[sorted[j]], p, null, 0, p.length); j++) {
+                out[sorted[i]] = true;
+                out[sorted[j]] = true;
+            }
+        }
+        return out;
+    }
+
+    /** The start of the window of p (m units) that holds the fewest all-digit q-grams; the first such. */
+    private static int leastDigits(char[] p, int m, int q) {
+        int best = 0;
+        int fewest = Integer.MAX_VALUE;
+        for (int o = 0; o + m <= p.length && fewest > 0; o++) {
+            int grams = 0;
+            for (int j = o, run = 0; j < o + m; j++) {
+                run = p[j] >= '0' && p[j] <= '9' ? run + 1 : 0;
+                grams += run >= q ? 1 : 0;
+            }
+            if (grams < fewest) {
+                fewest = grams;
+                best = o;
+            }
+        }
+        return best;
     }
 
     int size() {
@@ -136,6 +201,40 @@ final class SkipMatcher {
     private static long bloomBits(int key) {
         int y = key * BLOOM;
         return 1L << (y >>> 26) | 1L << (y >>> 20);
+    }
+
+    /** The word of {@link #present8} an 8-gram (its units' low bytes, little-endian) sets its bits in. */
+    private int index8(long key8) {
+        return (int) ((key8 * 0x9E3779B97F4A7C15L) >>> (64 - (bits - 6)));
+    }
+
+    /** The two bits an 8-gram sets in its word of {@link #present8} (another multiplier than its word's). */
+    private static long bloomBits8(long key8) {
+        long y = key8 * 0xC2B2AE3D27D4EB4FL;
+        return 1L << (y >>> 58) | 1L << (y >>> 52);
+    }
+
+    /** Whether the 8-gram {@code key8} is in no window: then no window ends in the next {@code m - 7} positions. */
+    private boolean absent8(long key8) {
+        long mk = bloomBits8(key8);
+        return (present8[index8(key8)] & mk) != mk;
+    }
+
+    /** The 8-gram ending at endIncl, as {@link #key} makes a q-gram. */
+    private static long key8(char[] p, int endIncl) {
+        long key = 0;
+        for (int k = endIncl - 7, sh = 0; k <= endIncl; k++, sh += 8) {
+            key |= (long) (p[k] & 0xFF) << sh;
+        }
+        return key;
+    }
+
+    private static long key8(String s, int endIncl) {
+        long key = 0;
+        for (int k = endIncl - 7, sh = 0; k <= endIncl; k++, sh += 8) {
+            key |= (long) (s.charAt(k) & 0xFF) << sh;
+        }
+        return key;
     }
 
     /** The q-gram ending at endIncl as the scan loops read it: its units' low bytes, little-endian. */
@@ -168,6 +267,7 @@ final class SkipMatcher {
         final long[] present = this.present;
         final int ws = 32 - (bits - 6);
         final int maxShift = m - q + 1;
+        final int maxShift8 = m - 7;
         int pos = from + m - 1;
         while (pos < to) {
             int h;
@@ -186,13 +286,17 @@ final class SkipMatcher {
                 pos += maxShift;
                 continue;
             }
+            if (q == 4 && absent8(key8(s, pos))) {
+                pos += maxShift8; // the second stage (see present8)
+                continue;
+            }
             h >>>= rs;
             int sh = shift[h];
             if (sh != 0) {
                 pos += sh;
                 continue;
             }
-            sp = verify(s, pos - m + 1, to, h, sp);
+            sp = verify(s, from, pos - m + 1, to, h, sp);
             pos++;
         }
         return sp;
@@ -211,10 +315,11 @@ final class SkipMatcher {
         final long[] present = this.present;
         final int ws = 32 - (bits - 6);
         final int maxShift = m - q + 1;
+        final int maxShift8 = m - 7;
         final byte[] buf = SCRATCH.get();
-        int pos = from + m - 1; // m >= 12 when q == 4: pos - 3 >= from
+        int pos = from + m - 1; // m >= 12 when q == 4: pos - 7 >= from
         while (pos < to) {
-            int base = pos - 3;
+            int base = pos - 7; // the 8-gram of the second stage starts there
             int end = Math.min(to, base + buf.length);
             if (str != null) {
                 str.getBytes(base, end, buf, 0); // low bytes: what the hash is made of (deprecated for dropping the rest)
@@ -229,13 +334,18 @@ final class SkipMatcher {
                     pos += maxShift;
                     continue;
                 }
+                if (absent8((long) LONGS.get(buf, pos - 7 - base))) {
+                    pos += maxShift8; // the second stage (see present8)
+                    continue;
+                }
                 h >>>= rs;
                 int sh = shift[h];
                 if (sh != 0) {
                     pos += sh;
                     continue;
                 }
-                sp = str != null ? verify(str, pos - m + 1, to, h, sp) : verify(bytes, pos - m + 1, to, h, sp);
+                sp = str != null ? verify(str, from, pos - m + 1, to, h, sp)
+                        : verify(bytes, from, pos - m + 1, to, h, sp);
                 pos++;
             }
         }
@@ -252,6 +362,7 @@ final class SkipMatcher {
         final long[] present = this.present;
         final int ws = 32 - (bits - 6);
         final int maxShift = m - q + 1;
+        final int maxShift8 = m - 7;
         int pos = from + m - 1;
         while (pos < to) {
             int h;
@@ -269,13 +380,17 @@ final class SkipMatcher {
                 pos += maxShift;
                 continue;
             }
+            if (q == 4 && absent8(key8(s, pos))) {
+                pos += maxShift8; // the second stage (see present8)
+                continue;
+            }
             h >>>= rs;
             int sh = shift[h];
             if (sh != 0) {
                 pos += sh;
                 continue;
             }
-            sp = verify(s, pos - m + 1, to, h, sp);
+            sp = verify(s, from, pos - m + 1, to, h, sp);
             pos++;
         }
         return sp;
@@ -294,6 +409,7 @@ final class SkipMatcher {
         final long[] present = this.present;
         final int ws = 32 - (bits - 6);
         final int maxShift = m - q + 1;
+        final int maxShift8 = m - 7;
         int pos = from + m - 1;
         while (pos < to) {
             int h;
@@ -311,56 +427,70 @@ final class SkipMatcher {
                 pos += maxShift;
                 continue;
             }
+            if (q == 4 && absent8((long) LONGS.get(s, pos - 7))) {
+                pos += maxShift8; // the second stage (see present8)
+                continue;
+            }
             h >>>= rs;
             int sh = shift[h];
             if (sh != 0) {
                 pos += sh;
                 continue;
             }
-            sp = verify(s, pos - m + 1, to, h, sp);
+            sp = verify(s, from, pos - m + 1, to, h, sp);
             pos++;
         }
         return sp;
     }
 
     /*
-     * The exact verification of a shift-0 window starting at st: every pattern of the window's bucket compared
-     * with the text. Rare on clean text (a few windows per KB), so a call here costs nothing; one per input type
+     * The exact verification of a shift-0 window starting at {@code window}: every pattern of the window's bucket
+     * compared with the text where it starts if this is its window (its offset before), inside [from, to). Rare on clean text (a few windows per KB), so a call here costs nothing; one per input type
      * for the same reason as the loops.
      */
-    private Spans verify(String s, int st, int to, int h, Spans sp) {
+    private Spans verify(String s, int from, int window, int to, int h, Spans sp) {
         for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
-            char[] p = patterns[bucketItems[bi]];
-            if (st + p.length <= to && regionMatches(s, st, p)) {
-                sp = add(sp, st, p.length, owners[bucketItems[bi]]);
+            int k = bucketItems[bi];
+            char[] p = patterns[k];
+            int st = window - offsets[k];
+            if (st >= from && st + p.length <= to && regionMatches(s, st, p)) {
+                sp = add(sp, st, p.length, owners[k]);
             }
         }
         return sp;
     }
 
-    private Spans verify(char[] s, int st, int to, int h, Spans sp) {
+    private Spans verify(char[] s, int from, int window, int to, int h, Spans sp) {
         for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
-            char[] p = patterns[bucketItems[bi]];
-            if (st + p.length <= to && regionMatches(s, st, p)) {
-                sp = add(sp, st, p.length, owners[bucketItems[bi]]);
+            int k = bucketItems[bi];
+            char[] p = patterns[k];
+            int st = window - offsets[k];
+            if (st >= from && st + p.length <= to && regionMatches(s, st, p)) {
+                sp = add(sp, st, p.length, owners[k]);
             }
         }
         return sp;
     }
 
-    private Spans verify(byte[] s, int st, int to, int h, Spans sp) {
+    private Spans verify(byte[] s, int from, int window, int to, int h, Spans sp) {
         for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
-            char[] p = patterns[bucketItems[bi]];
-            if (st + p.length <= to && regionMatches(s, st, p)) {
-                sp = add(sp, st, p.length, owners[bucketItems[bi]]);
+            int k = bucketItems[bi];
+            char[] p = patterns[k];
+            int st = window - offsets[k];
+            if (st >= from && st + p.length <= to && regionMatches(s, st, p)) {
+                sp = add(sp, st, p.length, owners[k]);
             }
         }
         return sp;
     }
 
+    /**
+     * Adds a match in order of start: a pattern whose window is not its start (an offset) is found after matches
+     * that start later, and the spans of one scan stay in the order they had without offsets.
+     */
     private static Spans add(Spans sp, int st, int length, int owner) {
         Spans out = sp != null ? sp : new Spans();
-        out.add(st, st + length, owner);
+        out.addInStartOrder(st, st + length, owner);
         return out;
     }
 
