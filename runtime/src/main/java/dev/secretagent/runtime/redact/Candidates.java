@@ -12,6 +12,17 @@ import java.util.Arrays;
 final class Candidates {
     private long[] keys = new long[8];
     private int size;
+    /**
+     * The text holds an ESC (0x1B): known values may be split by terminal escape sequences there
+     * ({@link ColourSplitValues}). Noted by the trigger search, which reads every word anyway; with no trigger
+     * in the text, Candidates with this alone.
+     */
+    boolean escape;
+
+    /** Whether the search that gave {@code found} saw an ESC. */
+    static boolean escape(Candidates found) {
+        return found != null && found.escape;
+    }
 
     void add(int start, int trigger) {
         if (size == keys.length) {

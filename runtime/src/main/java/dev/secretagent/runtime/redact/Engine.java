@@ -101,48 +101,63 @@ final class Engine {
 
     // ---------------------------------------------------------------- finding
 
-    /** The known values' forms in s[from, to), also where terminal escape sequences split one (ColourSplitValues). */
-    Spans known(String s, int from, int to, Spans sp) {
-        return ColourSplitValues.find(chars, s, from, to, chars.scan(s, from, to, sp));
-    }
-
-    Spans known(char[] s, int from, int to, Spans sp) {
-        return ColourSplitValues.find(chars, s, from, to, chars.scan(s, from, to, sp));
-    }
-
-    Spans known(byte[] s, int from, int to, Spans sp) {
-        return ColourSplitValues.find(bytes, s, from, to, bytes.scan(s, from, to, sp));
-    }
-
-    /** What a stream holds back of buf[from, to): the start of a known value's form, also split by escape sequences. */
-    int heldTail(byte[] buf, int from, int to) {
-        return Math.max(bytes.heldTail(buf, from, to), ColourSplitValues.heldTail(bytes, buf, from, to));
-    }
-
-    int heldTail(char[] buf, int from, int to) {
-        return Math.max(chars.heldTail(buf, from, to), ColourSplitValues.heldTail(chars, buf, from, to));
-    }
-
+    /*
+     * What to mask in s[from, to), in three steps over one text: the known values' forms (SkipMatcher); the
+     * triggers (TriggerSearch), whose loop also notes an ESC, and the rules at them; and, only when an ESC was
+     * seen, the known values split by terminal escape sequences (ColourSplitValues). {@code open} learns where a
+     * rule ran out of text and whether there was an ESC (a stream's heldTail asks). The spans are added in the
+     * order Spans.merge and the listeners need: plain matches first; a colour-split match after the rules' is
+     * equivalent (merge orders known values before rule hits at the same start).
+     */
     Spans find(String s, int from, int to, Spans sp, RuleScanner.Open open) {
-        sp = known(s, from, to, sp);
-        return rules.scan(s, from, to, sp, open == null ? new RuleScanner.Open() : open);
+        sp = chars.scan(s, from, to, sp);
+        Candidates found = rules.triggers(s, from, to);
+        sp = rules.apply(found, s, from, to, sp, open);
+        return Candidates.escape(found) ? colourSplit(chars, s, from, to, false, sp, open) : sp;
     }
 
     Spans find(char[] s, int from, int to, Spans sp, RuleScanner.Open open) {
-        sp = known(s, from, to, sp);
-        return rules.scan(s, from, to, sp, open == null ? new RuleScanner.Open() : open);
+        sp = chars.scan(s, from, to, sp);
+        Candidates found = rules.triggers(s, from, to);
+        sp = rules.apply(found, s, from, to, sp, open);
+        return Candidates.escape(found) ? colourSplit(chars, java.nio.CharBuffer.wrap(s), from, to, false, sp, open)
+                : sp;
     }
 
     Spans find(byte[] s, int from, int to, Spans sp, RuleScanner.Open open) {
-        sp = known(s, from, to, sp);
-        return rules.scan(s, from, to, sp, open == null ? new RuleScanner.Open() : open);
+        sp = bytes.scan(s, from, to, sp);
+        Candidates found = rules.triggers(s, from, to);
+        sp = rules.apply(found, s, from, to, sp, open);
+        return Candidates.escape(found) ? colourSplit(bytes, new RuleScanner.Latin1(s), from, to, true, sp, open)
+                : sp;
+    }
+
+    private static Spans colourSplit(SkipMatcher m, CharSequence t, int from, int to, boolean bytes, Spans sp,
+            RuleScanner.Open open) {
+        open.escape = true;
+        return ColourSplitValues.find(m, t, from, to, bytes, sp);
+    }
+
+    /**
+     * What a stream holds back of buf[from, to): the start of a known value's form and, when the scan of the same
+     * units saw an ESC ({@code escape}, from {@link RuleScanner.Open#escape}), also of one split by escape sequences.
+     */
+    int heldTail(byte[] buf, int from, int to, boolean escape) {
+        int plain = bytes.heldTail(buf, from, to);
+        return escape ? Math.max(plain, ColourSplitValues.heldTail(bytes, new RuleScanner.Latin1(buf), from, to, true))
+                : plain;
+    }
+
+    int heldTail(char[] buf, int from, int to, boolean escape) {
+        int plain = chars.heldTail(buf, from, to);
+        return escape ? Math.max(plain, ColourSplitValues.heldTail(chars, java.nio.CharBuffer.wrap(buf), from, to,
+                false)) : plain;
     }
 
     // ---------------------------------------------------------------- whole texts
 
     String redact(String text, String channel) {
-        Spans sp = known(text, 0, text.length(), null);
-        sp = rules.scan(text, 0, text.length(), sp, OPEN_SINK);
+        Spans sp = find(text, 0, text.length(), null, OPEN_SINK);
         if (sp == null) {
             return text;
         }
@@ -168,8 +183,7 @@ final class Engine {
     }
 
     private byte[] redactUtf8(byte[] b, int off, int len, String channel, LazyChannel lazy) {
-        Spans sp = known(b, off, off + len, null);
-        sp = rules.scan(b, off, off + len, sp, OPEN_SINK);
+        Spans sp = find(b, off, off + len, null, OPEN_SINK);
         if (sp == null) {
             return off == 0 && len == b.length ? b : Arrays.copyOfRange(b, off, off + len);
         }
@@ -187,7 +201,7 @@ final class Engine {
         return out.toByteArray();
     }
 
-    /** Rule scans of whole texts do not care about open ends; a shared sink (its value is never read). */
+    /** Whole texts do not care about open ends or an ESC for a hold-back: a shared sink (its values are never read). */
     private static final RuleScanner.Open OPEN_SINK = new RuleScanner.Open();
 
     /** Tells the listener about the first {@code groups} groups: each group's id and every other known secret in it. */

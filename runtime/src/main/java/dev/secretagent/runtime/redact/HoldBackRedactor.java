@@ -58,8 +58,11 @@ abstract class HoldBackRedactor {
     /** Known-secret forms and rules over the held units. */
     abstract void find(Engine e, Spans sp, RuleScanner.Open open);
 
-    /** Length of the longest held tail that is a proper prefix of a registered form. */
-    abstract int heldTail(Engine e);
+    /**
+     * Length of the longest held tail that is a proper prefix of a registered form, also split by escape sequences
+     * when {@code escape} (the last {@link #find} saw an ESC in the held units).
+     */
+    abstract int heldTail(Engine e, boolean escape);
 
     /** Length of the longest held tail that may be the start of a rule's name. */
     abstract int triggerTail(Engine e);
@@ -183,9 +186,9 @@ abstract class HoldBackRedactor {
             Engine e = Redaction.engine();
             Spans sp = spans;
             sp.clear();
-            open.from = Integer.MAX_VALUE;
+            open.reset();
             find(e, sp, open);
-            cut = closing ? len : len - heldTail(e);
+            cut = closing ? len : len - heldTail(e, open.escape);
             if (!flushing) {
                 int tail = len - triggerTail(e);
                 // a tail held because it may start a token is moot where it lies in a match already found (a

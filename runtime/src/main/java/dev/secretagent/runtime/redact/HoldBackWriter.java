@@ -59,8 +59,8 @@ final class HoldBackWriter extends Writer {
         }
 
         @Override
-        int heldTail(Engine e) {
-            return e.heldTail((char[]) buf, 0, len);
+        int heldTail(Engine e, boolean escape) {
+            return e.heldTail((char[]) buf, 0, len, escape);
         }
 
         @Override

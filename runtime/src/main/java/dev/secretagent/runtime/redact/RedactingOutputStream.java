@@ -76,8 +76,8 @@ final class RedactingOutputStream extends OutputStream implements ExitDrain.Drai
         }
 
         @Override
-        int heldTail(Engine e) {
-            return e.heldTail((byte[]) buf, 0, len);
+        int heldTail(Engine e, boolean escape) {
+            return e.heldTail((byte[]) buf, 0, len, escape);
         }
 
         @Override

@@ -145,6 +145,17 @@ final class RuleScanner {
     /** Result of one rule at one trigger: end of input reached before the rule could decide. */
     static final class Open {
         int from = Integer.MAX_VALUE;
+        /**
+         * The scanned text holds an ESC ({@link Engine#find} sets it): a stream's hold-back then also looks for
+         * the start of a value split by escape sequences ({@link Engine#heldTail(byte[], int, int, boolean)}).
+         */
+        boolean escape;
+
+        /** Ready for the next scan. */
+        void reset() {
+            from = Integer.MAX_VALUE;
+            escape = false;
+        }
 
         void at(int p) {
             if (p < from) {
@@ -154,27 +165,54 @@ final class RuleScanner {
     }
 
     Spans scan(String s, int from, int to, Spans sp, Open open) {
-        if (triggers.length == 0) {
-            return sp;
-        }
-        sp = run(TriggerSearch.find(index, s, from, to), s, from, to, sp, open);
-        return shortAtStart.length == 0 || from >= to ? sp : atStart(s, from, to, sp, open);
+        return triggers.length == 0 ? sp : apply(TriggerSearch.find(index, s, from, to), s, from, to, sp, open);
     }
 
     Spans scan(char[] s, int from, int to, Spans sp, Open open) {
+        return triggers.length == 0 ? sp : apply(TriggerSearch.find(index, s, from, to), s, from, to, sp, open);
+    }
+
+    Spans scan(byte[] s, int from, int to, Spans sp, Open open) {
+        return triggers.length == 0 ? sp : apply(TriggerSearch.find(index, s, from, to), s, from, to, sp, open);
+    }
+
+    /**
+     * The triggers in s[from, to), and whether it holds an ESC ({@link Candidates#escape}): one search for both
+     * (with no triggers, the ESC search alone). Null when there is neither.
+     */
+    Candidates triggers(String s, int from, int to) {
+        return triggers.length == 0 ? TriggerSearch.escapeOnly(s, from, to) : TriggerSearch.find(index, s, from, to);
+    }
+
+    Candidates triggers(char[] s, int from, int to) {
+        return triggers.length == 0 ? TriggerSearch.escapeOnly(s, from, to) : TriggerSearch.find(index, s, from, to);
+    }
+
+    Candidates triggers(byte[] s, int from, int to) {
+        return triggers.length == 0 ? TriggerSearch.escapeOnly(s, from, to) : TriggerSearch.find(index, s, from, to);
+    }
+
+    /** The rules at the triggers {@link #triggers} found in s[from, to), and the short-prefix tokens at its start. */
+    Spans apply(Candidates found, String s, int from, int to, Spans sp, Open open) {
         if (triggers.length == 0) {
             return sp;
         }
-        Candidates found = TriggerSearch.find(index, s, from, to);
+        sp = run(found, s, from, to, sp, open);
+        return shortAtStart.length == 0 || from >= to ? sp : atStart(s, from, to, sp, open);
+    }
+
+    Spans apply(Candidates found, char[] s, int from, int to, Spans sp, Open open) {
+        if (triggers.length == 0) {
+            return sp;
+        }
         sp = found == null ? sp : run(found, java.nio.CharBuffer.wrap(s), from, to, sp, open);
         return shortAtStart.length == 0 || from >= to ? sp : atStart(java.nio.CharBuffer.wrap(s), from, to, sp, open);
     }
 
-    Spans scan(byte[] s, int from, int to, Spans sp, Open open) {
+    Spans apply(Candidates found, byte[] s, int from, int to, Spans sp, Open open) {
         if (triggers.length == 0) {
             return sp;
         }
-        Candidates found = TriggerSearch.find(index, s, from, to);
         sp = found == null ? sp : run(found, new Latin1(s), from, to, sp, open);
         return shortAtStart.length == 0 || from >= to ? sp : atStart(new Latin1(s), from, to, sp, open);
     }

@@ -17,6 +17,10 @@ import java.nio.CharBuffer;
  * separator bytes (SWAR; Strings keep {@code indexOf}, which is faster there). Why: one bounds-checked load per
  * probed char was the largest cost on clean text; three loads per 24 bytes are not. Only the positions flagged
  * go through the exact per-char checks, which are the same as before, so the triggers found are the same.
+ *
+ * <p>The same loops note whether the text holds an ESC (0x1B, {@link Candidates#escape}), the one char that makes
+ * the engine read the text again as a view without terminal escape sequences ({@link ColourSplitValues}): in the
+ * block loops it is one more zero-byte test on words already in registers, so clean text pays no pass of its own.
  */
 final class TriggerSearch {
     private static final long ONES = 0x0101010101010101L;
@@ -25,6 +29,8 @@ final class TriggerSearch {
     private static final long EQUALS = ONES * '=';
     private static final long SLASHES = ONES * '/';
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+    static final char ESC = 0x1B;
+    private static final long ESCS = ONES * ESC;
     static final int BLOCK = 24;
     /** Strings shorter than this keep the per-char loop: the block loop needs a copy of the chars. */
     static final int BIG = 256;
@@ -56,7 +62,8 @@ final class TriggerSearch {
         if (to - from >= BIG) {
             return findInBlocks(ix, s, from, to);
         }
-        Candidates found = null;
+        // a short String: String.indexOf(char) is a SIMD intrinsic, and the probes below do not read every char
+        Candidates found = hasEscape(s, from, to) ? escape(null) : null;
         if (ix.separators) {
             // String.indexOf(char) is a SIMD intrinsic: many GB/s for a char as rare as ':' or '='
             found = separators(ix, s, from, to, ':', found);
@@ -89,6 +96,7 @@ final class TriggerSearch {
         // array copy. The scratch array is bounded by CHUNK.
         byte[] buf = SCRATCH.get();
         int c = from;
+        long escs = 0;
         while (to - c >= BLOCK) {
             int n = Math.min(CHUNK, (to - c) / BLOCK * BLOCK);
             s.getBytes(c, c + n, buf, 0);
@@ -96,6 +104,7 @@ final class TriggerSearch {
                 long w0 = (long) LONGS.get(buf, i);
                 long w1 = (long) LONGS.get(buf, i + 8);
                 long w2 = (long) LONGS.get(buf, i + 16);
+                escs |= zeroBytes(w0 ^ ESCS) | zeroBytes(w1 ^ ESCS) | zeroBytes(w2 ^ ESCS);
                 for (int h = gramHits(grams, w0, w1, w2); h != 0; h &= h - 1) {
                     int j = i + TriggerIndex.STRIDE * Integer.numberOfTrailingZeros(h);
                     // the second look's 8 chars from the copy when they are in it (low bytes, as it compares)
@@ -105,6 +114,10 @@ final class TriggerSearch {
                 }
             }
             c += n;
+        }
+        // a low byte 0x1B may be a char such as U+201B: indexOf says (rare); the last chars were not in the copy
+        if ((escs & HIGHS) != 0 ? hasEscape(s, from, to) : hasEscape(s, c, to)) {
+            found = escape(found);
         }
         if (c < to) {
             found = probes(ix, s, from, to, c, to, found);
@@ -152,6 +165,67 @@ final class TriggerSearch {
         int h6 = t[TriggerIndex.hash3((int) (w2 >>> 16) & 0xFFFFFF)];
         int h7 = t[TriggerIndex.hash3((int) (w2 >>> 40) & 0xFFFFFF)];
         return h0 | h1 << 1 | h2 << 2 | h3 << 3 | h4 << 4 | h5 << 5 | h6 << 6 | h7 << 7;
+    }
+
+    /**
+     * Nonzero (in some high bit of a byte) when w has a zero byte: exact as a yes/no answer, though a borrow may also
+     * flag the byte above a zero one. With w = word ^ (ESC in every byte): does the word hold an ESC.
+     */
+    private static long zeroBytes(long w) {
+        return (w - ONES) & ~w;
+    }
+
+    /** Candidates that say the text holds an ESC: {@code found}, or new ones when none were found. */
+    private static Candidates escape(Candidates found) {
+        Candidates c = found != null ? found : new Candidates();
+        c.escape = true;
+        return c;
+    }
+
+    private static boolean hasEscape(String s, int from, int to) {
+        int esc = s.indexOf(ESC, from);
+        return esc >= 0 && esc < to;
+    }
+
+    /** Whether s[from, to) holds an ESC, eight bytes a test: for a text with no trigger to search. */
+    static boolean hasEscape(byte[] s, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            if ((zeroBytes((long) LONGS.get(s, i) ^ ESCS) & HIGHS) != 0) {
+                return true;
+            }
+        }
+        for (; i < to; i++) {
+            if (s[i] == ESC) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasEscape(char[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s[i] == ESC) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The ESC search alone, for a rule set with no triggers: {@link Candidates} that say the text holds an ESC,
+     * or null.
+     */
+    static Candidates escapeOnly(String s, int from, int to) {
+        return hasEscape(s, from, to) ? escape(null) : null;
+    }
+
+    static Candidates escapeOnly(char[] s, int from, int to) {
+        return hasEscape(s, from, to) ? escape(null) : null;
+    }
+
+    static Candidates escapeOnly(byte[] s, int from, int to) {
+        return hasEscape(s, from, to) ? escape(null) : null;
     }
 
     /** The high bit of each byte of w that equals the byte repeated in {@code pattern}; exact. */
@@ -203,15 +277,23 @@ final class TriggerSearch {
     static Candidates find(TriggerIndex ix, char[] s, int from, int to) {
         Candidates found = null;
         CharSequence view = null;
+        boolean esc = false;
         if (ix.separators) {
+            // the loop that reads every char looks for the ESC too
             for (int p = from; p < to; p++) {
                 char c = s[p];
+                esc |= c == ESC;
                 if ((c == ':' || c == '=') && ix.sepMayMatter(at(s, from, to, p - 2), at(s, from, to, p - 1), c,
                         at(s, from, to, p + 1), at(s, from, to, p + 2))) {
                     view = view != null ? view : CharBuffer.wrap(s);
                     found = ix.atSeparator(view, from, to, p, found);
                 }
             }
+        } else {
+            esc = hasEscape(s, from, to);
+        }
+        if (esc) {
+            found = escape(found);
         }
         final int step = TriggerIndex.STRIDE;
         for (int p = from; p + 1 < to; p += step) {
@@ -245,6 +327,7 @@ final class TriggerSearch {
         // the Latin-1 view the rules read is made only where a trigger may really be (clean text allocates nothing)
         Candidates found = null;
         int p = from;
+        long escs = 0;
         if (to - from >= BIG) {
             found = findInChunks(ix, s, from, to);
             p = from + (to - from) / BLOCK * BLOCK;
@@ -258,6 +341,7 @@ final class TriggerSearch {
                 long w0 = (long) LONGS.get(s, p);
                 long w1 = (long) LONGS.get(s, p + 8);
                 long w2 = (long) LONGS.get(s, p + 16);
+                escs |= zeroBytes(w0 ^ ESCS) | zeroBytes(w1 ^ ESCS) | zeroBytes(w2 ^ ESCS);
                 int h = gramHits(grams, w0, w1, w2);
                 long m0 = ix.separators ? separators(w0) : 0;
                 long m1 = ix.separators ? separators(w1) : 0;
@@ -282,6 +366,9 @@ final class TriggerSearch {
                 }
             }
         }
+        if ((escs & HIGHS) != 0 || hasEscape(s, p, to)) {
+            found = escape(found); // (a long text's blocks: findInChunks says)
+        }
         if (p < to) {
             found = inRange(ix, s, from, to, p, to, found);
         }
@@ -303,6 +390,7 @@ final class TriggerSearch {
         final byte[] grams = ix.grams3;
         final long[] flagged = FLAGGED.get();
         Candidates found = null;
+        long escs = 0;
         for (int p = from; to - p >= BLOCK; ) {
             int end = p + Math.min(CHUNK, (to - p) / BLOCK * BLOCK);
             int n = 0;
@@ -310,6 +398,7 @@ final class TriggerSearch {
                 long w0 = (long) LONGS.get(s, i);
                 long w1 = (long) LONGS.get(s, i + 8);
                 long w2 = (long) LONGS.get(s, i + 16);
+                escs |= zeroBytes(w0 ^ ESCS) | zeroBytes(w1 ^ ESCS) | zeroBytes(w2 ^ ESCS);
                 long h = gramHits(grams, w0, w1, w2);
                 long m0 = seps ? separators(w0) : 0;
                 long m1 = seps ? separators(w1) : 0;
@@ -333,7 +422,7 @@ final class TriggerSearch {
             }
             p = end;
         }
-        return found;
+        return (escs & HIGHS) != 0 ? escape(found) : found;
     }
 
     /** The exact checks of one flagged block at i: probe hits h (bit k: i + 3k), separators m0 .. m2 of its words. */

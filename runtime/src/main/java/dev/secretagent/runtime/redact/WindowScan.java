@@ -59,8 +59,7 @@ public final class WindowScan {
      */
     public static WindowScan scan(byte[] b, int from, int to, int keepFrom, int keepTo) {
         Engine e = Redaction.engine();
-        Spans sp = e.known(b, from, to, null);
-        sp = e.rules.scan(b, from, to, sp, new RuleScanner.Open());
+        Spans sp = e.find(b, from, to, null, new RuleScanner.Open());
         if (sp == null) {
             return new WindowScan(0, null, null, null, null, null);
         }
