@@ -30,15 +30,6 @@ final class SkipMatcher {
 
     private final char[][] patterns;
     private final int[] owners;
-    /**
-     * Where each pattern's window starts in it: the m units (of a longer pattern) with the fewest all-digit q-grams.
-     * Why: numbers are the commonest runs in logs (ids, times, sizes), and a window's digit q-grams make digit runs
-     * in clean text pass the first stage. The hex forms are mostly digits; taking their windows where their letters
-     * a-f are roughly halves the digit 4-grams they put in {@link #present}. 0 for most patterns, and always 0 for a
-     * pattern that is a prefix of another or has one as its prefix: only such patterns can match at the same start,
-     * and found in the same window they are added in pattern order, as before (whose id names a mask depends on it).
-     */
-    private final int[] offsets;
     private final int m;
     private final int q;
     private final int bits;
@@ -59,11 +50,12 @@ final class SkipMatcher {
      * of every 8-gram in some pattern's window. When the window's last 8 units are in none, no window ends in the
      * next {@code m - 7} positions, and the scan jumps that far without reading the shift table. Why: the hex forms
      * of values (lower/upper hex of the UTF-8 bytes) are mostly decimal digits (hex of ASCII is 30..7A), so their
-     * windows hold all-digit 4-grams, and in digit-heavy text (ids, timestamps) ~45% of windows passed the first
-     * stage and then moved 1-3 positions. An all-digit 8-gram is in a hex window far more rarely (4 bytes in a row
-     * with a digit low nibble), and of the 10^8 digit 8-grams the forms hold a few thousand. A per-pattern window
-     * offset (each hex form's window on its letters a-f) cannot do this: with q = 4 every 4 hex chars must hold a
-     * letter, i.e. no two bytes in a row with a digit low nibble, which almost no value has. Null when q < 4.
+     * windows hold all-digit 4-grams: in digit-heavy text (ids, timestamps) ~24% of windows passed the first stage
+     * and then mostly moved 1-5 positions; 1% of those pass this one (an all-digit 8-gram needs 4 bytes in a row with
+     * a digit low nibble, and of the 10^8 of them the forms hold a few thousand). Null when q < 4. Tried beside it:
+     * each pattern's window at an offset where it has the fewest all-digit 4-grams: the digit text ~10% faster
+     * still, but the matcher 20-30% slower in CPU time on ordinary clean text, with the same windows and stage passes
+     * counted (docs/performance.md, bytes16).
      */
     private final long[] present8;
     /** CSR lists of pattern indexes by hash of the window's last q-gram (only for shift-0 buckets). */
@@ -78,7 +70,6 @@ final class SkipMatcher {
         int n = pats.size();
         patterns = pats.toArray(new char[n][]);
         owners = new int[n];
-        offsets = new int[n];
         int min = Integer.MAX_VALUE;
         int max = 0;
         for (int i = 0; i < n; i++) {
@@ -89,7 +80,6 @@ final class SkipMatcher {
         }
         maxLength = max;
         sorted = sortedIndex(patterns);
-        boolean[] pinned = prefixRelated(patterns, sorted);
         if (n == 0) {
             m = 1;
             q = 1;
@@ -114,10 +104,8 @@ final class SkipMatcher {
         int[] lastHash = new int[n];
         for (int i = 0; i < n; i++) {
             char[] p = patterns[i];
-            int o = pinned[i] ? 0 : leastDigits(p, m, q);
-            offsets[i] = o;
             for (int j = 0; j + q <= m; j++) {
-                int key = key(p, o + j + q - 1);
+                int key = key(p, j + q - 1);
                 int h = (key * 0x9E3779B1) >>> (32 - bits);
                 int s = m - q - j;
                 if (s < (shift[h] & 0xFF)) {
@@ -126,10 +114,10 @@ final class SkipMatcher {
                 present[(key * 0x9E3779B1) >>> (32 - (bits - 6))] |= bloomBits(key);
             }
             for (int j = 0; present8 != null && j + 8 <= m; j++) {
-                long key8 = key8(p, o + j + 7);
+                long key8 = key8(p, j + 7);
                 present8[index8(key8)] |= bloomBits8(key8);
             }
-            lastHash[i] = hash(p, o + m - 1);
+            lastHash[i] = hash(p, m - 1);
             counts[lastHash[i] + 1]++;
         }
         for (int i = 1; i < counts.length; i++) {
@@ -141,38 +129,6 @@ final class SkipMatcher {
         for (int i = 0; i < n; i++) {
             bucketItems[fill[lastHash[i]]++] = i;
         }
-    }
-
-    /** The patterns that are a prefix of another pattern or have one as their prefix ({@code sorted}: in order). */
-    private static boolean[] prefixRelated(char[][] pats, int[] sorted) {
-        boolean[] out = new boolean[pats.length];
-        for (int i = 0; i < sorted.length; i++) {
-            char[] p = pats[sorted[i]];
-            // every pattern that starts with p sorts right after it
-            for (int j = i + 1; j < sorted.length && startsWith(pats[sorted[j]], p, null, 0, p.length); j++) {
-                out[sorted[i]] = true;
-                out[sorted[j]] = true;
-            }
-        }
-        return out;
-    }
-
-    /** The start of the window of p (m units) that holds the fewest all-digit q-grams; the first such. */
-    private static int leastDigits(char[] p, int m, int q) {
-        int best = 0;
-        int fewest = Integer.MAX_VALUE;
-        for (int o = 0; o + m <= p.length && fewest > 0; o++) {
-            int grams = 0;
-            for (int j = o, run = 0; j < o + m; j++) {
-                run = p[j] >= '0' && p[j] <= '9' ? run + 1 : 0;
-                grams += run >= q ? 1 : 0;
-            }
-            if (grams < fewest) {
-                fewest = grams;
-                best = o;
-            }
-        }
-        return best;
     }
 
     int size() {
@@ -296,7 +252,7 @@ final class SkipMatcher {
                 pos += sh;
                 continue;
             }
-            sp = verify(s, from, pos - m + 1, to, h, sp);
+            sp = verify(s, pos - m + 1, to, h, sp);
             pos++;
         }
         return sp;
@@ -344,8 +300,7 @@ final class SkipMatcher {
                     pos += sh;
                     continue;
                 }
-                sp = str != null ? verify(str, from, pos - m + 1, to, h, sp)
-                        : verify(bytes, from, pos - m + 1, to, h, sp);
+                sp = str != null ? verify(str, pos - m + 1, to, h, sp) : verify(bytes, pos - m + 1, to, h, sp);
                 pos++;
             }
         }
@@ -390,7 +345,7 @@ final class SkipMatcher {
                 pos += sh;
                 continue;
             }
-            sp = verify(s, from, pos - m + 1, to, h, sp);
+            sp = verify(s, pos - m + 1, to, h, sp);
             pos++;
         }
         return sp;
@@ -437,60 +392,50 @@ final class SkipMatcher {
                 pos += sh;
                 continue;
             }
-            sp = verify(s, from, pos - m + 1, to, h, sp);
+            sp = verify(s, pos - m + 1, to, h, sp);
             pos++;
         }
         return sp;
     }
 
     /*
-     * The exact verification of a shift-0 window starting at {@code window}: every pattern of the window's bucket
-     * compared with the text where it starts if this is its window (its offset before), inside [from, to). Rare on clean text (a few windows per KB), so a call here costs nothing; one per input type
+     * The exact verification of a shift-0 window starting at st: every pattern of the window's bucket compared
+     * with the text. Rare on clean text (a few windows per KB), so a call here costs nothing; one per input type
      * for the same reason as the loops.
      */
-    private Spans verify(String s, int from, int window, int to, int h, Spans sp) {
+    private Spans verify(String s, int st, int to, int h, Spans sp) {
         for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
-            int k = bucketItems[bi];
-            char[] p = patterns[k];
-            int st = window - offsets[k];
-            if (st >= from && st + p.length <= to && regionMatches(s, st, p)) {
-                sp = add(sp, st, p.length, owners[k]);
+            char[] p = patterns[bucketItems[bi]];
+            if (st + p.length <= to && regionMatches(s, st, p)) {
+                sp = add(sp, st, p.length, owners[bucketItems[bi]]);
             }
         }
         return sp;
     }
 
-    private Spans verify(char[] s, int from, int window, int to, int h, Spans sp) {
+    private Spans verify(char[] s, int st, int to, int h, Spans sp) {
         for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
-            int k = bucketItems[bi];
-            char[] p = patterns[k];
-            int st = window - offsets[k];
-            if (st >= from && st + p.length <= to && regionMatches(s, st, p)) {
-                sp = add(sp, st, p.length, owners[k]);
+            char[] p = patterns[bucketItems[bi]];
+            if (st + p.length <= to && regionMatches(s, st, p)) {
+                sp = add(sp, st, p.length, owners[bucketItems[bi]]);
             }
         }
         return sp;
     }
 
-    private Spans verify(byte[] s, int from, int window, int to, int h, Spans sp) {
+    private Spans verify(byte[] s, int st, int to, int h, Spans sp) {
         for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
-            int k = bucketItems[bi];
-            char[] p = patterns[k];
-            int st = window - offsets[k];
-            if (st >= from && st + p.length <= to && regionMatches(s, st, p)) {
-                sp = add(sp, st, p.length, owners[k]);
+            char[] p = patterns[bucketItems[bi]];
+            if (st + p.length <= to && regionMatches(s, st, p)) {
+                sp = add(sp, st, p.length, owners[bucketItems[bi]]);
             }
         }
         return sp;
     }
 
-    /**
-     * Adds a match in order of start: a pattern whose window is not its start (an offset) is found after matches
-     * that start later, and the spans of one scan stay in the order they had without offsets.
-     */
     private static Spans add(Spans sp, int st, int length, int owner) {
         Spans out = sp != null ? sp : new Spans();
-        out.addInStartOrder(st, st + length, owner);
+        out.add(st, st + length, owner);
         return out;
     }
 

@@ -30,21 +30,6 @@ final class Spans {
         size++;
     }
 
-    /** {@link #add}, placed before the spans at the end that start after {@code s} (it moves them up one). */
-    void addInStartOrder(int s, int e, int o) {
-        add(s, e, o);
-        int k = size - 1;
-        while (k > 0 && start[k - 1] > s) {
-            start[k] = start[k - 1];
-            end[k] = end[k - 1];
-            owner[k] = owner[k - 1];
-            k--;
-        }
-        start[k] = s;
-        end[k] = e;
-        owner[k] = o;
-    }
-
     void clear() {
         size = 0;
         groups = 0;

@@ -18,9 +18,11 @@ import java.nio.CharBuffer;
  * probed char was the largest cost on clean text; three loads per 24 bytes are not. Only the positions flagged
  * go through the exact per-char checks, which are the same as before, so the triggers found are the same.
  *
- * <p>The same loops note whether the text holds an ESC (0x1B, {@link Candidates#escape}), the one char that makes
- * the engine read the text again as a view without terminal escape sequences ({@link ColourSplitValues}): in the
- * block loops it is one more zero-byte test on words already in registers, so clean text pays no pass of its own.
+ * <p>The same search notes whether the text holds an ESC (0x1B, {@link Candidates#escape}), the one char that makes
+ * the engine read the text again as a view without terminal escape sequences ({@link ColourSplitValues}). Bytes: in
+ * the block loops, three operations on each word already in a register, so clean text pays no pass of its own.
+ * Strings: {@code String.indexOf} (a SIMD intrinsic, cheaper than the same test on the copied low bytes). char[]:
+ * the separator loop, which reads every char.
  */
 final class TriggerSearch {
     private static final long ONES = 0x0101010101010101L;
@@ -96,7 +98,6 @@ final class TriggerSearch {
         // array copy. The scratch array is bounded by CHUNK.
         byte[] buf = SCRATCH.get();
         int c = from;
-        long escs = 0;
         while (to - c >= BLOCK) {
             int n = Math.min(CHUNK, (to - c) / BLOCK * BLOCK);
             s.getBytes(c, c + n, buf, 0);
@@ -104,7 +105,6 @@ final class TriggerSearch {
                 long w0 = (long) LONGS.get(buf, i);
                 long w1 = (long) LONGS.get(buf, i + 8);
                 long w2 = (long) LONGS.get(buf, i + 16);
-                escs |= zeroBytes(w0 ^ ESCS) | zeroBytes(w1 ^ ESCS) | zeroBytes(w2 ^ ESCS);
                 for (int h = gramHits(grams, w0, w1, w2); h != 0; h &= h - 1) {
                     int j = i + TriggerIndex.STRIDE * Integer.numberOfTrailingZeros(h);
                     // the second look's 8 chars from the copy when they are in it (low bytes, as it compares)
@@ -115,8 +115,8 @@ final class TriggerSearch {
             }
             c += n;
         }
-        // a low byte 0x1B may be a char such as U+201B: indexOf says (rare); the last chars were not in the copy
-        if ((escs & HIGHS) != 0 ? hasEscape(s, from, to) : hasEscape(s, c, to)) {
+        // String.indexOf (SIMD) costs a long String less than a test in the block loop above (measured)
+        if (hasEscape(s, from, to)) {
             found = escape(found);
         }
         if (c < to) {
@@ -168,9 +168,17 @@ final class TriggerSearch {
     }
 
     /**
-     * Nonzero (in some high bit of a byte) when w has a zero byte: exact as a yes/no answer, though a borrow may also
-     * flag the byte above a zero one. With w = word ^ (ESC in every byte): does the word hold an ESC.
+     * A high bit set in some byte when w holds an ESC or a byte >= 0x80 (a multi-byte UTF-8 char): exact for ASCII,
+     * where clean text never sets one; text with other bytes is then searched exactly (as every text was before the
+     * test moved into these loops). Three operations a word, or-ed over the text and tested once.
      */
+    private static long escOrHigh(long w) {
+        // w ^ ESCS has a zero byte where w has an ESC; minus 1 in every byte sets the high bit there (the lowest
+        // such byte gets no borrow: the ones below it are 1..0x7F), never in a byte 1..0x7F
+        return (w ^ ESCS) - ONES;
+    }
+
+    /** The exact zero-byte test: nonzero in a high bit iff w has a zero byte. */
     private static long zeroBytes(long w) {
         return (w - ONES) & ~w;
     }
@@ -187,7 +195,10 @@ final class TriggerSearch {
         return esc >= 0 && esc < to;
     }
 
-    /** Whether s[from, to) holds an ESC, eight bytes a test: for a text with no trigger to search. */
+    /**
+     * Whether s[from, to) holds an ESC, eight bytes a test: for a text with no trigger to search, the last bytes
+     * after the blocks, and text whose blocks hold bytes >= 0x80 ({@link #escOrHigh}).
+     */
     static boolean hasEscape(byte[] s, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
@@ -341,7 +352,7 @@ final class TriggerSearch {
                 long w0 = (long) LONGS.get(s, p);
                 long w1 = (long) LONGS.get(s, p + 8);
                 long w2 = (long) LONGS.get(s, p + 16);
-                escs |= zeroBytes(w0 ^ ESCS) | zeroBytes(w1 ^ ESCS) | zeroBytes(w2 ^ ESCS);
+                escs |= escOrHigh(w0) | escOrHigh(w1) | escOrHigh(w2);
                 int h = gramHits(grams, w0, w1, w2);
                 long m0 = ix.separators ? separators(w0) : 0;
                 long m1 = ix.separators ? separators(w1) : 0;
@@ -366,7 +377,7 @@ final class TriggerSearch {
                 }
             }
         }
-        if ((escs & HIGHS) != 0 || hasEscape(s, p, to)) {
+        if ((escs & HIGHS) != 0 ? hasEscape(s, from, to) : hasEscape(s, p, to)) {
             found = escape(found); // (a long text's blocks: findInChunks says)
         }
         if (p < to) {
@@ -398,7 +409,7 @@ final class TriggerSearch {
                 long w0 = (long) LONGS.get(s, i);
                 long w1 = (long) LONGS.get(s, i + 8);
                 long w2 = (long) LONGS.get(s, i + 16);
-                escs |= zeroBytes(w0 ^ ESCS) | zeroBytes(w1 ^ ESCS) | zeroBytes(w2 ^ ESCS);
+                escs |= escOrHigh(w0) | escOrHigh(w1) | escOrHigh(w2);
                 long h = gramHits(grams, w0, w1, w2);
                 long m0 = seps ? separators(w0) : 0;
                 long m1 = seps ? separators(w1) : 0;
@@ -422,7 +433,7 @@ final class TriggerSearch {
             }
             p = end;
         }
-        return (escs & HIGHS) != 0 ? escape(found) : found;
+        return (escs & HIGHS) != 0 && hasEscape(s, from, to) ? escape(found) : found;
     }
 
     /** The exact checks of one flagged block at i: probe hits h (bit k: i + 3k), separators m0 .. m2 of its words. */

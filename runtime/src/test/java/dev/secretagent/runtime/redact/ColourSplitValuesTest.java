@@ -43,6 +43,16 @@ class ColourSplitValuesTest {
             }
             c[i] = 0x1B;
             assertEscape(c, 0, n, "ESC at " + i + " of " + n);
+            int j = (i + 1 + n / 2) % n;
+            if (j != i) {
+                // a byte >= 0x80 in the text (a UTF-8 char's) makes the byte loops search exactly: same answers
+                c[j] = 0xE9;
+                assertEscape(c, 0, n, "ESC at " + i + ", 0xE9 at " + j + " of " + n);
+                c[i] = 'a';
+                assertNoEscape(c, 0, n, "0xE9 at " + j + " of " + n);
+                c[i] = 0x1B;
+                c[j] = 'a';
+            }
             assertNoEscape(c, 0, i, "ESC just past the range");
             assertNoEscape(c, i + 1, n, "ESC just before the range");
             c[i] = 0x201B; // its low byte is ESC: the String block loop reads low bytes
