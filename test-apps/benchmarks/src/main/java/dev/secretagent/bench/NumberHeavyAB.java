@@ -12,7 +12,8 @@ import java.nio.file.Paths;
  * Clean-text cost on number-heavy log lines (13-26-digit ids and times, ~70% digits), where the benchmark's text has
  * few digits: the builds in the given benchmarks jars (each in its own class loader, 1,000 secrets as in
  * {@link RedactionBenchmark}) alternate; thread CPU time of {@code Redaction.redact} and {@code redactUtf8} per MB,
- * medians of 11 rounds. Why: forms whose q-grams are all digits (hex of a value) stall the matcher only on such text.
+ * medians of 11 rounds; also the known-value matcher alone ({@code skip}: the engine's {@code SkipMatcher.scan}, read
+ * reflectively). Why: forms whose q-grams are all digits (hex of a value) stall the matcher only on such text.
  * Run: {@code java -cp test-apps/benchmarks/target/benchmarks.jar dev.secretagent.bench.NumberHeavyAB old.jar new.jar}
  */
 public final class NumberHeavyAB {
@@ -30,6 +31,9 @@ public final class NumberHeavyAB {
         String text = sb.substring(0, 1 << 20);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Method[] rb = new Method[a.length], rs = new Method[a.length];
+        // the known-value matcher alone (Engine.chars / Engine.bytes, SkipMatcher.scan), apart from the rules
+        Object[] mc = new Object[a.length], mb = new Object[a.length];
+        Method[] sc = new Method[a.length], sb2 = new Method[a.length];
         for (int j = 0; j < a.length; j++) {
             ClassLoader l = new URLClassLoader(new URL[]{Paths.get(a[j]).toUri().toURL()}, ClassLoader.getPlatformClassLoader());
             Class<?> bench = Class.forName("dev.secretagent.bench.RedactionBenchmark", true, l);
@@ -41,22 +45,41 @@ public final class NumberHeavyAB {
             rs[j] = red.getMethod("redact", String.class, String.class);
             Object o = rs[j].invoke(null, text, "x");
             if (o != text) System.out.println("jar " + j + ": text not clean!");
+            Method engine = red.getDeclaredMethod("engine");
+            engine.setAccessible(true);
+            Object e = engine.invoke(null);
+            java.lang.reflect.Field fc = e.getClass().getDeclaredField("chars"), fb = e.getClass().getDeclaredField("bytes");
+            fc.setAccessible(true);
+            fb.setAccessible(true);
+            mc[j] = fc.get(e);
+            mb[j] = fb.get(e);
+            Class<?> spans = Class.forName("dev.secretagent.runtime.redact.Spans", true, l);
+            sc[j] = mc[j].getClass().getDeclaredMethod("scan", String.class, int.class, int.class, spans);
+            sb2[j] = mc[j].getClass().getDeclaredMethod("scan", byte[].class, int.class, int.class, spans);
+            sc[j].setAccessible(true);
+            sb2[j].setAccessible(true);
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long[][] t = new long[a.length * 2][11];
+        String[] kinds = {" chars ", " bytes ", " chars skip ", " bytes skip "};
+        long[][] t = new long[a.length * 4][11];
         for (int round = 0; round < 14; round++) {
             for (int j = 0; j < a.length; j++) {
-                for (int k = 0; k < 2; k++) {
+                for (int k = 0; k < 4; k++) {
                     long c0 = mx.getCurrentThreadCpuTime();
-                    for (int i = 0; i < 40; i++) { if (k == 0) rs[j].invoke(null, text, "x"); else rb[j].invoke(null, bytes, 0, bytes.length, "x"); }
+                    for (int i = 0; i < 40; i++) {
+                        if (k == 0) rs[j].invoke(null, text, "x");
+                        else if (k == 1) rb[j].invoke(null, bytes, 0, bytes.length, "x");
+                        else if (k == 2) sc[j].invoke(mc[j], text, 0, text.length(), null);
+                        else sb2[j].invoke(mb[j], bytes, 0, bytes.length, null);
+                    }
                     long us = (mx.getCurrentThreadCpuTime() - c0) / 40 / 1000;
-                    if (round >= 3) t[j * 2 + k][round - 3] = us;
+                    if (round >= 3) t[j * 4 + k][round - 3] = us;
                 }
             }
         }
-        for (int j = 0; j < a.length; j++) for (int k = 0; k < 2; k++) {
-            long[] x = t[j * 2 + k].clone(); java.util.Arrays.sort(x);
-            System.out.println(a[j] + (k == 0 ? " chars " : " bytes ") + x[5] + " us/MB (median of 11)");
+        for (int j = 0; j < a.length; j++) for (int k = 0; k < 4; k++) {
+            long[] x = t[j * 4 + k].clone(); java.util.Arrays.sort(x);
+            System.out.println(a[j] + kinds[k] + x[5] + " us/MB (median of 11)");
         }
     }
 }
