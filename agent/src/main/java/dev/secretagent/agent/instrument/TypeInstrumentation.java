@@ -52,6 +52,25 @@ public abstract class TypeInstrumentation {
         return declared().hooks();
     }
 
+    /**
+     * True when the type is rewritten with plain ASM alone ({@link AsmHook}s, no refinement): the class-load gate
+     * then parses no type and loads no Byte Buddy class for it.
+     */
+    public final boolean plainAsm() {
+        return declared().plainAsm();
+    }
+
+    /** The plain-ASM hooks among {@link #hooks()}. */
+    final List<AsmHook> asmHooks() {
+        List<AsmHook> asm = new java.util.ArrayList<>();
+        for (MethodHook h : hooks()) {
+            if (h.asm() != null) {
+                asm.add(h.asm());
+            }
+        }
+        return asm;
+    }
+
     /** Null when every version of the range has the type. */
     public final String optionalSince() {
         return declared().since();
