@@ -117,6 +117,7 @@ public final class AsmHook {
     private List<Value> loads = Collections.emptyList();
     private Value target;
     private Fallback fallback = Fallback.NOTHING;
+    private boolean locked;
 
     private AsmHook(At at, String method, String descriptor, MethodBody body) {
         this.at = at;
@@ -185,6 +186,19 @@ public final class AsmHook {
     public AsmHook orOnError(Fallback fallback) {
         this.fallback = fallback;
         return this;
+    }
+
+    /**
+     * The door call and the store happen under {@code synchronized (this)}: for a field the framework assigns under
+     * the object's monitor (JUL's handler writer), so a concurrent assignment is never overwritten by a stale value.
+     */
+    public AsmHook synchronizedOnThis() {
+        this.locked = true;
+        return this;
+    }
+
+    boolean locked() {
+        return locked;
     }
 
     boolean matches(String name, String desc) {

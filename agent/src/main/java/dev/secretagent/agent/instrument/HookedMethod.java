@@ -42,6 +42,8 @@ final class HookedMethod extends MethodVisitor {
     private final Object enterType;
     private final int returnSlot;
     private final int thrownSlot;
+    /** A {@link AsmHook#synchronizedOnThis()} hook's monitor and the throwable it rethrows after releasing it. */
+    private final int lockSlot;
     private final int nextFreeSlot;
     private final Label bodyStart = new Label();
     private final Label bodyEnd = new Label();
@@ -61,7 +63,9 @@ final class HookedMethod extends MethodVisitor {
         this.returnType = Type.getReturnType(descriptor);
         this.frames = frames;
         Object enter = null;
+        boolean locks = false;
         for (AsmHook h : hooks) {
+            locks |= h.locked();
             if (h.at == AsmHook.At.ENTER) {
                 enters.add(h);
                 if (h.storesEnterValue()) {
@@ -84,7 +88,9 @@ final class HookedMethod extends MethodVisitor {
         returnSlot = slot;
         slot += returnType.getSize();
         thrownSlot = slot;
-        nextFreeSlot = throwExits.isEmpty() ? slot : slot + 1;
+        slot += throwExits.isEmpty() ? 0 : 1;
+        lockSlot = slot;
+        nextFreeSlot = locks ? slot + 2 : slot;
     }
 
     @Override
@@ -181,8 +187,24 @@ final class HookedMethod extends MethodVisitor {
         Label end = new Label();
         Label handler = new Label();
         Label join = new Label();
-        super.visitTryCatchBlock(start, end, handler, THROWABLE);
-        super.visitLabel(start);
+        if (h.locked()) {
+            lockedCall(h, locals, start, end, handler, join);
+        } else {
+            super.visitTryCatchBlock(start, end, handler, THROWABLE);
+            super.visitLabel(start);
+            callAndStore(h);
+            super.visitLabel(end);
+            super.visitJumpInsn(Opcodes.GOTO, join);
+        }
+        super.visitLabel(handler);
+        frame(locals, JUST_THROWABLE);
+        super.visitInsn(Opcodes.POP);
+        fallback(h);
+        super.visitLabel(join);
+    }
+
+    /** [this] values; door(...); store the result (or drop it). */
+    private void callAndStore(AsmHook h) {
         AsmHook.Value target = h.target();
         if (target != null && target.kind == AsmHook.Value.Kind.FIELD) {
             super.visitVarInsn(Opcodes.ALOAD, 0);
@@ -197,13 +219,45 @@ final class HookedMethod extends MethodVisitor {
         } else if (result.getSort() != Type.VOID) {
             super.visitInsn(result.getSize() == 2 ? Opcodes.POP2 : Opcodes.POP);
         }
-        super.visitLabel(end);
+    }
+
+    /**
+     * javac's shape of {@code synchronized (this) { call and store }} inside the guard: the monitor is released on
+     * every path (the inner handler, which covers its own release, rethrows to the guard's handler), so the JIT sees
+     * the balanced locking it expects.
+     */
+    private void lockedCall(AsmHook h, Object[] locals, Label start, Label end, Label handler, Label join) {
+        Label locked = new Label();
+        Label unlocked = new Label();
+        Label release = new Label();
+        Label released = new Label();
+        // inner handlers first: the table is searched in order
+        super.visitTryCatchBlock(locked, unlocked, release, null);
+        super.visitTryCatchBlock(release, released, release, null);
+        super.visitTryCatchBlock(start, end, handler, THROWABLE);
+        super.visitLabel(start);
+        super.visitVarInsn(Opcodes.ALOAD, 0);
+        super.visitInsn(Opcodes.DUP);
+        super.visitVarInsn(Opcodes.ASTORE, lockSlot);
+        super.visitInsn(Opcodes.MONITORENTER);
+        super.visitLabel(locked);
+        callAndStore(h);
+        super.visitVarInsn(Opcodes.ALOAD, lockSlot);
+        super.visitInsn(Opcodes.MONITOREXIT);
+        super.visitLabel(unlocked);
         super.visitJumpInsn(Opcodes.GOTO, join);
-        super.visitLabel(handler);
-        frame(locals, JUST_THROWABLE);
-        super.visitInsn(Opcodes.POP);
-        fallback(h);
-        super.visitLabel(join);
+        super.visitLabel(release);
+        List<Object> withLock = new ArrayList<>(java.util.Arrays.asList(locals));
+        pad(withLock, lockSlot);
+        withLock.add(owner);
+        frame(withLock.toArray(), JUST_THROWABLE);
+        super.visitVarInsn(Opcodes.ASTORE, lockSlot + 1);
+        super.visitVarInsn(Opcodes.ALOAD, lockSlot);
+        super.visitInsn(Opcodes.MONITOREXIT);
+        super.visitLabel(released);
+        super.visitVarInsn(Opcodes.ALOAD, lockSlot + 1);
+        super.visitInsn(Opcodes.ATHROW);
+        super.visitLabel(end);
     }
 
     private void load(AsmHook.Value v) {

@@ -68,6 +68,13 @@ class AsmHookRewriterTest {
             return "w";
         }
 
+        /** Whether the caller holds {@code self}'s monitor, appended to {@code current}. */
+        public static String locked(Object self, String current) {
+            CALLS.add("locked(" + current + ")");
+            check();
+            return current + ":" + Thread.holdsLock(self);
+        }
+
         private static void check() {
             if (fail) {
                 throw new IllegalStateException("door failure");
@@ -190,6 +197,32 @@ class AsmHookRewriterTest {
         assertThat(wide.invoke(sample, 40L, 3.0, "xy")).isEqualTo(40L + 3 + 1 + 2);
         assertThat(sample.getClass().getField("lastWide").get(sample)).isEqualTo("w");
         assertThat(Doors.CALLS).contains("wide(40,3.0)");
+    }
+
+    @Test
+    void aSynchronizedHookRunsUnderTheMonitorAndReleasesItWhenTheDoorThrows() throws Throwable {
+        Doors.fail = false;
+        Object sample = instrumented(AsmHook.at(ENTER, "write", "([B)V")
+                .call(DOORS, "locked", "(Ljava/lang/Object;" + TEXT + ")" + TEXT, self(), field("name", TEXT))
+                .into(field("name", TEXT)).synchronizedOnThis());
+        call(sample, "write", "a".getBytes());
+        assertThat(sample.getClass().getField("name").get(sample)).isEqualTo("sample:true");
+        assertThat(Thread.holdsLock(sample)).isFalse();
+        Doors.fail = true;
+        try {
+            call(sample, "write", "b".getBytes());
+        } finally {
+            Doors.fail = false;
+        }
+        // the field kept, the method ran, and the monitor is free for another thread
+        assertThat(sample.getClass().getField("name").get(sample)).isEqualTo("sample:true");
+        assertThat(new String((byte[]) sample.getClass().getField("written").get(sample))).isEqualTo("b");
+        assertThat(Thread.holdsLock(sample)).isFalse();
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            synchronized (sample) {
+                sample.notifyAll();
+            }
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Test
