@@ -182,8 +182,13 @@ public final class AsmHook {
         return this;
     }
 
-    /** What to store in the target when the door call throws. */
+    /** What to store in the target when the door call throws (after {@link #into}: the marker must fit the target). */
     public AsmHook orOnError(Fallback fallback) {
+        String expected = fallback == Fallback.MARKER ? "Ljava/lang/String;"
+                : fallback == Fallback.MARKER_LINE_BYTES ? "[B" : null;
+        if (expected != null && (target == null || !expected.equals(Type.getReturnType(doorDescriptor).getDescriptor()))) {
+            throw new IllegalArgumentException(fallback + " needs a target of type " + expected + ": " + this);
+        }
         this.fallback = fallback;
         return this;
     }

@@ -241,6 +241,9 @@ class AsmHookRewriterTest {
         assertThatThrownBy(() -> AsmHook.at(ENTER, "run", "()V").call(DOORS, "exit", "(Ljava/lang/Object;)V", self())
                 .into(enterValue())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AsmHook.at(ENTER, "<init>", "()V")).isInstanceOf(IllegalArgumentException.class);
+        // the fail-closed marker is text or bytes: it must fit where it is stored
+        assertThatThrownBy(() -> AsmHook.at(ENTER, "write", "([B)V").call(DOORS, "bytes", "([BZ)[B", argument(0),
+                selfInstanceOf("java/lang/Runnable")).into(argument(0)).orOnError(MARKER)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** A new instance of {@link Sample} rewritten with {@code hooks}, defined (and so verified) in its own loader. */
