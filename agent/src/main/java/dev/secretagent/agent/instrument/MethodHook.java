@@ -3,14 +3,17 @@ package dev.secretagent.agent.instrument;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
 
 /**
- * One (method matcher → advice) pair of a {@link TypeInstrumentation}, or a transformation that is not
- * advice. The class-load gate applies it as an {@link AsmVisitorWrapper}; the range test checks {@link #methods()} against
- * the framework's declared methods.
+ * One (method matcher → advice) pair of a {@link TypeInstrumentation}, a transformation that is not advice, or a
+ * plain-ASM hook ({@link AsmHook}: one method by name and descriptor). The class-load gate applies the first two
+ * as an {@link AsmVisitorWrapper}, the last with {@link AsmHookRewriter}; the range test checks {@link #methods()}
+ * against the framework's declared methods.
  */
 public final class MethodHook {
-    private final ElementMatcher<? super MethodDescription> methods;
+    private ElementMatcher<? super MethodDescription> methods;
+    private final AsmHook asm;
     private final String adviceClass;
     private final AdviceConstants constants;
     private final AsmVisitorWrapper visitor;
@@ -18,6 +21,12 @@ public final class MethodHook {
 
     private MethodHook(ElementMatcher<? super MethodDescription> methods, String adviceClass, AdviceConstants constants,
                        AsmVisitorWrapper visitor, String since) {
+        this(methods, adviceClass, constants, visitor, since, null);
+    }
+
+    private MethodHook(ElementMatcher<? super MethodDescription> methods, String adviceClass, AdviceConstants constants,
+                       AsmVisitorWrapper visitor, String since, AsmHook asm) {
+        this.asm = asm;
         this.methods = methods;
         this.adviceClass = adviceClass;
         this.constants = constants;
@@ -34,8 +43,21 @@ public final class MethodHook {
         return new MethodHook(methods, null, AdviceConstants.NONE, visitor, null);
     }
 
-    public ElementMatcher<? super MethodDescription> methods() {
+    static MethodHook asm(AsmHook hook, String since) {
+        return new MethodHook(null, null, AdviceConstants.NONE, null, since, hook);
+    }
+
+    /** The methods the hook goes into (for a plain-ASM hook built on first call: only the range test asks). */
+    public synchronized ElementMatcher<? super MethodDescription> methods() {
+        if (methods == null) {
+            methods = ElementMatchers.named(asm.method).and(ElementMatchers.hasDescriptor(asm.descriptor));
+        }
         return methods;
+    }
+
+    /** The plain-ASM hook, or null for advice and visiting transformations. */
+    public AsmHook asm() {
+        return asm;
     }
 
     /** The advice class's name, or null for a visiting transformation. */
@@ -56,6 +78,6 @@ public final class MethodHook {
         if (visitor != null) {
             return visitor;
         }
-        return AdviceCache.advice(adviceClass, constants).on(methods);
+        return AdviceCache.advice(adviceClass, constants).on(methods());
     }
 }

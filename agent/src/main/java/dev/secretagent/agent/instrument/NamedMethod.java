@@ -4,9 +4,9 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * The most common declaration: one type whose hook is one advice on its methods of one name and arity (Log4j2's
- * {@code tryAppend(event)}, JUL's {@code publish(record)}, a cookie's text), written once here rather than as an
- * anonymous {@link TypeInstrumentation} in every target. A hook that needs argument or return types, several
+ * The most common Byte Buddy declaration: one type whose hook is one advice on its methods of one name and arity
+ * (log4j1's {@code subAppend(event)}, a cookie's text), written once here rather than as an anonymous
+ * {@link TypeInstrumentation} in every target. (A hook that can be plain ASM is declared with {@link AsmHook}.) A hook that needs argument or return types, several
  * methods or a refinement declares its own {@code TypeInstrumentation}.
  */
 public final class NamedMethod {

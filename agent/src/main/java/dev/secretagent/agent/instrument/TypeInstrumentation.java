@@ -13,9 +13,10 @@ import java.util.List;
  * constructor, and in {@link #transform} the hooks applied to it (and a refinement that needs the parsed type).
  *
  * <p>Two stages on purpose: the names are plain strings (and listed again in {@code targets/WatchedClassNames},
- * which the class-load gate reads before {@code main}); {@link #transform} builds Byte Buddy matchers and runs only
- * when the framework transformer is prepared (the first watched class, or the late-attach path), so a JVM that
- * never loads a watched class loads no Byte Buddy matcher.
+ * which the class-load gate reads before {@code main}); {@link #transform} declares the hooks (plain-ASM
+ * {@link AsmHook}s, or Byte Buddy advice with its matchers) and runs only when the framework transformer is prepared
+ * (the first watched class, or the late-attach path), so a JVM that never loads a watched class reads no hook, and
+ * one whose watched classes all take plain-ASM hooks builds no Byte Buddy matcher.
  *
  * <p>Types are declared by exact name wherever the framework's class is known: the gate and the ignore matcher
  * look exact names up in a hash set; a prefix is for a family of classes the target cannot list (Jetty's end
@@ -50,6 +51,25 @@ public abstract class TypeInstrumentation {
 
     public final List<MethodHook> hooks() {
         return declared().hooks();
+    }
+
+    /**
+     * True when the type is rewritten with plain ASM alone ({@link AsmHook}s, no refinement): the class-load gate
+     * then parses no type and loads no Byte Buddy class for it.
+     */
+    public final boolean plainAsm() {
+        return declared().plainAsm();
+    }
+
+    /** The plain-ASM hooks among {@link #hooks()}. */
+    final List<AsmHook> asmHooks() {
+        List<AsmHook> asm = new java.util.ArrayList<>();
+        for (MethodHook h : hooks()) {
+            if (h.asm() != null) {
+                asm.add(h.asm());
+            }
+        }
+        return asm;
     }
 
     /** Null when every version of the range has the type. */

@@ -16,7 +16,8 @@ import java.util.List;
  */
 public final class TypeTransformer {
     private final List<MethodHook> hooks = new ArrayList<>();
-    private ElementMatcher.Junction<TypeDescription> refinement = ElementMatchers.any();
+    /** Null until {@link #where}: a type with no refinement and only plain-ASM hooks builds no matcher at all. */
+    private ElementMatcher.Junction<TypeDescription> refinement;
     private String since;
 
     TypeTransformer() {
@@ -43,6 +44,18 @@ public final class TypeTransformer {
         return this;
     }
 
+    /** A plain-ASM hook ({@link AsmHook}): no Byte Buddy class is loaded to apply it. */
+    public TypeTransformer asm(AsmHook hook) {
+        hooks.add(MethodHook.asm(hook, null));
+        return this;
+    }
+
+    /** Like {@link #asm(AsmHook)} for a method only some versions of the range declare (see {@link #adviceSince}). */
+    public TypeTransformer asmSince(String since, AsmHook hook) {
+        hooks.add(MethodHook.asm(hook, since));
+        return this;
+    }
+
     /**
      * A transformation that is not advice (a call-site substitution inside {@code methods}, which {@code visitor}
      * restricts itself to; {@code methods} is what the range test checks).
@@ -54,7 +67,7 @@ public final class TypeTransformer {
 
     /** Narrows the declared names with a matcher on the parsed type (checked only for a watched name). */
     public TypeTransformer where(ElementMatcher<? super TypeDescription> matcher) {
-        refinement = refinement.and(matcher);
+        refinement = refinement == null ? ElementMatchers.<TypeDescription>any().and(matcher) : refinement.and(matcher);
         return this;
     }
 
@@ -69,7 +82,20 @@ public final class TypeTransformer {
     }
 
     ElementMatcher<TypeDescription> refinement() {
-        return refinement;
+        return refinement == null ? ElementMatchers.<TypeDescription>any() : refinement;
+    }
+
+    /** True when every hook is plain ASM and nothing needs the parsed type. */
+    boolean plainAsm() {
+        if (refinement != null) {
+            return false;
+        }
+        for (MethodHook h : hooks) {
+            if (h.asm() == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String since() {

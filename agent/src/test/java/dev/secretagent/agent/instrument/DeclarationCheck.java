@@ -1,6 +1,7 @@
 package dev.secretagent.agent.instrument;
 
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.pool.TypePool;
 
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class DeclarationCheck {
             for (MethodHook hook : type.hooks()) {
                 boolean matched = false;
                 for (TypeDescription t : found) {
-                    if (!t.getDeclaredMethods().filter(hook.methods()).isEmpty()) {
+                    if (!t.getDeclaredMethods().filter(hook.methods()).isEmpty() && hasFields(t, hook)) {
                         matched = true;
                         break;
                     }
@@ -61,11 +62,26 @@ final class DeclarationCheck {
                     r.optionalMatched.put(hook, Boolean.TRUE);
                 } else if (!matched && hook.since() == null) {
                     miss(r, packagePresent, target.name() + ": " + found.get(0).getName() + " declares no method "
-                            + hook.methods() + " (" + (hook.adviceClass() == null ? "transformer" : hook.adviceClass()) + ")");
+                            + hook.methods() + " (" + (hook.asm() != null ? hook.asm() : hook.adviceClass() == null ? "transformer"
+                            : hook.adviceClass()) + ")" + (hook.asm() != null ? ", or not the fields it names" : ""));
                 }
             }
         }
         return r;
+    }
+
+    /** A plain-ASM hook reads and writes fields by name and descriptor, unchecked until it runs: they must exist. */
+    private static boolean hasFields(TypeDescription type, MethodHook hook) {
+        if (hook.asm() == null) {
+            return true;
+        }
+        for (AsmHook.Value f : hook.asm().fields()) {
+            if (type.getDeclaredFields().filter(ElementMatchers.named(f.name)
+                    .and(ElementMatchers.fieldType(ElementMatchers.hasDescriptor(f.descriptor)))).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void miss(Result r, boolean packagePresent, String line) {

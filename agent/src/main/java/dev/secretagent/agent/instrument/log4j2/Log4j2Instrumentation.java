@@ -1,9 +1,10 @@
 package dev.secretagent.agent.instrument.log4j2;
 
-import dev.secretagent.agent.instrument.NamedMethod;
+import dev.secretagent.agent.instrument.AsmHook;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
+import dev.secretagent.agent.instrument.TypeTransformer;
 
 import java.util.Collections;
 import java.util.List;
@@ -34,8 +35,14 @@ public final class Log4j2Instrumentation implements TargetInstrumentation {
 
     @Override
     public List<TypeInstrumentation> types() {
-        return Collections.singletonList(NamedMethod.advice(
-                "org.apache.logging.log4j.core.appender.AbstractOutputStreamAppender", "tryAppend", 1,
-                TryAppendAdvice.class));
+        // plain ASM: transforming the appender loads no Byte Buddy class (the first log line's start-up)
+        return Collections.<TypeInstrumentation>singletonList(
+                new TypeInstrumentation("org.apache.logging.log4j.core.appender.AbstractOutputStreamAppender") {
+                    @Override
+                    protected void transform(TypeTransformer t) {
+                        t.asm(AsmHook.replaceBody("tryAppend", "(Lorg/apache/logging/log4j/core/LogEvent;)V",
+                                new TryAppendBody()));
+                    }
+                });
     }
 }

@@ -1,5 +1,6 @@
 package dev.secretagent.agent.instrument.logback;
 
+import dev.secretagent.agent.instrument.AsmHook;
 import dev.secretagent.agent.instrument.SupportedVersions;
 import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
@@ -9,10 +10,18 @@ import java.io.ObjectOutputStream;
 import java.util.Arrays;
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static dev.secretagent.agent.instrument.AsmHook.At.ENTER;
+import static dev.secretagent.agent.instrument.AsmHook.At.EXIT;
+import static dev.secretagent.agent.instrument.AsmHook.At.EXIT_OR_THROW;
+import static dev.secretagent.agent.instrument.AsmHook.Fallback.MARKER;
+import static dev.secretagent.agent.instrument.AsmHook.Fallback.MARKER_LINE_BYTES;
+import static dev.secretagent.agent.instrument.AsmHook.Value.argument;
+import static dev.secretagent.agent.instrument.AsmHook.Value.enterValue;
+import static dev.secretagent.agent.instrument.AsmHook.Value.field;
+import static dev.secretagent.agent.instrument.AsmHook.Value.nothing;
+import static dev.secretagent.agent.instrument.AsmHook.Value.returned;
+import static dev.secretagent.agent.instrument.AsmHook.Value.selfInstanceOf;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
@@ -48,23 +57,43 @@ public final class LogbackInstrumentation implements TargetInstrumentation {
                 .outside("ch.qos.logback:logback-classic:1.1.11", "ch.qos.logback:logback-core:1.1.11");
     }
 
+    /** The runtime door every hook calls (runtime/door/logback). */
+    private static final String DOOR = "dev/secretagent/runtime/door/logback/LogbackDoor";
+    private static final String TEXT = "Ljava/lang/String;";
+    private static final String TEXT_OUT = "()" + TEXT;
+    private static final String EVENT_TEXT = "(" + TEXT + TEXT + ")" + TEXT;
+
     @Override
     public List<TypeInstrumentation> types() {
+        // the hot types (every text appender's line, and the event text) take plain-ASM hooks: transforming them
+        // loads no Byte Buddy class; the serialised value object's hook needs Logback's own types (Byte Buddy advice)
         return Arrays.asList(
                 new TypeInstrumentation("ch.qos.logback.core.OutputStreamAppender") {
                     @Override
                     protected void transform(TypeTransformer t) {
-                        t.advice(named("subAppend").and(takesArguments(1)).and(not(isStatic())), SubAppendAdvice.class);
-                        t.advice(named("writeBytes").and(takesArguments(byte[].class)), WriteBytesAdvice.class);
+                        // subAppend(E): the event (whose logger names the channel) recorded for writeBytes
+                        t.asm(AsmHook.at(ENTER, "subAppend", "(Ljava/lang/Object;)V")
+                                .call(DOOR, "enterLogbackAppender", "(Ljava/lang/Object;)Ljava/lang/Object;", argument(0))
+                                .into(enterValue()));
+                        t.asm(AsmHook.at(EXIT_OR_THROW, "subAppend", "(Ljava/lang/Object;)V")
+                                .call(DOOR, "exitLogbackAppender", "(Ljava/lang/Object;)V", enterValue()));
+                        // writeBytes(byte[]): the encoder's final bytes, redacted before they are written; fail
+                        // closed: a line that could not be checked is not written as it was
+                        t.asm(AsmHook.at(ENTER, "writeBytes", "([B)V")
+                                .call(DOOR, "logbackBytes", "([BZ)[B", argument(0),
+                                        selfInstanceOf("ch/qos/logback/core/ConsoleAppender"))
+                                .into(argument(0)).orOnError(MARKER_LINE_BYTES));
                     }
                 },
                 new TypeInstrumentation("ch.qos.logback.classic.spi.LoggingEvent") {
                     @Override
                     protected void transform(TypeTransformer t) {
-                        t.advice(named("getFormattedMessage").and(takesArguments(0)).and(returns(String.class)),
-                                EventMessageAdvice.class);
-                        t.advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
-                                EventMessageAdvice.class);
+                        // event text for appenders that ship events
+                        for (String method : new String[] {"getFormattedMessage", "getMessage"}) {
+                            t.asm(AsmHook.at(EXIT, method, TEXT_OUT)
+                                    .call(DOOR, "logbackEventText", EVENT_TEXT, returned(), field("loggerName", TEXT))
+                                    .into(returned()).orOnError(MARKER));
+                        }
                     }
                 },
                 new TypeInstrumentation("ch.qos.logback.classic.spi.LoggingEventVO") {
@@ -77,12 +106,16 @@ public final class LogbackInstrumentation implements TargetInstrumentation {
                 new TypeInstrumentation("ch.qos.logback.classic.spi.ThrowableProxy") {
                     @Override
                     protected void transform(TypeTransformer t) {
-                        t.advice(named("getMessage").and(takesArguments(0)).and(returns(String.class)),
-                                ThrowableMessageAdvice.class);
+                        // exception messages (and causes', suppressed') of shipped events
+                        t.asm(throwableText("getMessage"));
                         // "CIRCULAR REFERENCE: " + the throwable's toString(), message included
-                        t.adviceSince("logback 1.3", named("getOverridingMessage").and(takesArguments(0))
-                                .and(returns(String.class)), ThrowableMessageAdvice.class);
+                        t.asmSince("logback 1.3", throwableText("getOverridingMessage"));
                     }
                 });
+    }
+
+    private static AsmHook throwableText(String method) {
+        return AsmHook.at(EXIT, method, TEXT_OUT).call(DOOR, "logbackEventText", EVENT_TEXT, returned(), nothing())
+                .into(returned()).orOnError(MARKER);
     }
 }

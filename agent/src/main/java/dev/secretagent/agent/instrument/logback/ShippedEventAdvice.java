@@ -11,7 +11,7 @@ import java.util.Map;
  * serialisation, so its fields are replaced with redacted values before {@code defaultWriteObject} writes them.
  * Maps and the argument array are shared with the application's event (and the context's properties with every
  * event), so they are swapped for redacted copies, never changed. Exception messages reach the copy through
- * ThrowableProxy.getMessage()/getOverridingMessage(), already redacted by {@link ThrowableMessageAdvice}.
+ * ThrowableProxy.getMessage()/getOverridingMessage(), already redacted by the ThrowableProxy hooks (see {@link LogbackInstrumentation}).
  * Template and arguments are checked one by one (each secret counted once), then rendered together, as the
  * receiver will render them, for a secret that only the two together hold.
  */

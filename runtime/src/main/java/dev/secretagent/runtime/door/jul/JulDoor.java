@@ -19,6 +19,14 @@ public final class JulDoor {
         return CURRENT.enter(LogChannels.jul(logger));
     }
 
+    /**
+     * Called on entry to StreamHandler.publish(record) (the record may be null); returns the previous channel, for
+     * {@link #exitJulHandler}.
+     */
+    public static String enterJulRecord(java.util.logging.LogRecord record) {
+        return enterJulHandler(record == null ? null : record.getLoggerName());
+    }
+
     /** Called on exit of StreamHandler.publish, with what {@link #enterJulHandler} returned. */
     public static void exitJulHandler(String previous) {
         CURRENT.exit(previous);
