@@ -28,7 +28,7 @@ public final class CutScan {
      * may start a rule's name.
      */
     public static boolean cleanAndClosed(Object engine, byte[] b, int from, int to) {
-        if (!(engine instanceof Engine) || from < 0 || to > b.length || from > to) {
+        if (!usable(engine, b, from, to)) {
             return false;
         }
         try {
@@ -46,15 +46,20 @@ public final class CutScan {
 
     /** True when UTF-8 {@code b[from, to)}, scanned as a whole text, holds nothing to redact for {@code engine}. */
     public static boolean clean(Object engine, byte[] b, int from, int to) {
-        if (!(engine instanceof Engine) || from < 0 || to > b.length || from > to) {
-            return false;
-        }
         try {
+            if (!usable(engine, b, from, to)) {
+                return false;
+            }
             Engine e = (Engine) engine;
             return e.rules.scan(b, from, to, e.known(b, from, to, null), OPEN_SINK) == null;
         } catch (Throwable t) {
             return false;
         }
+    }
+
+    /** An engine of ours and a range inside {@code b}. */
+    private static boolean usable(Object engine, byte[] b, int from, int to) {
+        return engine instanceof Engine && b != null && from >= 0 && to <= b.length && from <= to;
     }
 
     /** Marks {@code b}, found clean, as a hook's output for the write that follows (see AlreadyRedacted); returns it. */

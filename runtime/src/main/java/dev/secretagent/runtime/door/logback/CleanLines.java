@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.door.logback;
 
+import dev.secretagent.runtime.logging.StringGetter;
 import dev.secretagent.runtime.redact.CutScan;
 
 /**
@@ -19,6 +20,11 @@ import dev.secretagent.runtime.redact.CutScan;
  */
 final class CleanLines {
     private static final int LINE_SEPARATOR = System.lineSeparator().length();
+    /**
+     * The event's formatted message: Logback computed it for the layout and keeps it in the event, so at
+     * {@code writeBytes} this is a field read behind a reflective call.
+     */
+    private static final StringGetter FORMATTED_MESSAGE = new StringGetter("getFormattedMessage");
 
     private CleanLines() {
     }
@@ -49,7 +55,7 @@ final class CleanLines {
      * any cut is exact, this one makes the prefix repeat from line to line.
      */
     static int messageStart(byte[] line, Object event) {
-        String message = FormattedMessages.of(event);
+        String message = FORMATTED_MESSAGE.of(event);
         if (message == null) {
             return 0;
         }
