@@ -132,6 +132,22 @@ public class LogLineBenchmark {
     }
 
     /**
+     * What the Logback hooks did per event before the clean-line shortcut (issue 19, branch logback19): the same
+     * enter/exit around a whole-line scan that marks its result, for an A/B against {@link #doorLogbackMix} in one run.
+     */
+    @Benchmark
+    public byte[] doorLogbackMixWholeScan() {
+        int k = i++ % 100;
+        byte[] b = lines[k];
+        Object previous = LogbackDoor.enterLogbackAppender(events[k]);
+        try {
+            return Redaction.redactUtf8ForWrite(b, "logback:demo.Bench");
+        } finally {
+            LogbackDoor.exitLogbackAppender(previous);
+        }
+    }
+
+    /**
      * The Logback hooks' own work alone, no scan: the thread-local set/reset (the logger name and the channel are
      * worked out only for a line that is redacted).
      */
