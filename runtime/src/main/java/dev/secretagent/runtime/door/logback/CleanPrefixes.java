@@ -1,5 +1,6 @@
 package dev.secretagent.runtime.door.logback;
 
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
 /**
@@ -18,7 +19,9 @@ final class CleanPrefixes {
     static final int BACKOFF_PERIOD = 64;
 
     private final byte[][] prefixes = new byte[SLOTS][];
-    private final Object[] engines = new Object[SLOTS];
+    /** Weakly: a thread that stops logging must not keep an engine of retired values alive after a rotation. */
+    @SuppressWarnings("unchecked")
+    private final WeakReference<Object>[] engines = new WeakReference[SLOTS];
     private int next;
     private int missesInARow;
 
@@ -26,7 +29,7 @@ final class CleanPrefixes {
     int match(byte[] line, Object engine) {
         for (int i = 0; i < SLOTS; i++) {
             byte[] p = prefixes[i];
-            if (p != null && engines[i] == engine && p.length < line.length
+            if (p != null && engines[i].get() == engine && p.length < line.length
                     && Arrays.equals(line, 0, p.length, p, 0, p.length)) {
                 missesInARow = 0;
                 return p.length;
@@ -44,7 +47,7 @@ final class CleanPrefixes {
     /** Keeps {@code line[0, length)}, found clean and closed by {@code engine}, in place of the oldest slot. */
     void keep(byte[] line, int length, Object engine) {
         prefixes[next] = Arrays.copyOf(line, length);
-        engines[next] = engine;
+        engines[next] = new WeakReference<Object>(engine);
         next = (next + 1) % SLOTS;
     }
 }
