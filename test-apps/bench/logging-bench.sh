@@ -8,9 +8,12 @@
 #           what the agent's mere presence costs (start-up work, JIT queue) from what the hooks cost per line
 #   nonet : (only when asked for in MODES) the agent with the last-line net off (instrument.disabled=filenet):
 #           against agent, what the net adds to a file appender whose lines the hooks already redacted
+#   base  : (only when asked for in MODES) another build of the agent, BASE_JAR=<jar> (main's), so that a change is
+#           measured against what it changes in the same run, interleaved
 # Usage (after mvn package): test-apps/bench/logging-bench.sh [lines] [rounds]   JAVA=... to pick the JVM,
 #   MODES="none bare agent" and FWS=logback to pick modes and frameworks (default: none agent regex, both),
 #   AGENT_JAR=<jar> measures another build of the agent (main's, to compare two builds in one hour).
+#   LOGBACK_APP_JAR=<jar> runs a copy of logback-app (so that a rebuild during the run changes nothing).
 #   FLUSH=true for the frameworks' default file appender (immediateFlush: one write to the file per line; the
 #   default here is FLUSH=false, a buffered appender, where the agent's share of a line is largest)
 # The log files go to a tmpfs (/dev/shm) when there is one, each run starts after a sync, and the order of the
@@ -37,11 +40,12 @@ ENVS+=("APP_PASSWORD=$PW")
 REGEX="$REGEX|$PW"
 run() { # framework mode
   local fw=$1 mode=$2 cp main agentarg=()
-  if [ "$fw" = logback ]; then cp=test-apps/logback-app/target/app.jar; main=demo.logback.BenchApp
+  if [ "$fw" = logback ]; then cp=${LOGBACK_APP_JAR:-test-apps/logback-app/target/app.jar}; main=demo.logback.BenchApp
   else cp=test-apps/log4j2-app/target/app.jar; main=demo.log4j2.BenchApp; fi
   [ "$mode" = agent ] && agentarg=(-javaagent:$AGENT)
   [ "$mode" = bare ] && agentarg=("-javaagent:$AGENT=instrument.disabled=logback;log4j2;jul")
   [ "$mode" = nonet ] && agentarg=("-javaagent:$AGENT=instrument.disabled=filenet")
+  [ "$mode" = base ] && agentarg=("-javaagent:${BASE_JAR:?BASE_JAR=<jar> for mode base}")
   rm -rf "$TMP/out"; mkdir -p "$TMP/out"; sync
   env "${ENVS[@]}" "$JAVA" "${agentarg[@]}" -Dmask.regex="$REGEX" -Dbench.immediateFlush="${FLUSH:-false}" -cp "$cp" "$main" "$TMP/out" "$LINES" "$mode" 2>/dev/null \
     | awk '/lines\/s/ {print $3}'

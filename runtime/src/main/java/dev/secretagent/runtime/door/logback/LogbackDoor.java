@@ -6,6 +6,7 @@ import dev.secretagent.runtime.redact.LazyChannel;
 import dev.secretagent.runtime.redact.Markers;
 import dev.secretagent.runtime.redact.Redaction;
 import dev.secretagent.runtime.thread.CallState;
+import dev.secretagent.runtime.thread.VirtualThreads;
 
 import java.util.Collections;
 
@@ -42,6 +43,8 @@ public final class LogbackDoor {
     private static final class InProgress implements LazyChannel {
         /** The event of the appender call in progress, {@link #NO_EVENT}, or null outside one. */
         Object logbackEvent;
+        /** A platform thread's clean line prefixes (see CleanLines); null on a virtual thread, whose state is dropped after each call. */
+        final CleanPrefixes prefixes = VirtualThreads.current() ? null : new CleanPrefixes();
 
         @Override
         public String name() {
@@ -82,6 +85,13 @@ public final class LogbackDoor {
         }
         // marked either way: the console's stream or a log file's net lets exactly these bytes pass unscanned
         InProgress now = CURRENT.peek();
+        if (now != null && now.prefixes != null && now.logbackEvent != null && now.logbackEvent != NO_EVENT) {
+            // the hot path: a prefix this thread found clean before, and only the rest scanned (see CleanLines)
+            byte[] clean = CleanLines.cleanOrNull(now.prefixes, bytes, now.logbackEvent);
+            if (clean != null) {
+                return clean;
+            }
+        }
         return Redaction.redactUtf8ForWrite(bytes, now != null ? now : OUTSIDE);
     }
 
@@ -108,6 +118,38 @@ public final class LogbackDoor {
             return null;
         }
         return Redaction.redact(text, LogChannels.logback(logger));
+    }
+
+    /**
+     * The fields of a Logback event value object ({@code LoggingEventVO}) about to be serialised, redacted: what the
+     * adapter on its {@code writeObject} assigns back, in this order: message, thread name, argument array, MDC map,
+     * logger context ({@code LoggerContextVO}). Template and arguments are checked one by one (each secret counted
+     * once), then rendered together as the receiver will render them (SLF4J's {@code MessageFormatter}, found
+     * beside {@code event}'s class), for a secret that only the two together hold: then the redacted rendered text
+     * is shipped as the message, without the arguments. Shared maps and arrays come back as redacted copies or the
+     * same instances, never changed. Throws on an internal failure: the adapter then ships its fail-closed values.
+     */
+    public static Object[] logbackShippedEvent(Object event, String logger, String message, String thread,
+            Object[] arguments, java.util.Map<String, String> mdc, Object context) throws Exception {
+        message = logbackShippedText(message, logger);
+        thread = logbackShippedText(thread, logger);
+        arguments = logbackShippedArguments(arguments, logger);
+        if (message != null && arguments != null && arguments.length > 0) {
+            String whole = logbackShippedRendered(ShippedEventTypes.of(event).render(message, arguments), logger);
+            if (whole != null) {
+                message = whole;
+                arguments = null;
+            }
+        }
+        mdc = logbackShippedMap(mdc, logger);
+        if (context != null) {
+            java.util.Map<String, String> properties = ShippedEventTypes.properties(context);
+            java.util.Map<String, String> clean = logbackShippedMap(properties, logger);
+            if (clean != properties) {
+                context = ShippedEventTypes.withProperties(context, clean);
+            }
+        }
+        return new Object[] {message, thread, arguments, mdc, context};
     }
 
     /**
