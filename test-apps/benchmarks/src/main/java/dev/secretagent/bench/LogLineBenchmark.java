@@ -40,28 +40,20 @@ public class LogLineBenchmark {
     /** Stands in for a Logback classic LoggingEvent (what the subAppend hook sees). */
     public static final class Event {
         final String loggerName;
-        final String message;
 
-        Event(String loggerName, String message) {
+        Event(String loggerName) {
             this.loggerName = loggerName;
-            this.message = message;
         }
 
         public String getLoggerName() {
             return loggerName;
         }
-
-        /** What the clean-line shortcut reads to find where the message starts in a line it has not seen. */
-        public String getFormattedMessage() {
-            return message;
-        }
     }
 
     byte[][] lines = new byte[100][];
-    Event[] events = new Event[100];
     byte[] clean;
     byte[] dirty;
-    Event event = new Event("demo.Bench", "");
+    Event event = new Event("demo.Bench");
     int i;
 
     @Setup(Level.Trial)
@@ -81,9 +73,7 @@ public class LogLineBenchmark {
         for (int k = 0; k < 100; k++) {
             String msg = k == 0 ? "order " + k + " paid, connecting with " + password
                     : "order " + (1000 + k) + " processed for customer c-" + (k & 1023) + " amount 17.5";
-            lines[k] = ("2026-11-27 21:22:21,123 INFO  [main] demo.Bench " + msg + System.lineSeparator())
-                    .getBytes(StandardCharsets.UTF_8);
-            events[k] = new Event("demo.Bench", msg);
+            lines[k] = ("2026-11-27 21:22:21,123 INFO  [main] demo.Bench " + msg + "\n").getBytes(StandardCharsets.UTF_8);
         }
         dirty = lines[0];
         clean = lines[1];
@@ -121,27 +111,10 @@ public class LogLineBenchmark {
     /** The Logback hooks per event: subAppend enter, writeBytes, subAppend exit. */
     @Benchmark
     public byte[] doorLogbackMix() {
-        int k = i++ % 100;
-        byte[] b = lines[k];
-        Object previous = LogbackDoor.enterLogbackAppender(events[k]);
+        byte[] b = lines[i++ % 100];
+        Object previous = LogbackDoor.enterLogbackAppender(event);
         try {
             return LogbackDoor.logbackBytes(b, false);
-        } finally {
-            LogbackDoor.exitLogbackAppender(previous);
-        }
-    }
-
-    /**
-     * What the Logback hooks did per event before the clean-line shortcut (issue 19, branch logback19): the same
-     * enter/exit around a whole-line scan that marks its result, for an A/B against {@link #doorLogbackMix} in one run.
-     */
-    @Benchmark
-    public byte[] doorLogbackMixWholeScan() {
-        int k = i++ % 100;
-        byte[] b = lines[k];
-        Object previous = LogbackDoor.enterLogbackAppender(events[k]);
-        try {
-            return Redaction.redactUtf8ForWrite(b, "logback:demo.Bench");
         } finally {
             LogbackDoor.exitLogbackAppender(previous);
         }

@@ -6,7 +6,6 @@ import dev.secretagent.runtime.redact.LazyChannel;
 import dev.secretagent.runtime.redact.Markers;
 import dev.secretagent.runtime.redact.Redaction;
 import dev.secretagent.runtime.thread.CallState;
-import dev.secretagent.runtime.thread.VirtualThreads;
 
 import java.util.Collections;
 
@@ -43,8 +42,6 @@ public final class LogbackDoor {
     private static final class InProgress implements LazyChannel {
         /** The event of the appender call in progress, {@link #NO_EVENT}, or null outside one. */
         Object logbackEvent;
-        /** A platform thread's clean line prefixes (see CleanLines); null on a virtual thread, whose state is dropped after each call. */
-        final CleanPrefixes prefixes = VirtualThreads.current() ? null : new CleanPrefixes();
 
         @Override
         public String name() {
@@ -85,13 +82,6 @@ public final class LogbackDoor {
         }
         // marked either way: the console's stream or a log file's net lets exactly these bytes pass unscanned
         InProgress now = CURRENT.peek();
-        if (now != null && now.prefixes != null && now.logbackEvent != null && now.logbackEvent != NO_EVENT) {
-            // the hot path: a prefix this thread found clean before, and only the rest scanned (see CleanLines)
-            byte[] clean = CleanLines.cleanOrNull(now.prefixes, bytes, now.logbackEvent);
-            if (clean != null) {
-                return clean;
-            }
-        }
         return Redaction.redactUtf8ForWrite(bytes, now != null ? now : OUTSIDE);
     }
 
