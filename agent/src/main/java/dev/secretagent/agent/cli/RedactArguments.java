@@ -10,7 +10,7 @@ import java.nio.file.Paths;
  * picocli's model of every command (about 175 classes, annotations read by reflection) cost a quarter of a second
  * of CPU before the first byte was scanned (docs/performance.md, eighth session). Only the plain forms are taken
  * here: {@code --values-file <file>} (or {@code =<file>}), {@code -o}/{@code --output <file>}, {@code --no-env},
- * {@code --quiet}, {@code --parallel} and one input file. Anything else (help, the store
+ * {@code --quiet}, {@code --parallel} or {@code --streaming}, and one input file. Anything else (help, the store
  * options, an option given twice, a value that starts with '-' or '@', an unknown argument) goes to picocli as
  * before, so usage errors and help read exactly as for every other command.
  */
@@ -50,8 +50,10 @@ final class RedactArguments {
                     c.noEnv = true;
                 } else if (a.equals("--quiet") && !c.quiet) {
                     c.quiet = true;
-                } else if (a.equals("--parallel") && !c.parallel) {
+                } else if (a.equals("--parallel") && !c.parallel && !c.streaming) {
                     c.parallel = true;
+                } else if (a.equals("--streaming") && !c.parallel && !c.streaming) {
+                    c.streaming = true;
                 } else if (plain(a) && input == null) {
                     input = a;
                 } else {
