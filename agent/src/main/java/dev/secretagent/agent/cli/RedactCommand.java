@@ -205,17 +205,34 @@ public final class RedactCommand implements Callable<Integer> {
         Redaction.setWarnings(dev.secretagent.runtime.redact.Diagnostics.WARNINGS); // a secret too short to redact
     }
 
-    /** Large reads through the streaming redactor: it holds back only what could still become a secret. */
+    /**
+     * Large reads through the streaming redactor: it holds back only what could still become a secret. A pipe hands
+     * out at most its buffer (64 KB) per read; what is already waiting in it is gathered, up to 1 MB, so that the
+     * redactor scans large pieces, but never waited for: a line from {@code tail -f} goes out as it arrives.
+     */
     static long pipe(InputStream in, OutputStream rawOut) throws IOException {
         byte[] buf = new byte[1 << 20];
         long total = 0;
         try (OutputStream out = Redaction.redactingStream(new java.io.BufferedOutputStream(rawOut, 1 << 16), "redact")) {
             int n;
             while ((n = in.read(buf)) > 0) {
+                int r;
+                while (n < buf.length && waiting(in) && (r = in.read(buf, n, buf.length - n)) > 0) {
+                    n += r;
+                }
                 out.write(buf, 0, n);
                 total += n;
             }
         }
         return total;
+    }
+
+    /** Whether a read of {@code in} returns without waiting (a pipe or a file that holds unread bytes). */
+    private static boolean waiting(InputStream in) {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

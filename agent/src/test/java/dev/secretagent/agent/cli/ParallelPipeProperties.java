@@ -150,6 +150,16 @@ class ParallelPipeProperties {
         assertThat(largest[0]).isLessThanOrEqualTo(Math.max(slice, longestMask));
     }
 
+    /** The streaming pipe (a pipe's path) gathers what a choppy input already holds: still one scan's output. */
+    @Property(tries = 100)
+    void theStreamingPipeGathersReadsAndStaysTheSame(@ForAll long seed) throws Exception {
+        setUp();
+        String text = text(seed, 150);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RedactCommand.pipe(choppy(text.getBytes(StandardCharsets.UTF_8), seed), out);
+        assertSameAsWhole(new String(out.toByteArray(), StandardCharsets.UTF_8), text);
+    }
+
     /** The summary's counts: what the engine reports for one scan of the whole, known secrets inside masks too. */
     @Property(tries = 100)
     void countsTheRedactionsAsOneScanReportsThem(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1000) int block,
