@@ -32,7 +32,7 @@ final class ParallelPipe {
      * Blocks are as large as the memory bound allows, up to 8 MB: the margins are scanned twice (by the block
      * on either side), so the larger the block the smaller that share (64 + 64 KB of 8 MB: 1.6%). The windows
      * are allocated once and reused, so their being humongous for G1 costs nothing per block. Measured on 2 cores
-     * (eighth session): the workers spent ~40% more CPU with 2 MB blocks than with 8 MB, ~30% more with 4 MB.
+     * (eighth session): the workers spent 30-40% more CPU with 2 MB or 4 MB blocks than with 8 MB.
      */
     static final int MAX_BLOCK = 8 << 20;
     static final int MIN_BLOCK = 1 << 20;
