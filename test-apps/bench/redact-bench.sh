@@ -8,7 +8,8 @@
 #   BASE=<jar>        a second jar (e.g. main's), run alternately with AGENT in every round, same modes
 #   EXTRA=999         add that many other random known values to the values file (a fleet-sized set of secrets)
 #   MODES="stdin file pipe"   stdin: `redact < big.log > out` (stdin redirected from the file); file: `redact big.log
-#                     -o out`; pipe: `cat big.log | redact > out` (a pipe always streams)
+#                     -o out`; pipe: `cat big.log | redact > out` (a pipe always streams); streaming: `redact --streaming
+#                     big.log -o out` (the one-core path for a file; only for a jar that knows --streaming)
 #   PERL=1            also run `perl -pe` with an alternation of the same values (raw values only), in every round
 # Each round runs every jar and mode once, in turn; the medians per jar and mode are printed at the end.
 set -euo pipefail
@@ -62,6 +63,7 @@ for r in $(seq 1 "$RUNS"); do
       case $mode in
         stdin) measure "$name/$mode" "$cmd < \"$TMP/big.log\" > \"$TMP/out.log\"" ;;
         file) measure "$name/$mode" "$cmd \"$TMP/big.log\" -o \"$TMP/out.log\"" ;;
+        streaming) measure "$name/$mode" "$cmd --streaming \"$TMP/big.log\" -o \"$TMP/out.log\"" ;;
         pipe) measure "$name/$mode" "cat \"$TMP/big.log\" | $cmd > \"$TMP/out.log\"" ;;
       esac
     done

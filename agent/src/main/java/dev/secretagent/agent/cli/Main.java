@@ -18,6 +18,11 @@ public final class Main implements Runnable {
 
     /** Runs a command and returns its exit status (tests call this without exiting). */
     public static int run(String... args) {
+        RedactCommand redact = RedactArguments.parse(args);
+        if (redact != null) {
+            // the one-shot filter starts without picocli's model of every command (RedactArguments says why)
+            return redact.call();
+        }
         CommandLine cli = new CommandLine(new Main());
         // for every command: usage errors name positions and option names, never the refused text
         cli.setParameterExceptionHandler(new SafeParameterErrors());

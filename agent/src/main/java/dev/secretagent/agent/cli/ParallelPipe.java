@@ -31,7 +31,8 @@ final class ParallelPipe {
     /**
      * Blocks are as large as the memory bound allows, up to 8 MB: the margins are scanned twice (by the block
      * on either side), so the larger the block the smaller that share (64 + 64 KB of 8 MB: 1.6%). The windows
-     * are allocated once and reused, so their being humongous for G1 costs nothing per block.
+     * are allocated once and reused, so their being humongous for G1 costs nothing per block. Measured on 2 cores
+     * (eighth session): the workers spent 30-40% more CPU with 2 MB or 4 MB blocks than with 8 MB.
      */
     static final int MAX_BLOCK = 8 << 20;
     static final int MIN_BLOCK = 1 << 20;
@@ -40,23 +41,52 @@ final class ParallelPipe {
     static final int DEFAULT_BEFORE = 64 << 10;
     /** As far as the streaming path holds a name rule's value open (HoldBackRedactor.MAX_RULE_HOLD). */
     static final int DEFAULT_AFTER = 64 << 10;
+    /**
+     * The most bytes one read or write call moves. Why: a stream's native read or write of more than 8 KB goes
+     * through a buffer the JDK allocates (malloc) for that call; at 8 MB every call mapped fresh pages, and their
+     * page faults cost about 0.8 CPU-seconds per 316 MB (eighth session, docs/performance.md). At 1 MB the allocator
+     * keeps reusing the same memory.
+     */
+    static final int IO_SLICE = 1 << 20;
 
     private final int block;
     private final int before;
     private final int after;
     private final int threads;
+    private final int slice;
 
     ParallelPipe(int block, int before, int after, int threads) {
+        this(block, before, after, threads, IO_SLICE);
+    }
+
+    /** {@code slice}: the most bytes one read or write call moves ({@link #IO_SLICE}). */
+    ParallelPipe(int block, int before, int after, int threads, int slice) {
         this.block = Math.max(1, block);
         this.before = before;
         this.after = after;
         this.threads = Math.max(1, threads);
+        this.slice = Math.max(1, slice);
     }
 
     static ParallelPipe defaults() {
-        int threads = Runtime.getRuntime().availableProcessors();
-        int block = Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, WINDOW_MEMORY / windows(threads)));
+        return defaults(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * On {@code cores} cores: a worker per core, but no more than the memory bound allows windows of the smallest
+     * block (so the windows stay within {@link #WINDOW_MEMORY} on a machine with many cores too).
+     */
+    static ParallelPipe defaults(int cores) {
+        int mostThreads = (WINDOW_MEMORY / (MIN_BLOCK + DEFAULT_BEFORE + DEFAULT_AFTER) - 1) / 2;
+        int threads = Math.max(1, Math.min(cores, mostThreads));
+        int margins = DEFAULT_BEFORE + DEFAULT_AFTER;
+        int block = Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, WINDOW_MEMORY / windows(threads) - margins));
         return new ParallelPipe(block, DEFAULT_BEFORE, DEFAULT_AFTER, threads);
+    }
+
+    /** What all windows together hold at most. */
+    long windowBytes() {
+        return (long) windows(threads) * (before + block + after);
     }
 
     /** The most windows in use at once: {@code 2 x threads} in flight and the one being read. */
@@ -90,7 +120,7 @@ final class ParallelPipe {
         ArrayDeque<Window> free = new ArrayDeque<>();
         int capacity = before + block + after;
         try {
-            Writer writer = new Writer(out, counts);
+            Writer writer = new Writer(out, counts, slice);
             Window previous = null;
             while (true) {
                 Window w = free.isEmpty() ? new Window(capacity) : free.poll();
@@ -136,7 +166,7 @@ final class ParallelPipe {
         boolean ended = prev != null && prev.last;
         int want = head + block + after;
         while (!ended && have < want) {
-            int r = in.read(w.bytes, have, want - have);
+            int r = in.read(w.bytes, have, Math.min(want - have, slice));
             if (r < 0) {
                 ended = true;
             } else {
@@ -182,15 +212,17 @@ final class ParallelPipe {
     private static final class Writer {
         private final OutputStream out;
         private final Map<String, Integer> counts;
+        private final int slice;
         private long emitted;
         /** The output ends in a mask that reaches {@code emitted}: a match starting by then joins it. */
         private boolean inMask;
         /** The ids counted for the current mask: its own, and each known secret folded into it. */
         private final java.util.List<String> maskIds = new java.util.ArrayList<>();
 
-        Writer(OutputStream out, Map<String, Integer> counts) {
+        Writer(OutputStream out, Map<String, Integer> counts, int slice) {
             this.out = out;
             this.counts = counts;
+            this.slice = slice;
         }
 
         /** Writes the window's block and returns the window, free again. */
@@ -235,8 +267,8 @@ final class ParallelPipe {
         }
 
         private void copy(Window w, long from, long to) throws IOException {
-            if (to > from) {
-                out.write(w.bytes, (int) (from - w.origin), (int) (to - from));
+            for (long at = from; at < to; at += slice) {
+                out.write(w.bytes, (int) (at - w.origin), (int) Math.min(slice, to - at));
             }
         }
     }

@@ -61,9 +61,13 @@ public final class RedactCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "<file>", description = "file to write instead of stdout")
     Path output;
 
-    @Option(names = "--parallel", description = "read a file in blocks on every core (opt-in: on a loaded 2-core"
-            + " machine it measured no faster than the default, see docs/performance.md)")
+    @Option(names = "--parallel", description = "read a file (<file>, or stdin redirected from one) in blocks on every"
+            + " core: the default since it costs no more CPU than streaming; kept so that older scripts still run")
     boolean parallel;
+
+    @Option(names = "--streaming", description = "read a file through the one-core streaming redactor, as a pipe is"
+            + " read")
+    boolean streaming;
 
     /** The store options of {@code store ...}; the store is read only when --store is given. */
     @Mixin
@@ -71,7 +75,12 @@ public final class RedactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (parallel && streaming) {
+            System.err.println("secret-agent redact: give --parallel or --streaming, not both");
+            return 2;
+        }
         try {
+            Redaction.buildCharMatcherOnFirstUse(); // this command scans bytes only
             installSettings();
             int known = noEnv ? 0 : SecretDiscovery.discover(System.getenv(), new java.util.Properties());
             if (valuesFile != null) {
@@ -84,9 +93,9 @@ public final class RedactCommand implements Callable<Integer> {
             Redaction.setListener((id, channel) -> counts.merge(id, 1, Integer::sum));
             long bytes;
             try (InputStream in = open(input); OutputStream out = create(output)) {
-                if (parallel && (input != null || stdinIsAFile())) {
-                    // a whole file on every core, in order; opt-in: about the same CPU per byte as the streaming
-                    // path, but on the loaded 2-core machine it was measured on, not faster (docs/performance.md).
+                if (!streaming && (input != null || stdinIsAFile())) {
+                    // a whole file on every core, in order: no more CPU per byte than the streaming path once its
+                    // reads stopped mapping fresh memory (docs/performance.md, eighth session), so the default.
                     // A pipe or a terminal always streams (`tail -f app.log | redact`): a block would wait for
                     // bytes that may never come
                     bytes = ParallelPipe.defaults().pipe(in, new java.io.BufferedOutputStream(out, 1 << 16), counts);
@@ -196,17 +205,34 @@ public final class RedactCommand implements Callable<Integer> {
         Redaction.setWarnings(dev.secretagent.runtime.redact.Diagnostics.WARNINGS); // a secret too short to redact
     }
 
-    /** Large reads through the streaming redactor: it holds back only what could still become a secret. */
+    /**
+     * Large reads through the streaming redactor: it holds back only what could still become a secret. A pipe hands
+     * out at most its buffer (64 KB) per read; what is already waiting in it is gathered, up to 1 MB, so that the
+     * redactor scans large pieces, but never waited for: a line from {@code tail -f} goes out as it arrives.
+     */
     static long pipe(InputStream in, OutputStream rawOut) throws IOException {
         byte[] buf = new byte[1 << 20];
         long total = 0;
         try (OutputStream out = Redaction.redactingStream(new java.io.BufferedOutputStream(rawOut, 1 << 16), "redact")) {
             int n;
             while ((n = in.read(buf)) > 0) {
+                int r;
+                while (n < buf.length && waiting(in) && (r = in.read(buf, n, buf.length - n)) > 0) {
+                    n += r;
+                }
                 out.write(buf, 0, n);
                 total += n;
             }
         }
         return total;
+    }
+
+    /** Whether a read of {@code in} returns without waiting (a pipe or a file that holds unread bytes). */
+    private static boolean waiting(InputStream in) {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -125,6 +125,41 @@ class ParallelPipeProperties {
         assertSameAsWhole(parallel(block, threads, in, new TreeMap<>()), text);
     }
 
+    /**
+     * Reads and writes cut at a random slice size (the pipe moves at most {@link ParallelPipe#IO_SLICE} per call):
+     * a slice ends anywhere in a window, a form or a mask's run, and no write is larger than the slice.
+     */
+    @Property(tries = 200)
+    void sameAsOneScanWithSlicedReadsAndWrites(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1000) int block,
+                                               @ForAll @IntRange(min = 1, max = 300) int slice,
+                                               @ForAll @IntRange(min = 1, max = 3) int threads) throws Exception {
+        setUp();
+        String text = text(seed, 150);
+        int[] largest = new int[1];
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                largest[0] = Math.max(largest[0], len);
+                super.write(b, off, len);
+            }
+        };
+        new ParallelPipe(block, 400, 400, threads, slice).pipe(choppy(text.getBytes(StandardCharsets.UTF_8), seed),
+                out, new TreeMap<>());
+        assertSameAsWhole(new String(out.toByteArray(), StandardCharsets.UTF_8), text);
+        int longestMask = "[REDACTED:header:Authorization]".length() + 64;
+        assertThat(largest[0]).isLessThanOrEqualTo(Math.max(slice, longestMask));
+    }
+
+    /** The streaming pipe (a pipe's path) gathers what a choppy input already holds: still one scan's output. */
+    @Property(tries = 100)
+    void theStreamingPipeGathersReadsAndStaysTheSame(@ForAll long seed) throws Exception {
+        setUp();
+        String text = text(seed, 150);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RedactCommand.pipe(choppy(text.getBytes(StandardCharsets.UTF_8), seed), out);
+        assertSameAsWhole(new String(out.toByteArray(), StandardCharsets.UTF_8), text);
+    }
+
     /** The summary's counts: what the engine reports for one scan of the whole, known secrets inside masks too. */
     @Property(tries = 100)
     void countsTheRedactionsAsOneScanReportsThem(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1000) int block,
@@ -143,6 +178,16 @@ class ParallelPipeProperties {
             Redaction.setListener(null);
         }
         assertThat(got).isEqualTo(expected).containsKey("A_SECRET");
+    }
+
+    @Test
+    void theWindowsStayWithinTheMemoryBoundOnAnyNumberOfCores() {
+        for (int cores = 1; cores <= 512; cores++) {
+            assertThat(ParallelPipe.defaults(cores).windowBytes()).as("%d cores", cores)
+                    .isLessThanOrEqualTo(ParallelPipe.WINDOW_MEMORY);
+        }
+        assertThat(ParallelPipe.defaults(2).windowBytes()).as("8 MB blocks on 2 cores")
+                .isGreaterThan(5L * ParallelPipe.MAX_BLOCK);
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class Redaction {
     /** Null until the start sets it; a secret is warned about only once a sink can hear it. */
     private static volatile RedactionWarnings warnings;
     private static final Set<String> WARNED = new HashSet<String>();
+    /** Set by a process that scans only bytes (the {@code redact} command): engines build their char matcher lazily. */
+    private static volatile boolean charsOnFirstUse;
 
     static {
         SecretRegistry.addListener(new SecretRegistry.Listener() {
@@ -43,6 +45,14 @@ public final class Redaction {
     public static synchronized void setListener(RedactionListener l) {
         RedactionListeners.replaceHead(listener, l);
         listener = l;
+    }
+
+    /**
+     * For a process that scans bytes only (the {@code redact} command): engines built from now on build their char
+     * matcher on the first char scan, not with the byte matcher. Char scans stay correct; only the first one pays.
+     */
+    public static void buildCharMatcherOnFirstUse() {
+        charsOnFirstUse = true;
     }
 
     /** Sets where the engine's warnings go (the diagnostics channel); null drops them. */
@@ -73,7 +83,7 @@ public final class Redaction {
             if (cur != null && cur.snapshot == snapshot && cur.settings == settings) {
                 return cur;
             }
-            e = new Engine(snapshot, settings);
+            e = new Engine(snapshot, settings, charsOnFirstUse);
             engine = e;
             for (String id : e.tooShort) {
                 if (sink != null && WARNED.add(id)) {

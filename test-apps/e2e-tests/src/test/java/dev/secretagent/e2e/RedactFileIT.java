@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code redact --parallel} on a file (an argument, or stdin redirected from one) reads it on every core in blocks; the
- * result must be byte for byte what the one-core stream gives for the same text fed through a pipe. The file is
+ * {@code redact} on a file (an argument, or stdin redirected from one) reads it on every core in blocks (the default;
+ * {@code --parallel} says so explicitly, {@code --streaming} opts out); the result must be byte for byte what the
+ * one-core stream gives for the same text fed through a pipe. The file is
  * larger than several blocks (8 MB), and secrets sit everywhere, also right around the block boundaries.
  */
 class RedactFileIT {
@@ -41,7 +42,10 @@ class RedactFileIT {
         Path argStdout = dir.resolve("arg.stdout");
         run(with(redact, "--parallel", in.toString(), "-o", argOut.toString()), null, argStdout.toFile());
         Path redirOut = dir.resolve("redirect.out");
-        run(with(redact, "--parallel"), in.toFile(), redirOut.toFile());
+        run(redact, in.toFile(), redirOut.toFile());
+        Path streamingOut = dir.resolve("streaming.out");
+        run(with(redact, "--streaming", in.toString(), "-o", streamingOut.toString()), null,
+                dir.resolve("streaming.stdout").toFile());
         Path pipedOut = dir.resolve("piped.out");
         runPiped(redact, in, pipedOut.toFile());
 
@@ -50,6 +54,7 @@ class RedactFileIT {
                 .contains("Authorization: Basic [REDACTED:");
         assertThat(new String(Files.readAllBytes(argOut), StandardCharsets.UTF_8)).isEqualTo(streamed);
         assertThat(new String(Files.readAllBytes(redirOut), StandardCharsets.UTF_8)).isEqualTo(streamed);
+        assertThat(new String(Files.readAllBytes(streamingOut), StandardCharsets.UTF_8)).isEqualTo(streamed);
         // the summary counts the same redactions, the secret inside the base64 of a header too
         String summary = summary(pipedOut);
         assertThat(summary).contains("values-file:1=").contains("header:Authorization=").doesNotContain(secret);
