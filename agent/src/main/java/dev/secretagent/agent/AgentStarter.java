@@ -50,10 +50,6 @@ public final class AgentStarter {
     public static void start(String args, Instrumentation inst, boolean late, String jarPath) {
         long t0 = System.nanoTime();
         StartupTimes.mark("handOver");
-        if (!late) {
-            StartPreloader.start(); // what the hooks and the first engine load, while the configuration is read
-        }
-        StartupTimes.mark("preloader");
         PrintStream rawStderr = ConsoleStreams.unwrap(System.err);
         AgentConfig config;
         try {

@@ -72,7 +72,12 @@ public final class AgentEntry {
                 System.err.println("[secret-agent] ERROR could not start: the agent must be loaded from its jar file");
                 return;
             }
+            // before main: the hooks' ASM classes load on another core while the runtime is defined here
+            StartPreloader preloader = late ? null : StartPreloader.start();
             RuntimeInjector.inject(inst, jar);
+            if (preloader != null) {
+                preloader.runtimeDefined();
+            }
             StartupTimes.mark("inject");
             // initialising AgentStarter registers it (see Starter); only now, with the runtime in the bootstrap loader
             Class.forName("dev.secretagent.agent.AgentStarter", true, AgentEntry.class.getClassLoader());
