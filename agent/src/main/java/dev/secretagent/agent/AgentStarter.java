@@ -1,6 +1,8 @@
 package dev.secretagent.agent;
 
 import dev.secretagent.runtime.Keys;
+import dev.secretagent.agent.bootstrap.AgentEntry;
+import dev.secretagent.agent.bootstrap.StartupTimes;
 import dev.secretagent.agent.config.AgentConfig;
 import dev.secretagent.agent.config.ConfigException;
 import dev.secretagent.agent.config.FleetPolicy;
@@ -32,14 +34,22 @@ public final class AgentStarter {
     public static final String VERSION = versionOfJar();
     public static final int EXIT_BAD_CONFIG = 2;
 
+    static {
+        // AgentEntry calls start through this, not through reflection (see AgentEntry.Starter)
+        AgentEntry.register(new AgentEntry.Starter() {
+            @Override
+            public void start(String args, Instrumentation inst, boolean late, String jarPath) {
+                AgentStarter.start(args, inst, late, jarPath);
+            }
+        });
+    }
+
     private AgentStarter() {
     }
 
     public static void start(String args, Instrumentation inst, boolean late, String jarPath) {
         long t0 = System.nanoTime();
-        if (!late) {
-            StartPreloader.start(); // what the hooks and the first engine load, while the configuration is read
-        }
+        StartupTimes.mark("handOver");
         PrintStream rawStderr = ConsoleStreams.unwrap(System.err);
         AgentConfig config;
         try {
@@ -48,6 +58,7 @@ public final class AgentStarter {
             stopOnBadConfig(rawStderr, e.getMessage(), late);
             return;
         }
+        StartupTimes.mark("config");
         if (config.get(Option.DETECTORS_CONFIG) != null) {
             // before the settings: the first engine is built with the team's rules
             try {
@@ -67,6 +78,7 @@ public final class AgentStarter {
             stopOnBadConfig(rawStderr, e.getMessage(), late);
             return;
         }
+        StartupTimes.mark("runtimeStart");
         for (FleetPolicy.Refusal refusal : config.refusals()) {
             Diagnostics.warn("fleet policy: application setting " + refusal);
             Audit.record(AuditEvent.action("configure").failure("weakens fleet policy")
@@ -78,6 +90,7 @@ public final class AgentStarter {
         if (!late) {
             dev.secretagent.agent.store.SecretInjector.injectBeforeMain(settings, System.getenv(), rawStderr);
         }
+        StartupTimes.mark("stores");
 
         List<String> disabled = settings.get(Keys.INSTRUMENT_DISABLED);
         List<String> installed = new ArrayList<>();
@@ -87,10 +100,12 @@ public final class AgentStarter {
         } catch (Throwable e) {
             Diagnostics.error("could not hook java.lang.System; secret reads are not audited", e);
         }
+        StartupTimes.mark("jdkHooks");
         if (!disabled.contains("stdio") && !isSurefireFork()) {
             System.setOut(ConsoleStreams.wrap(System.out, "stdout"));
             System.setErr(ConsoleStreams.wrap(System.err, "stderr"));
         }
+        StartupTimes.mark("consoleWrap");
         List<TargetInstrumentation> targets = Targets.all();
         warnOfUnknownTargets(disabled, targets);
         for (Iterator<TargetInstrumentation> it = targets.iterator(); it.hasNext(); ) {
@@ -102,16 +117,19 @@ public final class AgentStarter {
         // At start-up only the class-load gate is registered; Byte Buddy is prepared by the first watched class that
         // loads (see Installer), so an application that uses no target loads none of it. When attached, right away.
         installed.addAll(Installer.install(inst, targets, dev.secretagent.agent.targets.WatchedClassNames.byTarget(), !late));
+        StartupTimes.mark("targets");
         Runtime.getRuntime().addShutdownHook(new ConsoleFlusher());
         if (settings.get(Keys.JMX)) {
             // never on the premain thread: the platform MBean server must not exist before main (see StatusMBeans)
             StatusMBeans.registerInBackground();
         }
-        System.setProperty(dev.secretagent.agent.bootstrap.AgentEntry.STARTED_PROPERTY,
+        System.setProperty(AgentEntry.STARTED_PROPERTY,
                 VERSION + (late ? " (attached)" : ""));
         Diagnostics.info("secret-agent " + VERSION + " started" + (late ? " (attached late)" : "")
                 + ": mode=" + settings.mode() + ", instrumented=" + String.join(",", installed)
                 + ", known secrets=" + known + ", in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        StartupTimes.mark("end");
+        StartupTimes.report(rawStderr);
     }
 
     /**

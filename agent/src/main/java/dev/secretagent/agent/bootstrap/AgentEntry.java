@@ -2,7 +2,6 @@ package dev.secretagent.agent.bootstrap;
 
 import java.io.File;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
 import java.net.URL;
 
 /**
@@ -11,13 +10,26 @@ import java.net.URL;
  * application configures them; System.err only. It guards against a second start, stays out of
  * JDK tools, puts the runtime package into the bootstrap class loader (so java.lang.System and
  * every class loader can reach it; see {@link RuntimeInjector}) and only then hands over to
- * {@code AgentStarter} by reflection, so no agent class resolves a runtime class too early.
+ * {@code AgentStarter} (loaded by name, then called through {@link Starter}), so no agent class resolves a runtime
+ * class too early.
  */
 public final class AgentEntry {
     /** Set once started; the attach command reads it to say "already attached". */
     public static final String STARTED_PROPERTY = "dev.secretagent.started";
     /** Same as StatusMBeans.STATUS_ARGUMENT (not referenced, so this class loads nothing else). */
     static final String STATUS_ARGUMENT = "__status__";
+
+    /**
+     * The start after the hand-over: AgentStarter registers one from its static initialiser. Not a reflective call:
+     * on JDK 18+ the first {@code Method.invoke} of a method spins method-handle classes for its signature, which
+     * cost the premain thread 20-25 ms of CPU on JDK 25 (nothing on 17). An interface here, so that this package
+     * names no class of the agent's.
+     */
+    public interface Starter {
+        void start(String args, Instrumentation inst, boolean late, String jarPath);
+    }
+
+    private static volatile Starter starter;
 
     private AgentEntry() {
     }
@@ -31,6 +43,7 @@ public final class AgentEntry {
     }
 
     private static synchronized void start(String args, Instrumentation inst, boolean late) {
+        StartupTimes.mark("premain");
         if (late && STATUS_ARGUMENT.equals(args)) {
             // the status command: register the MBean in an agent that runs here; never start one
             if (System.getProperty(STARTED_PROPERTY) != null) {
@@ -59,14 +72,30 @@ public final class AgentEntry {
                 System.err.println("[secret-agent] ERROR could not start: the agent must be loaded from its jar file");
                 return;
             }
+            // before main: the hooks' ASM classes load on another core while the runtime is defined here
+            StartPreloader preloader = late ? null : StartPreloader.start();
             RuntimeInjector.inject(inst, jar);
-            Class<?> starter = Class.forName("dev.secretagent.agent.AgentStarter", true, AgentEntry.class.getClassLoader());
-            Method m = starter.getMethod("start", String.class, Instrumentation.class, boolean.class, String.class);
-            m.invoke(null, args, inst, Boolean.valueOf(late), jar.getAbsolutePath());
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            System.err.println("[secret-agent] ERROR could not start: " + e.getCause());
+            if (preloader != null) {
+                preloader.runtimeDefined();
+            }
+            StartupTimes.mark("inject");
+            // initialising AgentStarter registers it (see Starter); only now, with the runtime in the bootstrap loader
+            Class.forName("dev.secretagent.agent.AgentStarter", true, AgentEntry.class.getClassLoader());
+            Starter s = starter;
+            if (s == null) {
+                System.err.println("[secret-agent] ERROR could not start: the agent's starter did not register");
+                return;
+            }
+            s.start(args, inst, late, jar.getAbsolutePath());
         } catch (Throwable t) {
             System.err.println("[secret-agent] ERROR could not start: " + t);
+        }
+    }
+
+    /** Called once, by AgentStarter's static initialiser; the first registration stays. */
+    public static void register(Starter s) {
+        if (starter == null) {
+            starter = s;
         }
     }
 

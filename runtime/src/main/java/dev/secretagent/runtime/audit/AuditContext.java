@@ -7,13 +7,16 @@ import java.net.InetAddress;
 
 /**
  * What is the same on every line of this JVM: service.name, process.pid, host.hostname, user.name.
- * The host name is looked up on the writer thread, the first time a line is written (a slow resolver
+ * The host name and the pid are looked up on the writer thread, the first time a line is written (a slow resolver
  * must not delay the application's start or its reads).
  */
 final class AuditContext {
+    /** pid not looked up yet (see {@link #pid()}). */
+    private static final long PID_UNKNOWN = Long.MIN_VALUE;
+
     final String serviceName;
-    final long pid;
     final String user;
+    private volatile long pid;
     private volatile String host;
 
     AuditContext(String serviceName, long pid, String user) {
@@ -27,14 +30,8 @@ final class AuditContext {
         if (service == null || service.trim().isEmpty()) {
             service = defaultServiceName(System.getProperty("sun.java.command"));
         }
-        long pid;
-        try {
-            pid = ProcessHandle.current().pid();
-        } catch (Throwable t) {
-            pid = -1;
-        }
         String user = System.getProperty("user.name", "unknown");
-        return new AuditContext(service.trim(), pid, user);
+        return new AuditContext(service.trim(), PID_UNKNOWN, user);
     }
 
     /** {@code -jar /srv/orders.jar --port 1} gives {@code orders.jar}; {@code com.acme.Main x} gives {@code com.acme.Main}. */
@@ -48,6 +45,23 @@ final class AuditContext {
             return first.substring(slash + 1);
         }
         return first;
+    }
+
+    /**
+     * Looked up the first time a line is written, on the writer thread, like the host name: ProcessHandle's first use
+     * initialises its reaper machinery (thread pool classes, lambdas), 5-12 ms of CPU that the premain thread paid.
+     */
+    long pid() {
+        long p = pid;
+        if (p == PID_UNKNOWN) {
+            try {
+                p = ProcessHandle.current().pid();
+            } catch (Throwable t) {
+                p = -1;
+            }
+            pid = p;
+        }
+        return p;
     }
 
     String host() {

@@ -279,7 +279,7 @@ final class AuditWriter implements Runnable {
         if (!line.containsKey("service.name")) {
             line.put("service.name", context.serviceName);
         }
-        line.put("process.pid", Long.valueOf(context.pid));
+        line.put("process.pid", Long.valueOf(context.pid()));
         line.put("host.hostname", context.host());
         line.put("user.name", context.user);
         return AuditJson.line(line);

@@ -39,6 +39,10 @@ public final class RuntimeStart {
         } else if (settings.get(Keys.LEAKS_FAIL) || settings.get(Keys.LEAKS_REPORT) != null) {
             Diagnostics.warn("leaks.report and leaks.fail apply in mode=dev only (mode is " + settings.mode() + ")");
         }
-        return SecretDiscovery.discover(environment, properties);
+        int found = SecretDiscovery.discover(environment, properties);
+        // the first engine, unless publishing the secrets found has just built it: on another core, while the agent
+        // places its hooks (Redaction builds or waits for it at the first scan)
+        Redaction.prepareInBackground();
+        return found;
     }
 }

@@ -69,6 +69,19 @@ class AuditWriterTest {
     }
 
     @Test
+    void theProcessIdIsLookedUpWhenTheFirstLineIsWrittenNotAtStart() {
+        AuditContext context = AuditContext.fromSystem(new dev.secretagent.runtime.Settings(
+                Collections.emptyMap(), Collections.emptyMap()));
+        ListSink sink = new ListSink();
+        AuditWriter w = new AuditWriter(context, List.of(sink), 16, 0, false);
+        w.start();
+        w.record(read("A"));
+        w.close(5000);
+        assertThat(sink.lines).hasSize(1);
+        assertThat(sink.lines.get(0)).contains("\"process.pid\":" + ProcessHandle.current().pid() + ",");
+    }
+
+    @Test
     void overflowIsCountedAndReportedInItsOwnLine() {
         ListSink sink = new ListSink();
         sink.gate = new CountDownLatch(1);

@@ -94,6 +94,9 @@ public final class CoreJdkTransformer implements ClassFileTransformer {
                 }
             }
         }
+        if (!net.isEmpty() && retransformedTogether(inst, loaded, net)) {
+            return targets;
+        }
         inst.retransformClasses(loaded.toArray(new Class<?>[0]));
         if (!net.isEmpty()) {
             // apart: should the net's classes fail to transform, the secret-read hooks above stay in place
@@ -105,6 +108,23 @@ public final class CoreJdkTransformer implements ClassFileTransformer {
             }
         }
         return targets;
+    }
+
+    /**
+     * One retransformation for the secret-read hooks and the net together: each call is a VM operation of its own
+     * (a safepoint, the class bytes reconstituted, dependent code deoptimised), a few ms of the premain's time.
+     * Retransformation is all or nothing, so when this fails nothing has changed and the caller retransforms the two
+     * sets apart, as it did before, keeping the secret-read hooks should only the net fail.
+     */
+    private static boolean retransformedTogether(Instrumentation inst, List<Class<?>> loaded, List<Class<?>> net) {
+        List<Class<?>> all = new ArrayList<>(loaded);
+        all.addAll(net);
+        try {
+            inst.retransformClasses(all.toArray(new Class<?>[0]));
+            return true;
+        } catch (Throwable t) {
+            return false;
+        }
     }
 
     @Override
