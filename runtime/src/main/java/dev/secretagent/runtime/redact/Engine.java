@@ -172,7 +172,7 @@ final class Engine {
                 false)) : plain;
     }
 
-    private SkipMatcher chars() {
+    SkipMatcher chars() {
         SkipMatcher c = chars;
         return c != null ? c : buildChars();
     }

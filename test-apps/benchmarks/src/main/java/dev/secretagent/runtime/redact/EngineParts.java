@@ -54,7 +54,7 @@ public final class EngineParts {
         Engine e = engine;
         switch (part) {
             case 0:
-                return e.chars.scan(clean, 0, clean.length(), null);
+                return e.chars().scan(clean, 0, clean.length(), null);
             case 1:
                 return e.rules.scan(clean, 0, clean.length(), null, OPEN);
             case 2:
