@@ -14,26 +14,17 @@ public final class JulDoor {
     private JulDoor() {
     }
 
-    /** Called on entry to StreamHandler.publish(record); returns the previous channel. */
-    public static String enterJulHandler(String logger) {
-        return CURRENT.enter(LogChannels.jul(logger));
-    }
-
     /**
      * Called on entry to StreamHandler.publish(record) (the record may be null); returns the previous channel, for
      * {@link #exitJulHandler}.
      */
     public static String enterJulRecord(java.util.logging.LogRecord record) {
-        return enterJulHandler(record == null ? null : record.getLoggerName());
+        return CURRENT.enter(LogChannels.jul(record == null ? null : record.getLoggerName()));
     }
 
-    /** Called on exit of StreamHandler.publish, with what {@link #enterJulHandler} returned. */
+    /** Called on exit of StreamHandler.publish, with what {@link #enterJulRecord} returned. */
     public static void exitJulHandler(String previous) {
         CURRENT.exit(previous);
-    }
-
-    public static boolean isJulWriter(java.io.Writer writer) {
-        return writer instanceof JulHandlerWriter;
     }
 
     /** The writer a JUL StreamHandler writes formatted records to, wrapped once. */

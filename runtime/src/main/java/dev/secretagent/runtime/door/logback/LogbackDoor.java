@@ -103,7 +103,7 @@ public final class LogbackDoor {
      * (socket, SSL socket, server socket appenders): always redacted, whatever appender is in progress,
      * because these bytes are Java serialisation, not text a byte hook could safely rewrite.
      */
-    public static String logbackShippedText(String text, String logger) {
+    static String logbackShippedText(String text, String logger) {
         if (text == null) {
             return null;
         }
@@ -148,7 +148,7 @@ public final class LogbackDoor {
      * rendered line still holds one, it comes back redacted, to be shipped in place of the template, without the
      * arguments; null when it is clean (template and arguments are shipped as they are).
      */
-    public static String logbackShippedRendered(String rendered, String logger) {
+    private static String logbackShippedRendered(String rendered, String logger) {
         if (rendered == null) {
             return null;
         }
@@ -162,7 +162,7 @@ public final class LogbackDoor {
      * is never changed: when an argument holds a secret, a new array of (redacted) strings comes back,
      * otherwise the same array.
      */
-    public static Object[] logbackShippedArguments(Object[] args, String logger) {
+    static Object[] logbackShippedArguments(Object[] args, String logger) {
         if (args == null || args.length == 0) {
             return args;
         }
@@ -192,7 +192,7 @@ public final class LogbackDoor {
      * maps are shared with the application (the MDC copy of the event, the context's own map), so they are never
      * changed: the same map when no key or value holds a secret, else a redacted copy in the same order.
      */
-    public static java.util.Map<String, String> logbackShippedMap(java.util.Map<String, String> map, String logger) {
+    static java.util.Map<String, String> logbackShippedMap(java.util.Map<String, String> map, String logger) {
         if (map == null || map.isEmpty()) {
             return map;
         }
