@@ -92,13 +92,13 @@ public final class RedactCommand implements Callable<Integer> {
             final java.util.Map<String, Integer> counts = new java.util.TreeMap<String, Integer>();
             Redaction.setListener((id, channel) -> counts.merge(id, 1, Integer::sum));
             long bytes;
-            try (InputStream in = open(input); OutputStream out = create(output)) {
+            try (FileInputStream in = open(input); FileOutputStream out = create(output)) {
                 if (!streaming && (input != null || stdinIsAFile())) {
                     // a whole file on every core, in order: no more CPU per byte than the streaming path once its
                     // reads stopped mapping fresh memory (docs/performance.md, eighth session), so the default.
                     // A pipe or a terminal always streams (`tail -f app.log | redact`): a block would wait for
                     // bytes that may never come
-                    bytes = ParallelPipe.defaults().pipe(in, new java.io.BufferedOutputStream(out, 1 << 16), counts);
+                    bytes = ParallelPipe.defaults().pipe(in.getChannel(), out.getChannel(), counts);
                 } else {
                     bytes = pipe(in, out);
                 }
@@ -151,7 +151,7 @@ public final class RedactCommand implements Callable<Integer> {
      * The input file, or stdin. The error names the parameter, not the path typed: a value pasted where the
      * file name belongs must not come back on the terminal (the same rule as every other argument).
      */
-    private static InputStream open(Path file) throws IOException {
+    private static FileInputStream open(Path file) throws IOException {
         if (file == null) {
             return new FileInputStream(FileDescriptor.in);
         }
@@ -161,7 +161,7 @@ public final class RedactCommand implements Callable<Integer> {
         return new FileInputStream(file.toFile());
     }
 
-    private static OutputStream create(Path file) throws IOException {
+    private static FileOutputStream create(Path file) throws IOException {
         if (file == null) {
             return new FileOutputStream(FileDescriptor.out);
         }

@@ -4,7 +4,6 @@ import dev.secretagent.runtime.redact.WindowScan;
 import dev.secretagent.runtime.secret.Secret;
 import dev.secretagent.runtime.secret.SecretRegistry;
 
-import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -66,7 +65,8 @@ public final class PipeParts {
                             ParallelPipe p = what.equals("parallel-pipe") ? ParallelPipe.defaults()
                                     : new ParallelPipe(ParallelPipe.MAX_BLOCK, ParallelPipe.DEFAULT_BEFORE,
                                     ParallelPipe.DEFAULT_AFTER, 1);
-                            p.pipe(in, new BufferedOutputStream(out, 1 << 16), new TreeMap<>());
+                            p.pipe(((FileInputStream) in).getChannel(), ((FileOutputStream) out).getChannel(),
+                                    new TreeMap<>());
                         }
                     }
                 }
