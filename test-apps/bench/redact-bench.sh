@@ -11,6 +11,10 @@
 #                     -o out`; pipe: `cat big.log | redact > out` (a pipe always streams); streaming: `redact --streaming
 #                     big.log -o out` (the one-core path for a file; only for a jar that knows --streaming)
 #   PERL=1            also run `perl -pe` with an alternation of the same values (raw values only), in every round
+#   PERF=1            also record each run with `perf record -e task-clock` and print its CPU-seconds per GB by thread
+#                     (main = the JVM's main thread, which starts up, plans and writes; workers = the scanning pool;
+#                     jit = C1 + C2 compiler threads; other = GC and the rest): on a shared machine these say more than
+#                     wall time. Needs perf; the medians per thread group are printed at the end too
 # Each round runs every jar and mode once, in turn; the medians per jar and mode are printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -41,10 +45,27 @@ echo "input: $SIZE bytes; $(nproc) cores; $(wc -l < "$TMP/values.txt") known val
 JARS="new=$AGENT"
 if [ -n "${BASE:-}" ]; then JARS="base=$BASE $JARS"; fi
 : > "$TMP/results"
+: > "$TMP/threads"
 # one timed command: label, then the shell command line (reads $TMP/big.log, writes $TMP/out.log)
 measure() {
   local label=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$TMP/time" bash -c "$*" 2> "$TMP/summary"
+  if [ -n "${PERF:-}" ]; then
+    /usr/bin/time -f "%e %U %S %M" -o "$TMP/time" perf record -q -e task-clock -c 1000000 -o "$TMP/perf.data" -- \
+      bash -c "$*" 2> "$TMP/summary"
+    # samples are 1 ms of CPU each; thread names as the kernel has them (15 characters)
+    perf report -i "$TMP/perf.data" --sort comm --stdio -n 2> /dev/null | awk -v lb="$label" -v s="$SIZE" '
+      /^#/ || NF < 3 { next }
+      { c = $3; for (i = 4; i <= NF; i++) c = c " " $i
+        g = c == "java" ? "main" : c ~ /^secret-agent-re/ ? "workers" : c ~ /CompilerThre/ ? "jit" : c == "perl" ? "main" : "other"
+        ms[g] += $2 }
+      END { printf "%-14s CPU-s per GB by thread: main %.2f, workers %.2f, jit %.2f, other %.2f\n", lb,
+              ms["main"] / 1000 * 1073741824 / s, ms["workers"] / 1000 * 1073741824 / s,
+              ms["jit"] / 1000 * 1073741824 / s, ms["other"] / 1000 * 1073741824 / s
+            printf "%s %f %f %f %f\n", lb, ms["main"] / 1000 * 1073741824 / s, ms["workers"] / 1000 * 1073741824 / s,
+              ms["jit"] / 1000 * 1073741824 / s, ms["other"] / 1000 * 1073741824 / s > "/dev/stderr" }' 2>> "$TMP/threads"
+  else
+    /usr/bin/time -f "%e %U %S %M" -o "$TMP/time" bash -c "$*" 2> "$TMP/summary"
+  fi
   read -r wall user sys rss < "$TMP/time"
   left=$(grep -c -F -e "$SECRET" -e "$B64" "$TMP/out.log" || true)
   awk -v lb="$label" -v s="$SIZE" -v w="$wall" -v u="$user" -v y="$sys" -v m="$rss" -v l="$left" \
@@ -80,3 +101,12 @@ for label in $(awk '{print $1}' "$TMP/results" | sort -u); do
     "$(awk '{print $2}' "$TMP/one" | median)" "$(awk '{print $3}' "$TMP/one" | median)" \
     "$(awk '{print $4}' "$TMP/one" | median)" "$(awk '{print $5}' "$TMP/one" | sort -n | tail -1)" "$(wc -l < "$TMP/one")"
 done
+if [ -s "$TMP/threads" ]; then
+  echo "CPU-seconds per GB by thread, medians (perf task-clock; main includes start-up):"
+  for label in $(awk '{print $1}' "$TMP/threads" | sort -u); do
+    grep "^$label " "$TMP/threads" > "$TMP/one"
+    printf "  %-14s main %5.2f, workers %5.2f, jit %5.2f, other %5.2f\n" "$label" \
+      "$(awk '{print $2}' "$TMP/one" | median)" "$(awk '{print $3}' "$TMP/one" | median)" \
+      "$(awk '{print $4}' "$TMP/one" | median)" "$(awk '{print $5}' "$TMP/one" | median)"
+  done
+fi
