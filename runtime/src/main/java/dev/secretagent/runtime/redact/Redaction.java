@@ -69,18 +69,16 @@ public final class Redaction {
      * the first scan (a hello world's first console line) finds it ready rather than building it on the caller's
      * thread: at start-up that build is ~15-20 ms of CPU that would otherwise sit on the premain thread. A scan that
      * comes first builds it itself or waits for this one, under the same lock: nothing is ever scanned without it.
+     * The same thread then compiles the inner detectors' patterns that a stream's first write would compile (also
+     * when publishing has built the engine already).
      */
     public static void prepareInBackground() {
-        Engine e = engine;
-        if (e != null && e.settings == Settings.current()) {
-            return;
-        }
         try {
             Thread t = new Thread(new Runnable() {
                 @Override
                 public void run() {
                     try {
-                        engine();
+                        engine().rules.prepareTails();
                     } catch (Throwable ignored) {
                         // the first scan builds it, and reports what fails there
                     }
