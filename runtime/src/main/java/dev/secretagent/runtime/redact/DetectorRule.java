@@ -177,16 +177,34 @@ public final class DetectorRule {
         return i < b.length() ? i + 1 : -1;
     }
 
-    /** INNER: which ASCII chars belong to {@link #backAlphabet} (computed once). */
+    /**
+     * INNER: which ASCII chars belong to {@link #backAlphabet} (computed once). Read off the class's text when it is a
+     * plain one ({@code [A-Za-z0-9_-]}, as every built-in INNER rule's is), else by running it as a pattern. Why: the
+     * first write of every console or log stream asks for it (its hold-back), and compiling the class and running it
+     * 128 times, interpreted, cost a hello world's first line a few ms of its main thread.
+     */
     boolean[] backSet() {
         boolean[] b = backSet;
         if (b == null) {
             b = new boolean[128];
-            Pattern p = Pattern.compile(backAlphabet);
-            for (char c = 0; c < 128; c++) {
-                b[c] = p.matcher(String.valueOf(c)).matches();
+            boolean[] read = new boolean[256];
+            if (backAlphabet.startsWith("[") && !backAlphabet.startsWith("[^")
+                    && charClass(backAlphabet, read) == backAlphabet.length()) {
+                System.arraycopy(read, 0, b, 0, b.length);
+            } else {
+                b = backSetByPattern();
             }
             backSet = b;
+        }
+        return b;
+    }
+
+    /** The ASCII chars the {@link #backAlphabet} pattern matches, each tried alone. */
+    boolean[] backSetByPattern() {
+        boolean[] b = new boolean[128];
+        Pattern p = Pattern.compile(backAlphabet);
+        for (char c = 0; c < 128; c++) {
+            b[c] = p.matcher(String.valueOf(c)).matches();
         }
         return b;
     }

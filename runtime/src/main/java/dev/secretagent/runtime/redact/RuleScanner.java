@@ -276,6 +276,18 @@ final class RuleScanner {
         return Math.max(Math.max(header, nameTail(s, from, to)), CallArguments.tail(s, from, to));
     }
 
+    /**
+     * Compiles what {@link #triggerTail} needs of the inner detectors (each one's alphabet and pattern), which the
+     * first stream write ending in a token's chars would otherwise compile: called by the start-up thread that builds
+     * the first engine, so that an application's first console line (a hello world's) does not pay it on its thread.
+     */
+    void prepareTails() {
+        for (Trigger t : inner) {
+            t.rule.backSet();
+            t.rule.pattern();
+        }
+    }
+
     private int nameTail(CharSequence s, int from, int to) {
         int limit = Math.min(to - from, maxTrigger - 1);
         StringBuilder sb = new StringBuilder(limit);

@@ -380,4 +380,26 @@ class RedactionTest {
         w.close();
         assertThat(sink.toString()).isEqualTo("a [REDACTED:W_SECRET] b");
     }
+
+    /**
+     * The start-up engine thread runs the engine's search over a line of its own ("start", see
+     * {@code Redaction.warmConsolePath}) so that an application's first console line finds the scan linked. It must
+     * never redact or report anything: here that very line is a live secret's value, and no listener hears of it.
+     */
+    @Test
+    void theStartUpWarmUpLineIsNeverHeardEvenWhenItIsASecret() throws Exception {
+        settings("min.length", "1");
+        secret("warm", "start");
+
+        Redaction.prepareInBackground();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if ("secret-agent-engine".equals(t.getName())) {
+                t.join(); // the warm-up has run (or failed) once the thread is gone
+            }
+        }
+
+        assertThat(heard).isEmpty();
+        assertThat(Redaction.redact("start", "probe")).isNotEqualTo("start"); // the secret is live: a scan masks it
+        assertThat(heard).containsExactly("warm@probe");
+    }
 }
