@@ -54,7 +54,7 @@ final class AdviceTransformer {
                     if (hook.asm() != null) {
                         asmHooks.add(hook.asm());
                     } else {
-                        wrappers.add(hook.wrapper());
+                        wrappers.add(wrapper(hook));
                     }
                 }
             }
@@ -63,6 +63,17 @@ final class AdviceTransformer {
             return matched ? bytes : null;
         }
         return apply(type, bytes, new AsmVisitorWrapper.Compound(wrappers), pools.poolOf(loader));
+    }
+
+    /**
+     * What a hook does to a class's bytes: its advice inlined into the methods {@link MethodHook#methods()} matches
+     * (parsed once, see {@link AdviceCache}), or its own visitor.
+     */
+    static AsmVisitorWrapper wrapper(MethodHook hook) {
+        if (hook.visitor() != null) {
+            return hook.visitor();
+        }
+        return AdviceCache.advice(hook.adviceClass(), hook.constants()).on(hook.methods());
     }
 
     /**

@@ -7,8 +7,10 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies the targets' declarations to one watched class's bytes, without Byte Buddy's AgentBuilder (whose
@@ -16,36 +18,63 @@ import java.util.Map;
  * with only plain-ASM hooks and no refinement ({@link TypeInstrumentation#plainAsm()}: the logging frameworks'
  * hot classes) are applied by {@link AsmHookRewriter}, which parses no type and loads no Byte Buddy class; the
  * others by the {@link AdviceTransformer} (a type pool, {@code Advice}), created when first needed. A class with
- * both kinds gets the advice pass, then the ASM one.
+ * both kinds gets the advice pass, then the ASM one. A target's declarations are read when the first class it
+ * watches arrives (which target watches which name comes from the static table), so an application's first
+ * Logback class reads Logback's declarations and no other target's.
  *
  * <p>The read edge from a named JDK module to the runtime's module is added before the class is defined. A
  * failure leaves the class as it was and says so.
  */
 final class FrameworkTransformer {
     private final Instrumentation inst;
+    /** Watched name (or prefix) → the target(s) naming it: from the static table, so building this reads no declaration. */
+    private final Map<String, List<TargetInstrumentation>> ownersByName = new HashMap<>();
+    private final List<String> ownerPrefixes = new ArrayList<>();
+    private final List<TargetInstrumentation> prefixOwners = new ArrayList<>();
+    /** The targets whose declarations were read (guarded by this), and what they declare. */
+    private final Set<TargetInstrumentation> declaredTargets = new HashSet<>();
     private final Map<String, List<TypeInstrumentation>> byName = new HashMap<>();
     private final List<String> prefixes = new ArrayList<>();
     private final List<TypeInstrumentation> byPrefix = new ArrayList<>();
     private AdviceTransformer advice;
 
+    /** Every target's names read from its declarations (tests, and targets the static table has no row for). */
     FrameworkTransformer(Instrumentation inst, List<TargetInstrumentation> targets) {
+        this(inst, targets, declaredNames(targets));
+    }
+
+    /**
+     * {@code watchedByTarget}: target name → the names it watches, a trailing {@code *} marking a prefix (the form
+     * of {@code targets/WatchedClassNames}). A target's declarations are read when the first class it watches
+     * arrives, not before: the first Logback class reads Logback's alone (no other target's classes load, and no
+     * Byte Buddy type their declarations name).
+     */
+    FrameworkTransformer(Instrumentation inst, List<TargetInstrumentation> targets,
+                         Map<String, List<String>> watchedByTarget) {
         this.inst = inst;
         for (TargetInstrumentation t : targets) {
-            for (TypeInstrumentation type : t.types()) {
-                for (String name : type.names()) {
-                    List<TypeInstrumentation> list = byName.get(name);
-                    if (list == null) {
-                        list = new ArrayList<>(1);
-                        byName.put(name, list);
+            for (String entry : watchedByTarget.get(t.name())) {
+                if (WatchedNames.isPrefix(entry)) {
+                    ownerPrefixes.add(WatchedNames.prefixOf(entry));
+                    prefixOwners.add(t);
+                } else {
+                    List<TargetInstrumentation> owners = ownersByName.get(entry);
+                    if (owners == null) {
+                        owners = new ArrayList<>(1);
+                        ownersByName.put(entry, owners);
                     }
-                    list.add(type);
-                }
-                for (String prefix : type.prefixes()) {
-                    prefixes.add(prefix);
-                    byPrefix.add(type);
+                    owners.add(t);
                 }
             }
         }
+    }
+
+    private static Map<String, List<String>> declaredNames(List<TargetInstrumentation> targets) {
+        Map<String, List<String>> names = new HashMap<>();
+        for (TargetInstrumentation t : targets) {
+            names.put(t.name(), WatchedNames.declared(t));
+        }
+        return names;
     }
 
     /** The transformed class file, or null to leave it unchanged (also on any failure, which is reported). */
@@ -95,18 +124,47 @@ final class FrameworkTransformer {
         return advice;
     }
 
-    private List<TypeInstrumentation> candidates(String binaryName) {
+    /** The declarations naming {@code binaryName}, its targets' declarations read first if no class of theirs came yet. */
+    private synchronized List<TypeInstrumentation> candidates(String binaryName) {
+        List<TargetInstrumentation> owners = ownersByName.get(binaryName);
+        if (owners != null) {
+            for (TargetInstrumentation t : owners) {
+                declare(t);
+            }
+        }
+        for (int i = 0; i < ownerPrefixes.size(); i++) {
+            if (binaryName.startsWith(ownerPrefixes.get(i))) {
+                declare(prefixOwners.get(i));
+            }
+        }
         List<TypeInstrumentation> exact = byName.get(binaryName);
-        List<TypeInstrumentation> found = null;
+        List<TypeInstrumentation> found = exact == null ? new ArrayList<TypeInstrumentation>(1) : new ArrayList<>(exact);
         for (int i = 0; i < prefixes.size(); i++) {
             if (binaryName.startsWith(prefixes.get(i))) {
-                if (found == null) {
-                    found = exact == null ? new ArrayList<TypeInstrumentation>() : new ArrayList<>(exact);
-                }
                 found.add(byPrefix.get(i));
             }
         }
-        return found != null ? found : exact != null ? exact : Collections.<TypeInstrumentation>emptyList();
+        return found;
+    }
+
+    private void declare(TargetInstrumentation target) {
+        if (!declaredTargets.add(target)) {
+            return;
+        }
+        for (TypeInstrumentation type : target.types()) {
+            for (String name : type.names()) {
+                List<TypeInstrumentation> list = byName.get(name);
+                if (list == null) {
+                    list = new ArrayList<>(1);
+                    byName.put(name, list);
+                }
+                list.add(type);
+            }
+            for (String prefix : type.prefixes()) {
+                prefixes.add(prefix);
+                byPrefix.add(type);
+            }
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.secretagent.runtime.redact.Diagnostics;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,9 @@ import java.util.Map;
  * <p>Ignore-by-default: only classes with a name (or prefix) a target declares are looked at; before main those
  * names come from a static table ({@code targets/WatchedClassNames}), so premain reads no declaration. The
  * transformer behind the gate is prepared once, by the first watched class to load, on its own thread
- * ({@link Preparation}): a JVM that never loads one loads no Byte Buddy class for it. Preparing it on a
+ * ({@link Preparation}), and reads a target's declarations when the first class that target watches arrives: a JVM
+ * that never loads one reads none, and one whose watched classes all take plain-ASM hooks loads no Byte Buddy
+ * class for them. Preparing it on a
  * background thread right after premain was measured too: it did not bring the first Logback line sooner on two
  * cores, and cost hello world CPU and classes (docs/performance.md). Watched classes already loaded are
  * retransformed through the same gate; when attached late, it is prepared right away.
@@ -34,16 +37,19 @@ public final class Installer {
                                        Map<String, List<String>> watchedByTarget, boolean atStartup) {
         List<String> names = new ArrayList<>();
         List<String> watchedNames = new ArrayList<>();
+        Map<String, List<String>> watchedOf = new HashMap<>();
         for (TargetInstrumentation t : targets) {
             names.add(t.name());
             List<String> listed = watchedByTarget.get(t.name());
-            watchedNames.addAll(listed != null ? listed : WatchedNames.declared(t));
+            List<String> watched = listed != null ? listed : WatchedNames.declared(t);
+            watchedNames.addAll(watched);
+            watchedOf.put(t.name(), watched);
         }
         if (targets.isEmpty()) {
             return names;
         }
         WatchedNames watched = new WatchedNames(watchedNames);
-        Preparation preparation = new Preparation(inst, targets);
+        Preparation preparation = new Preparation(inst, targets, watchedOf);
         inst.addTransformer(new ClassLoadGate(watched, preparation), true);
         if (!atStartup) {
             preparation.prepareNow();

@@ -3,31 +3,34 @@ package dev.secretagent.agent.instrument;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * One (method matcher → advice) pair of a {@link TypeInstrumentation}, a transformation that is not advice, or a
  * plain-ASM hook ({@link AsmHook}: one method by name and descriptor). The class-load gate applies the first two
- * as an {@link AsmVisitorWrapper}, the last with {@link AsmHookRewriter}; the range test checks {@link #methods()}
- * against the framework's declared methods.
+ * as an {@link AsmVisitorWrapper} ({@link AdviceTransformer#wrapper}), the last with {@link AsmHookRewriter}; the
+ * range test checks {@link #methods()} against the framework's declared methods.
+ *
+ * <p>Loaded for plain-ASM targets too, so it converts no Byte Buddy type (the verifier would load it): a matcher
+ * given by name and descriptor is built in {@link Matchers} when asked for.
  */
 public final class MethodHook {
     private ElementMatcher<? super MethodDescription> methods;
+    /** The method's name and descriptor when {@link #methods} is built on first call. */
+    private final String method;
+    private final String descriptor;
     private final AsmHook asm;
     private final String adviceClass;
     private final AdviceConstants constants;
     private final AsmVisitorWrapper visitor;
     private final String since;
 
-    private MethodHook(ElementMatcher<? super MethodDescription> methods, String adviceClass, AdviceConstants constants,
-                       AsmVisitorWrapper visitor, String since) {
-        this(methods, adviceClass, constants, visitor, since, null);
-    }
-
-    private MethodHook(ElementMatcher<? super MethodDescription> methods, String adviceClass, AdviceConstants constants,
-                       AsmVisitorWrapper visitor, String since, AsmHook asm) {
-        this.asm = asm;
+    private MethodHook(ElementMatcher<? super MethodDescription> methods, String method, String descriptor,
+                       String adviceClass, AdviceConstants constants, AsmVisitorWrapper visitor, String since,
+                       AsmHook asm) {
         this.methods = methods;
+        this.method = method;
+        this.descriptor = descriptor;
+        this.asm = asm;
         this.adviceClass = adviceClass;
         this.constants = constants;
         this.visitor = visitor;
@@ -36,21 +39,25 @@ public final class MethodHook {
 
     static MethodHook advice(ElementMatcher<? super MethodDescription> methods, Class<?> advice,
                              AdviceConstants constants, String since) {
-        return new MethodHook(methods, advice.getName(), constants, null, since);
+        return new MethodHook(methods, null, null, advice.getName(), constants, null, since, null);
+    }
+
+    static MethodHook advice(String method, String descriptor, Class<?> advice) {
+        return new MethodHook(null, method, descriptor, advice.getName(), AdviceConstants.NONE, null, null, null);
     }
 
     static MethodHook visit(ElementMatcher<? super MethodDescription> methods, AsmVisitorWrapper visitor) {
-        return new MethodHook(methods, null, AdviceConstants.NONE, visitor, null);
+        return new MethodHook(methods, null, null, null, AdviceConstants.NONE, visitor, null, null);
     }
 
     static MethodHook asm(AsmHook hook, String since) {
-        return new MethodHook(null, null, AdviceConstants.NONE, null, since, hook);
+        return new MethodHook(null, hook.method, hook.descriptor, null, AdviceConstants.NONE, null, since, hook);
     }
 
-    /** The methods the hook goes into (for a plain-ASM hook built on first call: only the range test asks). */
+    /** The methods the hook goes into (for one given by name and descriptor, built on first call). */
     public synchronized ElementMatcher<? super MethodDescription> methods() {
         if (methods == null) {
-            methods = ElementMatchers.named(asm.method).and(ElementMatchers.hasDescriptor(asm.descriptor));
+            methods = Matchers.method(method, descriptor);
         }
         return methods;
     }
@@ -70,14 +77,12 @@ public final class MethodHook {
         return since;
     }
 
-    /**
-     * What the hook does to a class's bytes: its advice inlined into the methods {@link #methods()} matches
-     * (parsed once, see {@link AdviceCache}), or its own visitor.
-     */
-    AsmVisitorWrapper wrapper() {
-        if (visitor != null) {
-            return visitor;
-        }
-        return AdviceCache.advice(adviceClass, constants).on(methods());
+    AdviceConstants constants() {
+        return constants;
+    }
+
+    /** A transformation that is not advice, or null. */
+    AsmVisitorWrapper visitor() {
+        return visitor;
     }
 }

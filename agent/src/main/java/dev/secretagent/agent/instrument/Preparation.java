@@ -4,13 +4,15 @@ import dev.secretagent.runtime.redact.Diagnostics;
 
 import java.lang.instrument.Instrumentation;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The {@link FrameworkTransformer}, built once by whoever needs it first: the first watched class to load (its
  * thread prepares it; another watched class arriving meanwhile waits), or the late-attach path. Building it reads
- * the targets' declarations (Byte Buddy matchers); each advice is parsed when a class first needs it.
+ * which target watches which name; each target's declarations are read when the first class it watches arrives,
+ * each advice is parsed when a class first needs it.
  */
 final class Preparation {
     /** Far longer than preparing ever takes; only a deadlock we did not foresee would reach it. */
@@ -18,13 +20,21 @@ final class Preparation {
 
     private final Instrumentation inst;
     private final List<TargetInstrumentation> targets;
+    /** Null: every target's names are read from its declarations. */
+    private final Map<String, List<String>> watchedByTarget;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile FrameworkTransformer transformer;
     private volatile boolean failed;
 
     Preparation(Instrumentation inst, List<TargetInstrumentation> targets) {
+        this(inst, targets, null);
+    }
+
+    /** {@code watchedByTarget}: target name → its watched names (see {@link FrameworkTransformer}), for every target. */
+    Preparation(Instrumentation inst, List<TargetInstrumentation> targets, Map<String, List<String>> watchedByTarget) {
         this.inst = inst;
         this.targets = targets;
+        this.watchedByTarget = watchedByTarget;
     }
 
     /** For a watched class: the transformer, or null (then the class loads as it is; said in diagnostics). */
@@ -70,7 +80,8 @@ final class Preparation {
         }
         long t0 = System.nanoTime();
         try {
-            transformer = new FrameworkTransformer(inst, targets);
+            transformer = watchedByTarget == null ? new FrameworkTransformer(inst, targets)
+                    : new FrameworkTransformer(inst, targets, watchedByTarget);
             Diagnostics.debug("framework instrumentation ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         } catch (Throwable e) {
             failed = true;

@@ -2,7 +2,6 @@ package dev.secretagent.agent.instrument;
 
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -79,14 +78,8 @@ public abstract class TypeInstrumentation {
 
     /** What the class-load gate matches: a declared name or prefix, then the refinement. */
     public final ElementMatcher<TypeDescription> typeMatcher() {
-        ElementMatcher.Junction<TypeDescription> byName = ElementMatchers.none();
-        if (!names.isEmpty()) {
-            byName = byName.or(ElementMatchers.<TypeDescription>namedOneOf(names.toArray(new String[0])));
-        }
-        for (String p : prefixes) {
-            byName = byName.or(ElementMatchers.<TypeDescription>nameStartsWith(p));
-        }
-        return byName.and(declared().refinement());
+        // built in Matchers: this class is loaded for plain-ASM targets too, and must name no Byte Buddy type to verify
+        return Matchers.type(names, prefixes, declared().refinement());
     }
 
     private synchronized TypeTransformer declared() {

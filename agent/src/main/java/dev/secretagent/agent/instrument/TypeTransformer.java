@@ -36,6 +36,15 @@ public final class TypeTransformer {
     }
 
     /**
+     * Inlines {@code advice} into the method with this name and descriptor (the matcher is built when a class needs
+     * it: a declaration written this way names no Byte Buddy type, so reading it loads none).
+     */
+    public TypeTransformer advice(String method, String descriptor, Class<?> advice) {
+        hooks.add(MethodHook.advice(method, descriptor, advice));
+        return this;
+    }
+
+    /**
      * Like {@link #advice(ElementMatcher, Class)} for a method only some versions of the range declare; {@code since}
      * names them (e.g. "logback 1.3"). The range test requires it at one end at least, not at both.
      */
@@ -81,8 +90,9 @@ public final class TypeTransformer {
         return Collections.unmodifiableList(hooks);
     }
 
-    ElementMatcher<TypeDescription> refinement() {
-        return refinement == null ? ElementMatchers.<TypeDescription>any() : refinement;
+    /** Null when there is none (its declared type the field's own: converting it would make the verifier load Byte Buddy). */
+    ElementMatcher.Junction<TypeDescription> refinement() {
+        return refinement;
     }
 
     /** True when every hook is plain ASM and nothing needs the parsed type. */

@@ -33,8 +33,8 @@ final class WatchedNames {
     WatchedNames(Collection<String> entries) {
         List<String> prefixes = new ArrayList<>();
         for (String entry : entries) {
-            if (entry.endsWith(PREFIX_MARK)) {
-                prefixes.add(entry.substring(0, entry.length() - PREFIX_MARK.length()));
+            if (isPrefix(entry)) {
+                prefixes.add(prefixOf(entry));
             } else {
                 binaryNames.add(entry);
                 internalNames.add(entry.replace('.', '/'));
@@ -45,6 +45,16 @@ final class WatchedNames {
         for (int i = 0; i < binaryPrefixes.length; i++) {
             internalPrefixes[i] = binaryPrefixes[i].replace('.', '/');
         }
+    }
+
+    /** Whether an entry of the static table is a prefix ({@code a.b.*}) rather than a class name. */
+    static boolean isPrefix(String entry) {
+        return entry.endsWith(PREFIX_MARK);
+    }
+
+    /** The prefix an entry marked by {@link #isPrefix} stands for. */
+    static String prefixOf(String entry) {
+        return entry.substring(0, entry.length() - PREFIX_MARK.length());
     }
 
     /** The declared names of {@code targets}, prefixes marked as in the static table. */

@@ -107,6 +107,32 @@ class StartupIT {
     }
 
     @Test
+    void anApplicationsFirstLogLineReadsOnlyItsTargetsDeclarationsAndLoadsNoByteBuddyBeyondAsm(@TempDir Path dir)
+            throws Exception {
+        // issue 17: the first Logback or Log4j2 class reads that target's declarations alone, all plain ASM; Byte Buddy's
+        // own classes (matchers, Advice, type pools) load only for a target that needs them
+        String[][] apps = {{"logback-app", "demo.logback.FirstLineApp", "logback"},
+                {"log4j2-app", "demo.log4j2.FirstLineApp", "log4j2"}};
+        for (String[] app : apps) {
+            Path log = dir.resolve(app[0] + "-classes.txt");
+            ChildJvm.Result r = ChildJvm.app(app[0], app[1]).withAgent().jvmArg("-Xlog:class+load:file=" + log).run();
+            assertThat(r.exit).isZero();
+            assertThat(r.stdout() + r.stderr()).contains("first line");
+            String loaded = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            assertThat(loaded).as(app[0]).contains("dev.secretagent.agent.instrument.AsmHookRewriter ")
+                    .contains("dev.secretagent.agent.instrument." + app[2] + ".");
+            for (String line : loaded.split("\n")) {
+                if (line.contains("dev.secretagent.shaded.bytebuddy.")) {
+                    assertThat(line).as(app[0]).contains("dev.secretagent.shaded.bytebuddy.jar.asm.");
+                }
+                for (String other : new String[] {"jetty", "netty", "okhttp", "otel", "log4j1", "apachehttp4", "jul"}) {
+                    assertThat(line).as(app[0]).doesNotContain("dev.secretagent.agent.instrument." + other + ".");
+                }
+            }
+        }
+    }
+
+    @Test
     void secondAgentInstanceIsIgnored() throws Exception {
         ChildJvm.Result r = ChildJvm.app("hello-app", "demo.Hello").withAgent()
                 .jvmArg("-javaagent:" + ChildJvm.AGENT_JAR).run();

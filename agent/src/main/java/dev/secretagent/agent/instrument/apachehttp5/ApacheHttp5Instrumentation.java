@@ -31,6 +31,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * lines are made of, the cookie's {@code toString()} and {@code ResponseProcessCookies}' private format method.
  */
 public final class ApacheHttp5Instrumentation implements TargetInstrumentation {
+    /** The one target's name before it became apachehttp4 and apachehttp5 (a constant: targets/Targets lists it too). */
+    public static final String OLD_NAME = "apachehttp";
+
     @Override
     public String name() {
         return "apachehttp5";
@@ -38,7 +41,7 @@ public final class ApacheHttp5Instrumentation implements TargetInstrumentation {
 
     @Override
     public List<String> aliases() {
-        return Collections.singletonList("apachehttp");
+        return Collections.singletonList(OLD_NAME);
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.secretagent.agent.instrument.TargetInstrumentation;
 import dev.secretagent.agent.instrument.TypeInstrumentation;
 import dev.secretagent.agent.instrument.TypeTransformer;
 
-import java.io.ObjectOutputStream;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,8 +20,6 @@ import static dev.secretagent.agent.instrument.AsmHook.Value.field;
 import static dev.secretagent.agent.instrument.AsmHook.Value.nothing;
 import static dev.secretagent.agent.instrument.AsmHook.Value.returned;
 import static dev.secretagent.agent.instrument.AsmHook.Value.selfInstanceOf;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Logback 1.2.x to 1.5.x.
@@ -99,8 +96,8 @@ public final class LogbackInstrumentation implements TargetInstrumentation {
                 new TypeInstrumentation("ch.qos.logback.classic.spi.LoggingEventVO") {
                     @Override
                     protected void transform(TypeTransformer t) {
-                        t.advice(named("writeObject").and(takesArguments(ObjectOutputStream.class)),
-                                ShippedEventAdvice.class);
+                        // by name and descriptor: reading this declaration loads no Byte Buddy class
+                        t.advice("writeObject", "(Ljava/io/ObjectOutputStream;)V", ShippedEventAdvice.class);
                     }
                 },
                 new TypeInstrumentation("ch.qos.logback.classic.spi.ThrowableProxy") {
