@@ -58,12 +58,23 @@ final class SkipMatcher {
      * counted (docs/performance.md, bytes16).
      */
     private final long[] present8;
-    /** CSR lists of pattern indexes by hash of the window's last q-gram (only for shift-0 buckets). */
+    /**
+     * CSR lists of pattern indexes by the top {@link #bucketBits} bits of the hash of the window's last q-gram (only
+     * asked for shift-0 windows). Why fewer bits than the shift table: the bucket table is sized to the patterns
+     * (two to four buckets per pattern), not to the shift table's 2^{@link #bits} entries, which for 1,000 secrets in
+     * all their forms made it 4 MB per matcher; a bucket then also holds patterns whose hash differs in the low
+     * bits, which the exact verification rejects (shift-0 windows are a few per KB of clean text).
+     */
     private final int[] bucketStart;
     private final int[] bucketItems;
+    /** log2 of the number of buckets, at most {@link #bits}. */
+    private final int bucketBits;
     private final int maxLength;
-    /** For the stream hold-back: does any pattern start with this (hashed) char / with this (hashed) pair. */
-    private final boolean[] firstChar = new boolean[1 << 16];
+    /**
+     * For the stream hold-back: does any pattern start with this char (a bit per char, 8 KiB; a boolean per char
+     * was 64 KiB per matcher, two matchers per engine).
+     */
+    private final long[] firstChar = new long[(1 << 16) >>> 6];
     private final int[] sorted;
 
     SkipMatcher(List<char[]> pats, List<Integer> ownerList) {
@@ -76,7 +87,7 @@ final class SkipMatcher {
             owners[i] = ownerList.get(i);
             min = Math.min(min, patterns[i].length);
             max = Math.max(max, patterns[i].length);
-            firstChar[patterns[i][0]] = true;
+            firstChar[patterns[i][0] >>> 6] |= 1L << patterns[i][0];
         }
         maxLength = max;
         sorted = sortedIndex(patterns);
@@ -84,6 +95,7 @@ final class SkipMatcher {
             m = 1;
             q = 1;
             bits = 1;
+            bucketBits = 1;
             shift = null;
             present = null;
             present8 = null;
@@ -100,7 +112,8 @@ final class SkipMatcher {
         present = new long[Math.max(1, (1 << bits) >>> 6)];
         present8 = q == 4 ? new long[present.length] : null;
         Arrays.fill(shift, (byte) (m - q + 1));
-        int[] counts = new int[(1 << bits) + 1];
+        bucketBits = Math.min(bits, 33 - Integer.numberOfLeadingZeros(n)); // two to four buckets per pattern
+        int[] counts = new int[(1 << bucketBits) + 1];
         int[] lastHash = new int[n];
         for (int i = 0; i < n; i++) {
             char[] p = patterns[i];
@@ -117,7 +130,7 @@ final class SkipMatcher {
                 long key8 = key8(p, j + 7);
                 present8[index8(key8)] |= bloomBits8(key8);
             }
-            lastHash[i] = hash(p, m - 1);
+            lastHash[i] = hash(p, m - 1) >>> (bits - bucketBits);
             counts[lastHash[i] + 1]++;
         }
         for (int i = 1; i < counts.length; i++) {
@@ -404,7 +417,8 @@ final class SkipMatcher {
      * for the same reason as the loops.
      */
     private Spans verify(String s, int st, int to, int h, Spans sp) {
-        for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
+        int b = h >>> (bits - bucketBits);
+        for (int bi = bucketStart[b], be = bucketStart[b + 1]; bi < be; bi++) {
             char[] p = patterns[bucketItems[bi]];
             if (st + p.length <= to && regionMatches(s, st, p)) {
                 sp = add(sp, st, p.length, owners[bucketItems[bi]]);
@@ -414,7 +428,8 @@ final class SkipMatcher {
     }
 
     private Spans verify(char[] s, int st, int to, int h, Spans sp) {
-        for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
+        int b = h >>> (bits - bucketBits);
+        for (int bi = bucketStart[b], be = bucketStart[b + 1]; bi < be; bi++) {
             char[] p = patterns[bucketItems[bi]];
             if (st + p.length <= to && regionMatches(s, st, p)) {
                 sp = add(sp, st, p.length, owners[bucketItems[bi]]);
@@ -424,7 +439,8 @@ final class SkipMatcher {
     }
 
     private Spans verify(byte[] s, int st, int to, int h, Spans sp) {
-        for (int bi = bucketStart[h], be = bucketStart[h + 1]; bi < be; bi++) {
+        int b = h >>> (bits - bucketBits);
+        for (int bi = bucketStart[b], be = bucketStart[b + 1]; bi < be; bi++) {
             char[] p = patterns[bucketItems[bi]];
             if (st + p.length <= to && regionMatches(s, st, p)) {
                 sp = add(sp, st, p.length, owners[bucketItems[bi]]);
@@ -475,7 +491,7 @@ final class SkipMatcher {
         int limit = Math.min(to - from, maxLength - 1);
         for (int len = limit; len >= 1; len--) {
             int st = to - len;
-            if (firstChar[buf[st]] && isProperPrefix(buf, null, st, len)) {
+            if (startsSome(buf[st]) && isProperPrefix(buf, null, st, len)) {
                 return len;
             }
         }
@@ -486,11 +502,16 @@ final class SkipMatcher {
         int limit = Math.min(to - from, maxLength - 1);
         for (int len = limit; len >= 1; len--) {
             int st = to - len;
-            if (firstChar[buf[st] & 0xFF] && isProperPrefix(null, buf, st, len)) {
+            if (startsSome(buf[st] & 0xFF) && isProperPrefix(null, buf, st, len)) {
                 return len;
             }
         }
         return 0;
+    }
+
+    /** Does some pattern start with char {@code c}. */
+    private boolean startsSome(int c) {
+        return (firstChar[c >>> 6] & (1L << c)) != 0;
     }
 
     private boolean isProperPrefix(char[] cs, byte[] bs, int st, int len) {

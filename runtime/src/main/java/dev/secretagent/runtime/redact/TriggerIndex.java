@@ -66,8 +66,13 @@ final class TriggerIndex {
     /** Second look, on the 8 chars around a filter hit: the expected chars of each detector window's prefix. */
     private final long[] detMask;
     private final long[] detExpect;
-    /** By 2-gram: 1 + its first index in detGram, or 0. */
-    private final char[] gramFirst = new char[1 << 16];
+    /**
+     * By 2-gram: its first index in detGram, in an open-addressing table of {@code gram << 16 | (index + 1)} (0: an
+     * empty slot), two to four slots per detector window. Why not a table indexed by the 2-gram: that was 128 KiB per
+     * engine for a few hundred grams; this is 8-16 KiB, one multiply and a probe or two more per filter hit.
+     */
+    private final int[] gramSlots;
+    private final int gramShift;
     /** Folded last two chars of every name (a bit per (c[-2] << 7 | c[-1])). */
     private final long[] nameSuffixes = new long[1 << 8];
 
@@ -176,8 +181,13 @@ final class TriggerIndex {
         detTrigger = new int[det.size()];
         detMask = new long[det.size()];
         detExpect = new long[det.size()];
-        for (int k = det.size() - 1; k >= 0; k--) {
-            gramFirst[det.get(k)[0]] = (char) (k + 1);
+        int slotBits = Math.max(4, 33 - Integer.numberOfLeadingZeros(det.size()));
+        gramSlots = new int[1 << slotBits];
+        gramShift = 32 - slotBits;
+        for (int k = 0; k < det.size(); k++) {
+            if (k == 0 || det.get(k)[0] != det.get(k - 1)[0]) { // sorted: the gram's first index
+                putGram(det.get(k)[0], k);
+            }
         }
         for (int k = 0; k < det.size(); k++) {
             int[] d = det.get(k);
@@ -336,7 +346,28 @@ final class TriggerIndex {
      * filter a few thousand times per MB ("rk" of worker), and each hit's second look should cost a few ns.
      */
     private int firstOfGram(int g) {
-        return gramFirst[g] - 1;
+        int mask = gramSlots.length - 1;
+        for (int i = (g * 0x9E3779B1) >>> gramShift; ; i = (i + 1) & mask) {
+            int e = gramSlots[i];
+            if (e == 0) {
+                return -1;
+            }
+            if (e >>> 16 == g) {
+                return (e & 0xFFFF) - 1;
+            }
+        }
+    }
+
+    private void putGram(int g, int first) {
+        if (first >= 0xFFFF) {
+            throw new IllegalStateException("too many detector windows");
+        }
+        int mask = gramSlots.length - 1;
+        int i = (g * 0x9E3779B1) >>> gramShift;
+        while (gramSlots[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        gramSlots[i] = g << 16 | (first + 1);
     }
 
     /**

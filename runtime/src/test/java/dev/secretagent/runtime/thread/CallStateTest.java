@@ -71,6 +71,39 @@ class CallStateTest {
         });
     }
 
+    @Test
+    void aVirtualThreadKeepsOneStateWhileAnotherStateOfItsCallEnds() throws Exception {
+        Watched event = new Watched();
+        Watched marks = new Watched();
+        AtomicInteger wrong = new AtomicInteger();
+        ExecutorService vt = VirtualThreadsSupport.perTask();
+        try {
+            for (int i = 0; i < 100; i++) {
+                vt.submit(() -> {
+                    int[] mine = event.get();
+                    int[] marked = marks.get();
+                    event.ended(); // the door's call ended first: the marks' state must stay until its own end
+                    if (event.peek() != null || marks.peek() != marked || marks.get() != marked) {
+                        wrong.incrementAndGet();
+                    }
+                    marks.ended();
+                    if (marks.peek() != null || event.peek() != null || event.get() == mine) {
+                        wrong.incrementAndGet(); // a new call gets a new state
+                    }
+                    event.ended();
+                    return null;
+                });
+            }
+        } finally {
+            VirtualThreadsSupport.awaitAll(vt);
+        }
+        assertThat(wrong.get()).isZero();
+        await().atMost(Duration.ofMinutes(1)).until(() -> {
+            System.gc();
+            return event.alive() == 0 && marks.alive() == 0;
+        });
+    }
+
     /** Each virtual thread enters (and, if {@code end}, ends) a call, then parks until {@code check} has run. */
     private static void runParked(Watched state, int threads, boolean end, Check check) throws Exception {
         CountDownLatch called = new CountDownLatch(threads);
