@@ -93,8 +93,9 @@ final class RuleScanner {
     /**
      * Bit c set when some trigger of {@link #shortAtStart} has c (below 128) as its keyword's first char after the
      * blank: the common text, whose first char starts none, is turned away with one load, without reading each
-     * trigger's keyword (a dozen objects spread over the heap: after a flushing appender's system call, a cache
-     * miss each). A keyword char of 128 or more is in {@link #shortAtStartWide}.
+     * trigger's keyword (the trigger, its String and that String's bytes, apart on the heap: after a flushing
+     * appender's system call, cache misses on every text). A keyword char of 128 or more is in
+     * {@link #shortAtStartWide}.
      */
     private final long[] shortAtStartFirst = new long[2];
     private final boolean shortAtStartWide;
