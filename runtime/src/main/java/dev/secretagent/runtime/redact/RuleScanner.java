@@ -90,6 +90,15 @@ final class RuleScanner {
      * at the very start of the text (a message, or a stream's next write after a blank) is checked here.
      */
     private final Trigger[] shortAtStart;
+    /**
+     * Bit c set when some trigger of {@link #shortAtStart} has c (below 128) as its keyword's first char after the
+     * blank: the common text, whose first char starts none, is turned away with one load, without reading each
+     * trigger's keyword (the trigger, its String and that String's bytes, apart on the heap: after a flushing
+     * appender's system call, cache misses on every text). A keyword char of 128 or more is in
+     * {@link #shortAtStartWide}.
+     */
+    private final long[] shortAtStartFirst = new long[2];
+    private final boolean shortAtStartWide;
     private final String maskPrefix;
     /** Header names (lower case) and their owners, for call arguments: {@code header("Authorization", "v")}. */
     private final java.util.Map<String, Integer> headerOwners = new java.util.HashMap<String, Integer>();
@@ -132,6 +141,16 @@ final class RuleScanner {
             }
         }
         shortAtStart = shorts.toArray(new Trigger[0]);
+        boolean wide = false;
+        for (Trigger t : shortAtStart) {
+            char c = t.exact.charAt(1);
+            if (c < 128) {
+                shortAtStartFirst[c >>> 6] |= 1L << c;
+            } else {
+                wide = true;
+            }
+        }
+        shortAtStartWide = wide;
     }
 
     boolean isEmpty() {
@@ -220,6 +239,9 @@ final class RuleScanner {
     /** Short-prefix detectors whose token starts the text. */
     private Spans atStart(CharSequence s, int from, int to, Spans sp, Open open) {
         char c = s.charAt(from);
+        if (c < 128 ? (shortAtStartFirst[c >>> 6] & 1L << c) == 0 : !shortAtStartWide) {
+            return sp; // no short-prefix keyword starts with this char
+        }
         for (Trigger t : shortAtStart) {
             if (t.exact.charAt(1) == c) {
                 sp = Detectors.detectAtStart(t, s, from, to, sp, open);

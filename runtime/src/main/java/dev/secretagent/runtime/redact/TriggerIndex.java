@@ -35,12 +35,16 @@ final class TriggerIndex {
     static final int GRAMS3_BITS = 18;
     /**
      * The first stage of the detector search: the 3-grams of every detector window ({@code c[p] | c[p+1] << 8 |
-     * c[p+2] << 16}, hashed, see {@link #hash3}), one byte each. Why 3-grams: with ~250 keywords, one 2-gram of every
+     * c[p+2] << 16}, hashed, see {@link #hash3}), one bit each ({@link #gram3}). Why 3-grams: with ~250 keywords, one 2-gram of every
      * window was in most English words ({@code se} of {@code whsec_}, {@code co} of {@code ico-}: 35 filter hits per
      * KB of log text, each a second look); their 3-grams are rarely there. The 2-gram {@link #filter} stays for the
-     * last chars of a text, where no third char follows.
+     * last chars of a text, where no third char follows. Why bits, not a byte each: a log line probes ~32 random
+     * entries, and a flushing appender makes a system call after every line, after which (on a kernel that isolates
+     * its page tables without PCID) the table's pages are no longer in the TLB: the byte table spread those probes
+     * over 64 pages (256 KiB), the bits keep them in 8 (32 KiB, L1-sized). Same hash, same set, 8x denser
+     * (docs/performance.md, "Ninth session: logflush19").
      */
-    final byte[] grams3 = new byte[1 << GRAMS3_BITS];
+    final long[] grams3 = new long[1 << (GRAMS3_BITS - 6)];
     private final RuleScanner.Trigger[] triggers;
     final boolean separators;
     /**
@@ -111,12 +115,12 @@ final class TriggerIndex {
                         int g = gram(prefix.charAt(j), prefix.charAt(j + 1));
                         set(filter, g);
                         if (j + 2 < prefix.length()) {
-                            grams3[hash3(prefix.charAt(j), prefix.charAt(j + 1), prefix.charAt(j + 2))] = 1;
+                            setGram3(hash3(prefix.charAt(j), prefix.charAt(j + 1), prefix.charAt(j + 2)));
                         } else {
                             // why only here a loop over the next char: it is built before main, interpreted
                             for (int c = 0; c < 256; c++) {
                                 if (next == null || next[c]) {
-                                    grams3[hash3(prefix.charAt(j), prefix.charAt(j + 1), c)] = 1;
+                                    setGram3(hash3(prefix.charAt(j), prefix.charAt(j + 1), c));
                                 }
                             }
                         }
@@ -299,6 +303,15 @@ final class TriggerIndex {
         return (x * 0x9E3779B1) >>> (32 - GRAMS3_BITS);
     }
 
+    /** 1 when the 3-gram with hash {@code h} ({@link #hash3}) is in the set {@code grams} ({@link #grams3}), else 0. */
+    static int gram3(long[] grams, int h) {
+        return (int) (grams[h >>> 6] >>> h) & 1; // a long shift uses the low 6 bits of h: the bit within its word
+    }
+
+    private void setGram3(int h) {
+        grams3[h >>> 6] |= 1L << h;
+    }
+
     /** Rough frequency class of a char in log text (English words, numbers, timestamps): 1 rare .. 9 common. */
     static int commonness(char c) {
         if (c == ' ') {
@@ -375,7 +388,7 @@ final class TriggerIndex {
      * -1 past the end of the text): the 3-gram set, or at the text's last two chars the 2-gram set.
      */
     boolean probe(int g, int next) {
-        return next >= 0 ? grams3[hash3(g >>> 8, g, next)] != 0 : (filter[g >>> 6] & (1L << g)) != 0;
+        return next >= 0 ? gram3(grams3, hash3(g >>> 8, g, next)) != 0 : (filter[g >>> 6] & (1L << g)) != 0;
     }
 
     /**

@@ -53,21 +53,45 @@ public final class LogbackDoor {
     private LogbackDoor() {
     }
 
-    /** Called on entry to Logback's OutputStreamAppender.subAppend(event); returns what to pass to the exit. */
+    /**
+     * The channel of the line being written on this thread, looked up only when a line is redacted: a clean line
+     * (almost every line) pays no thread-local lookup for it.
+     */
+    private static final LazyChannel THIS_THREADS_LINE = new LazyChannel() {
+        @Override
+        public String name() {
+            InProgress now = CURRENT.peek();
+            return (now != null ? now : OUTSIDE).name();
+        }
+    };
+
+    /**
+     * Called on entry to Logback's OutputStreamAppender.subAppend(event); returns what to pass to the exit: the
+     * event of the call it nests in, or, for the outermost call (no event in progress), this thread's state itself,
+     * so that the exit finds it without a second thread-local lookup.
+     */
     public static Object enterLogbackAppender(Object event) {
         InProgress now = CURRENT.get();
         Object previous = now.logbackEvent;
         now.logbackEvent = event == null ? NO_EVENT : event;
-        return previous;
+        return previous == null ? now : previous;
     }
 
-    /** Called on exit of subAppend, with what {@link #enterLogbackAppender} returned (appenders can nest). */
+    /**
+     * Called on exit of subAppend, with what {@link #enterLogbackAppender} returned (appenders can nest; null when
+     * the enter hook failed: then this is taken for the outermost call's end).
+     */
     public static void exitLogbackAppender(Object previous) {
-        CURRENT.get().logbackEvent = previous;
-        if (previous == null) {
-            CURRENT.ended();
-            Redaction.appenderCallEnded();
+        if (previous instanceof InProgress) {
+            ((InProgress) previous).logbackEvent = null; // the outermost call ends
+        } else {
+            CURRENT.get().logbackEvent = previous;
+            if (previous != null) {
+                return;
+            }
         }
+        CURRENT.ended();
+        Redaction.appenderCallEnded();
     }
 
     /**
@@ -81,8 +105,7 @@ public final class LogbackDoor {
             return bytes;
         }
         // marked either way: the console's stream or a log file's net lets exactly these bytes pass unscanned
-        InProgress now = CURRENT.peek();
-        return Redaction.redactUtf8ForWrite(bytes, now != null ? now : OUTSIDE);
+        return Redaction.redactUtf8ForWrite(bytes, THIS_THREADS_LINE);
     }
 
     /**
