@@ -38,13 +38,20 @@ final class TriggerIndex {
      * c[p+2] << 16}, hashed, see {@link #hash3}), one bit each ({@link #gram3}). Why 3-grams: with ~250 keywords, one 2-gram of every
      * window was in most English words ({@code se} of {@code whsec_}, {@code co} of {@code ico-}: 35 filter hits per
      * KB of log text, each a second look); their 3-grams are rarely there. The 2-gram {@link #filter} stays for the
-     * last chars of a text, where no third char follows. Why bits, not a byte each: a log line probes ~32 random
-     * entries, and a flushing appender makes a system call after every line, after which (on a kernel that isolates
-     * its page tables without PCID) the table's pages are no longer in the TLB: the byte table spread those probes
-     * over 64 pages (256 KiB), the bits keep them in 8 (32 KiB, L1-sized). Same hash, same set, 8x denser
-     * (docs/performance.md, "Ninth session: logflush19").
+     * last chars of a text, where no third char follows. One byte per entry here, for long texts (the block loops
+     * over a text of {@code TriggerSearch.BIG} or more, and the char probes): a byte load is the cheapest test in a
+     * loop whose table stays cached; {@link #grams3Bits} holds the same set for short texts.
      */
-    final long[] grams3 = new long[1 << (GRAMS3_BITS - 6)];
+    final byte[] grams3 = new byte[1 << GRAMS3_BITS];
+    /**
+     * The same set as {@link #grams3}, one bit per entry ({@link #gram3}), for short texts (a log line). Why a second
+     * copy: a line probes ~32 random entries, and a flushing appender makes a system call after every line, after
+     * which (on a kernel that isolates its page tables without PCID) the table's pages are no longer in the TLB: the
+     * byte table spreads those probes over 64 pages (256 KiB), the bits keep them in 8 (32 KiB). The bits cost the
+     * bulk loops 5-13% (a shift and a mask per probe), the bytes a flushing line ~40 ns (docs/performance.md,
+     * "Ninth session: logflush19" and "on a quiet machine"), so each path reads the one that suits it.
+     */
+    final long[] grams3Bits = new long[1 << (GRAMS3_BITS - 6)];
     private final RuleScanner.Trigger[] triggers;
     final boolean separators;
     /**
@@ -303,13 +310,14 @@ final class TriggerIndex {
         return (x * 0x9E3779B1) >>> (32 - GRAMS3_BITS);
     }
 
-    /** 1 when the 3-gram with hash {@code h} ({@link #hash3}) is in the set {@code grams} ({@link #grams3}), else 0. */
+    /** 1 when the 3-gram with hash {@code h} ({@link #hash3}) is in the bit set {@code grams} ({@link #grams3Bits}), else 0. */
     static int gram3(long[] grams, int h) {
         return (int) (grams[h >>> 6] >>> h) & 1; // a long shift uses the low 6 bits of h: the bit within its word
     }
 
     private void setGram3(int h) {
-        grams3[h >>> 6] |= 1L << h;
+        grams3[h] = 1;
+        grams3Bits[h >>> 6] |= 1L << h;
     }
 
     /** Rough frequency class of a char in log text (English words, numbers, timestamps): 1 rare .. 9 common. */
@@ -388,7 +396,12 @@ final class TriggerIndex {
      * -1 past the end of the text): the 3-gram set, or at the text's last two chars the 2-gram set.
      */
     boolean probe(int g, int next) {
-        return next >= 0 ? gram3(grams3, hash3(g >>> 8, g, next)) != 0 : (filter[g >>> 6] & (1L << g)) != 0;
+        return next >= 0 ? grams3[hash3(g >>> 8, g, next)] != 0 : (filter[g >>> 6] & (1L << g)) != 0;
+    }
+
+    /** {@link #probe} for a short text: the same answer, read from {@link #grams3Bits}. */
+    boolean probeShort(int g, int next) {
+        return next >= 0 ? gram3(grams3Bits, hash3(g >>> 8, g, next)) != 0 : (filter[g >>> 6] & (1L << g)) != 0;
     }
 
     /**

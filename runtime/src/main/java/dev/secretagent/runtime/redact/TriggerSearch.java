@@ -74,7 +74,7 @@ final class TriggerSearch {
         final int step = TriggerIndex.STRIDE;
         for (int p = from; p + 1 < to; p += step) {
             int g = (s.charAt(p) & 0xFF) << 8 | (s.charAt(p + 1) & 0xFF);
-            if (ix.probe(g, p + 2 < to ? s.charAt(p + 2) : -1) && ix.detectorMayStart(context(s, from, to, p), g)) {
+            if (ix.probeShort(g, p + 2 < to ? s.charAt(p + 2) : -1) && ix.detectorMayStart(context(s, from, to, p), g)) {
                 found = ix.atGram(s, from, to, p, g, found);
             }
         }
@@ -91,7 +91,7 @@ final class TriggerSearch {
             found = separators(ix, s, from, to, ':', found);
             found = separators(ix, s, from, to, '=', found);
         }
-        final long[] grams = ix.grams3;
+        final byte[] grams = ix.grams3;
         // the detector probes read the chars' low bytes (what the second look compares; a char >= 256 can only
         // add false hits, which the exact checks on the String reject). String.getBytes(int, int, byte[], int) is
         // deprecated because it drops high bytes, which is what is wanted here; for a Latin-1 String it is an
@@ -154,6 +154,20 @@ final class TriggerSearch {
      * 3-gram ({@link TriggerIndex#grams3}): bit k for offset 3k. Never 0 for a probe the exact check would accept.
      * The 8 3-grams of a block end at its last byte (21 + 2 = 23), so no probe needs a byte of the next block.
      */
+    private static int gramHits(byte[] t, long w0, long w1, long w2) {
+        // little-endian: byte k of a word is bits 8k .. 8k+7, so the 3-gram at p is b[p] | b[p+1] << 8 | b[p+2] << 16
+        int h0 = t[TriggerIndex.hash3((int) w0 & 0xFFFFFF)];
+        int h1 = t[TriggerIndex.hash3((int) (w0 >>> 24) & 0xFFFFFF)];
+        int h2 = t[TriggerIndex.hash3((int) (w0 >>> 48) & 0xFFFF | ((int) w1 & 0xFF) << 16)];
+        int h3 = t[TriggerIndex.hash3((int) (w1 >>> 8) & 0xFFFFFF)];
+        int h4 = t[TriggerIndex.hash3((int) (w1 >>> 32) & 0xFFFFFF)];
+        int h5 = t[TriggerIndex.hash3((int) (w1 >>> 56) | ((int) w2 & 0xFFFF) << 8)];
+        int h6 = t[TriggerIndex.hash3((int) (w2 >>> 16) & 0xFFFFFF)];
+        int h7 = t[TriggerIndex.hash3((int) (w2 >>> 40) & 0xFFFFFF)];
+        return h0 | h1 << 1 | h2 << 2 | h3 << 3 | h4 << 4 | h5 << 5 | h6 << 6 | h7 << 7;
+    }
+
+    /** {@link #gramHits(byte[], long, long, long)} on the bit set ({@link TriggerIndex#grams3Bits}), for a line. */
     private static int gramHits(long[] t, long w0, long w1, long w2) {
         // little-endian: byte k of a word is bits 8k .. 8k+7, so the 3-gram at p is b[p] | b[p+1] << 8 | b[p+2] << 16
         int h0 = TriggerIndex.gram3(t, TriggerIndex.hash3((int) w0 & 0xFFFFFF));
@@ -307,9 +321,12 @@ final class TriggerSearch {
             found = escape(found);
         }
         final int step = TriggerIndex.STRIDE;
+        final boolean line = to - from < BIG; // the dense table for a line (TriggerIndex.grams3Bits says why)
         for (int p = from; p + 1 < to; p += step) {
             int g = (s[p] & 0xFF) << 8 | (s[p + 1] & 0xFF);
-            if (ix.probe(g, p + 2 < to ? s[p + 2] : -1) && ix.detectorMayStart(context(s, from, to, p), g)) {
+            int next = p + 2 < to ? s[p + 2] : -1;
+            if ((line ? ix.probeShort(g, next) : ix.probe(g, next))
+                    && ix.detectorMayStart(context(s, from, to, p), g)) {
                 view = view != null ? view : CharBuffer.wrap(s);
                 found = ix.atGram(view, from, to, p, g, found);
             }
@@ -346,7 +363,7 @@ final class TriggerSearch {
             // a log line: each block checked at once (no per-thread array to look up for a few blocks), and the
             // colons of its time dropped in registers: checking its two or three separators one by one costs a
             // ~100-byte line ~15 ns more (measured), a long text nothing
-            final long[] grams = ix.grams3;
+            final long[] grams = ix.grams3Bits; // a line: the dense copy (TriggerIndex.grams3Bits says why)
             final boolean dropTimes = !ix.digitNames;
             for (; to - p >= BLOCK; p += BLOCK) {
                 long w0 = (long) LONGS.get(s, p);
@@ -398,7 +415,7 @@ final class TriggerSearch {
      */
     private static Candidates findInChunks(TriggerIndex ix, byte[] s, int from, int to) {
         final boolean seps = ix.separators;
-        final long[] grams = ix.grams3;
+        final byte[] grams = ix.grams3;
         final long[] flagged = FLAGGED.get();
         Candidates found = null;
         long escs = 0;
@@ -509,12 +526,15 @@ final class TriggerSearch {
         return found;
     }
 
-    /** Detector probes at a, a+3, ... below b (a - from is a multiple of 3), checked exactly. */
+    /**
+     * Detector probes at a, a+3, ... below b (a - from is a multiple of 3), checked exactly. Only a text's last
+     * partial block comes here (a line's tail): the dense table, as the line's blocks.
+     */
     private static Candidates probes(TriggerIndex ix, byte[] s, int from, int to, int a, int b,
             Candidates found) {
         for (int p = a; p < b && p + 1 < to; p += TriggerIndex.STRIDE) {
             int g = (s[p] & 0xFF) << 8 | (s[p + 1] & 0xFF);
-            if (ix.probe(g, p + 2 < to ? s[p + 2] : -1) && ix.detectorMayStart(context(s, from, to, p), g)) {
+            if (ix.probeShort(g, p + 2 < to ? s[p + 2] : -1) && ix.detectorMayStart(context(s, from, to, p), g)) {
                 found = ix.atGram(new RuleScanner.Latin1(s), from, to, p, g, found);
             }
         }
