@@ -3,10 +3,7 @@ package dev.secretagent.runtime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One option key as the runtime reads it: its name, the type of its value and its one default. The table of every
@@ -21,9 +18,6 @@ public final class Key<T> {
     public enum Kind {
         TEXT, FLAG, COUNT, BYTES, MILLIS, LIST
     }
-
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
 
     public final String name;
     public final Kind kind;
@@ -95,13 +89,13 @@ public final class Key<T> {
 
     /** A byte size such as 10MB (a bare number is bytes). IAE with a user-facing reason. */
     public static long bytes(String text) {
-        Matcher m = SIZE.matcher(text.trim());
-        if (!m.matches()) {
+        String[] parts = numberAndUnit(text.trim());
+        String unit = parts == null ? null : parts[1].isEmpty() ? "B" : oneOf(parts[1], "B", "KB", "MB", "GB");
+        if (unit == null) {
             throw new IllegalArgumentException("expected a size such as 10MB, got '" + text + "'");
         }
-        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
         long mult = unit.equals("KB") ? 1024L : unit.equals("MB") ? 1024L * 1024 : unit.equals("GB") ? 1024L * 1024 * 1024 : 1L;
-        return Long.parseLong(m.group(1)) * mult;
+        return Long.parseLong(parts[0]) * mult;
     }
 
     /**
@@ -109,13 +103,14 @@ public final class Key<T> {
      * the normalised form the settings hold; a user must name the unit.
      */
     public static long millis(String text, boolean bareIsMillis) {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches() || (m.group(2) == null && !bareIsMillis)) {
+        String[] parts = numberAndUnit(text.trim());
+        String unit = parts == null ? null
+                : parts[1].isEmpty() ? (bareIsMillis ? "ms" : null) : oneOf(parts[1], "ms", "s", "m", "h");
+        if (unit == null) {
             throw new IllegalArgumentException("expected a duration such as 30s or 5m, got '" + text + "'");
         }
-        String unit = m.group(2) == null ? "ms" : m.group(2).toLowerCase(Locale.ROOT);
         long mult = unit.equals("ms") ? 1L : unit.equals("s") ? 1000L : unit.equals("m") ? 60_000L : 3_600_000L;
-        return Long.parseLong(m.group(1)) * mult;
+        return Long.parseLong(parts[0]) * mult;
     }
 
     private static long millis(String text) {
@@ -125,13 +120,62 @@ public final class Key<T> {
     /** A list: ';' or ',' separated, trimmed, empty entries dropped. */
     public static List<String> elements(String text) {
         List<String> out = new ArrayList<String>();
-        for (String part : text.split("[;,]")) {
-            String t = part.trim();
-            if (!t.isEmpty()) {
-                out.add(t);
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == ';' || text.charAt(i) == ',') {
+                String t = text.substring(start, i).trim();
+                if (!t.isEmpty()) {
+                    out.add(t);
+                }
+                start = i + 1;
             }
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /*
+     * The size and duration forms read by hand, not by java.util.regex: every start normalises the options'
+     * defaults, and compiling the two case-insensitive patterns (and one more per list split) on the premain thread,
+     * interpreted, cost it ~2-3 ms of CPU (docs/performance.md, lean17). Same language as the patterns they replace,
+     * (\d+)\s*(unit)? with CASE_INSENSITIVE: ASCII digits, the regex's six whitespace characters, ASCII case only
+     * (KeyFormsTest holds the two against each other).
+     */
+
+    /** {@code "10 MB"} as {"10", "MB"}, {@code "10"} as {"10", ""}; null when the text does not start with a digit. */
+    private static String[] numberAndUnit(String text) {
+        int digits = 0;
+        while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits == 0) {
+            return null;
+        }
+        int unit = digits;
+        while (unit < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(unit)) >= 0) {
+            unit++;
+        }
+        return new String[] {text.substring(0, digits), text.substring(unit)};
+    }
+
+    /** The one of {@code units} that {@code text} is, ignoring ASCII case only; null if none. */
+    private static String oneOf(String text, String... units) {
+        for (String unit : units) {
+            if (unit.length() == text.length() && asciiEqualsIgnoringCase(unit, text)) {
+                return unit;
+            }
+        }
+        return null;
+    }
+
+    private static boolean asciiEqualsIgnoringCase(String unit, String text) {
+        for (int i = 0; i < unit.length(); i++) {
+            char c = text.charAt(i);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower != Character.toLowerCase(unit.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
