@@ -165,6 +165,9 @@ public final class AgentStarter {
      * shared by several) is not an error, but the user believes something is off that is not: say so, with the names.
      */
     private static void warnOfUnknownTargets(List<String> disabled, List<TargetInstrumentation> targets) {
+        if (disabled.isEmpty()) {
+            return; // the usual start: no set of names built (nor the jdk hooks' names asked for) to check nothing
+        }
         java.util.Set<String> known = new java.util.TreeSet<>(CoreJdkTransformer.targetNames());
         for (TargetInstrumentation t : targets) {
             known.add(t.name());
