@@ -93,30 +93,30 @@ public final class SecretNames {
 
     /** Compiled include/exclude globs. */
     static final class Rules {
-        private final String[] include;
-        private final String[] exclude;
+        private final Glob.Prepared[] include;
+        private final Glob.Prepared[] exclude;
 
         Rules(List<String> include, List<String> exclude) {
             this.include = normalizeAll(include);
             this.exclude = normalizeAll(exclude);
         }
 
-        private static String[] normalizeAll(List<String> globs) {
-            String[] out = new String[globs.size()];
+        private static Glob.Prepared[] normalizeAll(List<String> globs) {
+            Glob.Prepared[] out = new Glob.Prepared[globs.size()];
             for (int i = 0; i < out.length; i++) {
-                out[i] = normalize(globs.get(i).trim());
+                out[i] = Glob.prepare(normalize(globs.get(i).trim()));
             }
             return out;
         }
 
         boolean matches(String normalizedName) {
-            for (String e : exclude) {
-                if (Glob.matches(e, normalizedName)) {
+            for (Glob.Prepared e : exclude) {
+                if (e.matches(normalizedName)) {
                     return false;
                 }
             }
-            for (String p : include) {
-                if (Glob.matches(p, normalizedName)) {
+            for (Glob.Prepared p : include) {
+                if (p.matches(normalizedName)) {
                     return true;
                 }
             }
