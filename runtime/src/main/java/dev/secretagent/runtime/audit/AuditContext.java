@@ -39,7 +39,13 @@ final class AuditContext {
         if (command == null || command.trim().isEmpty()) {
             return "unknown";
         }
-        String first = command.trim().split("\\s+")[0];
+        // the first word; by hand, not split("\\s+"): a regex compiled on the premain thread at every start
+        String trimmed = command.trim();
+        int end = 0;
+        while (end < trimmed.length() && " \t\n\u000B\f\r".indexOf(trimmed.charAt(end)) < 0) {
+            end++;
+        }
+        String first = trimmed.substring(0, end);
         if (first.endsWith(".jar")) {
             int slash = Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\'));
             return first.substring(slash + 1);
