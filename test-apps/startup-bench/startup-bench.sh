@@ -16,7 +16,8 @@
 #   vthreads   10,000 virtual threads x 3 log lines through Logback to a file (JDK 21+): wall and RSS
 #   cflh       what registering one do-nothing ClassFileTransformer costs by itself (the JVM then posts the class
 #              file load hook for every class, reading each CDS-archived class's bytes to do so): a do-nothing agent
-#              with and without such a transformer, on the Logback first-line app
+#              with and without such a transformer, on the Logback first-line app; then (cflh-removed) the same
+#              transformer registered and removed again before main: the hook's floor goes with the last transformer
 #   devmode    a Surefire build of test-apps/devmode-example (mvn -o -q test) with dev mode vs without: wall
 #              (DB_PASSWORD set, so its tests pass; the dev-mode side reports the leak with leaks.fail=false)
 # Every case also reports the process's CPU (user + sys, from /usr/bin/time), which a loaded machine disturbs less
@@ -77,15 +78,21 @@ pair() {
 }
 
 # A do-nothing agent (nop.jar; with the argument "transformer" it registers a retransformation-capable
-# ClassFileTransformer that returns null for every class, as the agent's class-load gate does).
+# ClassFileTransformer that returns null for every class, as the agent's class-load gate does; with
+# "transformer-removed" it registers one and removes it again before main, as a gate unregistered once it is no
+# longer needed would: the JVM stops posting the class-file-load hook when the last transformer goes).
 nop_agent() {
   [ -f "$work/nop.jar" ] && return
   mkdir -p "$work/nop"
   cat >"$work/nop/Nop.java" <<'JAVA'
 public class Nop {
     public static void premain(String a, java.lang.instrument.Instrumentation i) {
-        if ("transformer".equals(a)) {
-            i.addTransformer(new java.lang.instrument.ClassFileTransformer() { }, true);
+        if (a != null && a.startsWith("transformer")) {
+            java.lang.instrument.ClassFileTransformer t = new java.lang.instrument.ClassFileTransformer() { };
+            i.addTransformer(t, true);
+            if (a.equals("transformer-removed")) {
+                i.removeTransformer(t);
+            }
         }
     }
 }
@@ -134,6 +141,8 @@ for c in "${cases[@]}"; do
       app=test-apps/logback-app/target/app.jar
       pair cflh "wall cpu" "$java" -javaagent:"$work/nop.jar" -cp $app demo.logback.FirstLineApp -- \
         "$java" -javaagent:"$work/nop.jar"=transformer -cp $app demo.logback.FirstLineApp
+      pair cflh-removed "wall cpu" "$java" -javaagent:"$work/nop.jar" -cp $app demo.logback.FirstLineApp -- \
+        "$java" -javaagent:"$work/nop.jar"=transformer-removed -cp $app demo.logback.FirstLineApp
       ;;
     devmode)
       # two copies of the example: one with the agent in Surefire's argLine (mode=dev), one without it
