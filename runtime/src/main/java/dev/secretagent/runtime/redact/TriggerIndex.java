@@ -124,13 +124,10 @@ final class TriggerIndex {
                         if (j + 2 < prefix.length()) {
                             setGram3(hash3(prefix.charAt(j), prefix.charAt(j + 1), prefix.charAt(j + 2)));
                         } else {
-                            // why only here a loop over the next char: it is built before main, interpreted. Its
-                            // body makes two calls, not three (hash3(a, b, c) called hash3(x)): 256 turns per 4-char
-                            // keyword were enough for the JIT to compile all three, C2 included, beside main
-                            int ab = (prefix.charAt(j) & 0xFF) | (prefix.charAt(j + 1) & 0xFF) << 8;
+                            // why only here a loop over the next char: it is built before main, interpreted
                             for (int c = 0; c < 256; c++) {
                                 if (next == null || next[c]) {
-                                    setGram3(hash3(ab | c << 16));
+                                    setGram3(hash3(prefix.charAt(j), prefix.charAt(j + 1), c));
                                 }
                             }
                         }
