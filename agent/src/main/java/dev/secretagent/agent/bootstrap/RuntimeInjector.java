@@ -43,10 +43,12 @@ public final class RuntimeInjector {
     private static Instrumentation lateInst;
     private static java.io.File lateJar;
 
-    static void inject(Instrumentation inst, java.io.File agentJar) throws IOException {
+    /** {@code preloader}: null, or the thread that exports jdk.internal.misc while this one reads the bundle. */
+    static void inject(Instrumentation inst, java.io.File agentJar, StartPreloader preloader) throws IOException {
         try (JarFile jar = new JarFile(agentJar)) {
             byte[] bundle = read(jar, BUNDLE);
-            if (bundle != null && exportUnsafe(inst) && defineInBootLoader(bundle)) {
+            boolean exported = preloader != null && preloader.awaitExport() || exportUnsafe(inst);
+            if (bundle != null && exported && defineInBootLoader(bundle)) {
                 synchronized (RuntimeInjector.class) {
                     lateInst = inst;
                     lateJar = agentJar;
@@ -125,7 +127,7 @@ public final class RuntimeInjector {
     }
 
     /** Exports jdk.internal.misc to the agent's module, for {@link BootDefiner}; false if that fails. */
-    private static boolean exportUnsafe(Instrumentation inst) {
+    static boolean exportUnsafe(Instrumentation inst) {
         try {
             Module base = Object.class.getModule();
             java.util.Map<String, java.util.Set<Module>> exports = new java.util.HashMap<String, java.util.Set<Module>>();
