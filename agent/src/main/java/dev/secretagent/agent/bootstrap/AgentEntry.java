@@ -73,8 +73,8 @@ public final class AgentEntry {
                 return;
             }
             // before main: the hooks' ASM classes load on another core while the runtime is defined here
-            StartPreloader preloader = late ? null : StartPreloader.start();
-            RuntimeInjector.inject(inst, jar);
+            StartPreloader preloader = late ? null : StartPreloader.start(inst);
+            RuntimeInjector.inject(inst, jar, preloader);
             if (preloader != null) {
                 preloader.runtimeDefined();
             }

@@ -1,5 +1,6 @@
 package dev.secretagent.agent.instrument;
 
+import dev.secretagent.agent.bootstrap.RuntimeInjector;
 import dev.secretagent.runtime.redact.Diagnostics;
 
 import java.lang.instrument.Instrumentation;
@@ -80,6 +81,9 @@ final class Preparation {
         }
         long t0 = System.nanoTime();
         try {
+            // the framework doors, before any target's declarations or advice (which name them) are loaded, and
+            // before any class that calls them is transformed; once (see RuntimeInjector.LATE_BUNDLE)
+            RuntimeInjector.defineLatePart();
             transformer = watchedByTarget == null ? new FrameworkTransformer(inst, targets)
                     : new FrameworkTransformer(inst, targets, watchedByTarget);
             Diagnostics.debug("framework instrumentation ready in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
