@@ -1,8 +1,7 @@
 package dev.secretagent.agent.bootstrap;
 
 import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.commons.ClassRemapper;
 import net.bytebuddy.jar.asm.commons.Remapper;
 import org.junit.jupiter.api.Test;
@@ -74,6 +73,66 @@ class RuntimeBundleSplitTest {
         assertThat(all).hasSize(start.size() + late.size()).hasSizeGreaterThan(150);
     }
 
+    /**
+     * The agent side of the same rule: an agent class that names a late-part class may only be loaded after
+     * {@code Preparation.prepare} has defined the late part. Those are the targets' own classes (declarations, advice,
+     * ASM hooks: {@code instrument/<target>/}), which the framework transformer loads after that call, and a shared
+     * advice class that only they name (the cookie advice of three HTTP targets); the java.lang hooks
+     * ({@code instrument/jdk}), the installer, the gate and everything premain loads name none.
+     */
+    @Test
+    void onlyTheTargetsOwnAgentClassesNameALatePartClass() throws Exception {
+        Map<String, byte[]> late = read(RuntimeInjector.LATE_BUNDLE);
+        java.nio.file.Path classes = java.nio.file.Paths.get(RuntimeInjector.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+        Map<String, Set<String>> namedBy = new LinkedHashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(classes.resolve("dev/secretagent/agent"))) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files.filter(x -> x.toString().endsWith(".class"))::iterator) {
+                String name = classes.relativize(f).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+                namedBy.put(name, namedTypes(java.nio.file.Files.readAllBytes(f)));
+            }
+        }
+        List<String> naming = new ArrayList<>();
+        List<String> misplaced = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : namedBy.entrySet()) {
+            String late1 = e.getValue().stream().filter(late::containsKey).findFirst().orElse(null);
+            if (late1 == null) {
+                continue;
+            }
+            naming.add(e.getKey());
+            if (!isTargetsOwn(e.getKey()) && !onlyTargetsName(e.getKey(), namedBy)) {
+                misplaced.add(e.getKey() + " -> " + late1);
+            }
+        }
+        assertThat(naming).as("the targets' classes do name the doors (else this test checks nothing)").hasSizeGreaterThan(10);
+        assertThat(misplaced).isEmpty();
+    }
+
+    /** True when some agent classes name {@code shared}, and all of them are targets' own. */
+    private static boolean onlyTargetsName(String shared, Map<String, Set<String>> namedBy) {
+        boolean any = false;
+        for (Map.Entry<String, Set<String>> e : namedBy.entrySet()) {
+            if (!e.getKey().equals(shared) && !e.getKey().startsWith(shared + "$") && e.getValue().contains(shared)) {
+                if (!isTargetsOwn(e.getKey())) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** In a target's own package under instrument (instrument.logback, instrument.otel, ...), not instrument.jdk. */
+    private static boolean isTargetsOwn(String className) {
+        String prefix = "dev.secretagent.agent.instrument.";
+        if (!className.startsWith(prefix)) {
+            return false;
+        }
+        String rest = className.substring(prefix.length());
+        int dot = rest.indexOf('.');
+        return dot > 0 && !rest.substring(0, dot).equals("jdk");
+    }
+
     /** Every type a class file names (as ASM's remapper is asked for them), binary names. */
     private static Set<String> namedTypes(byte[] classFile) {
         Set<String> named = new HashSet<>();
@@ -84,7 +143,8 @@ class RuntimeBundleSplitTest {
                 return internalName;
             }
         };
-        new ClassReader(classFile).accept(new ClassRemapper(new ClassVisitor(Opcodes.ASM9) { }, recorder), 0);
+        // a writer under the remapper, so that it visits method bodies and fields too (an empty visitor would skip them)
+        new ClassReader(classFile).accept(new ClassRemapper(new ClassWriter(0), recorder), 0);
         return named;
     }
 
