@@ -151,10 +151,18 @@ public final class Key<T> {
             return null;
         }
         int unit = digits;
-        while (unit < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(unit)) >= 0) {
+        while (unit < text.length() && isRegexSpace(text.charAt(unit))) {
             unit++;
         }
         return new String[] {text.substring(0, digits), text.substring(unit)};
+    }
+
+    /**
+     * One of the six characters java.util.regex's whitespace class matches: space, tab, newline, vertical tab, form
+     * feed, carriage return (also read by the audit's service name).
+     */
+    public static boolean isRegexSpace(char c) {
+        return " \t\n\u000B\f\r".indexOf(c) >= 0;
     }
 
     /** The one of {@code units} that {@code text} is, ignoring ASCII case only; null if none. */

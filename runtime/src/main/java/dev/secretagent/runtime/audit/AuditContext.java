@@ -42,7 +42,7 @@ final class AuditContext {
         // the first word; by hand, not split("\\s+"): a regex compiled on the premain thread at every start
         String trimmed = command.trim();
         int end = 0;
-        while (end < trimmed.length() && " \t\n\u000B\f\r".indexOf(trimmed.charAt(end)) < 0) {
+        while (end < trimmed.length() && !dev.secretagent.runtime.Key.isRegexSpace(trimmed.charAt(end))) {
             end++;
         }
         String first = trimmed.substring(0, end);
